@@ -1,0 +1,147 @@
+import type { ValidateFunction } from 'ajv';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseWhen, isValidIsoDate } from '../dates/legal-date.js';
+import { parseSource, type SourceDocument } from '../source/document.js';
+import { compileSchema, schemaDiagnostics, didYouMean } from '../source/schema-check.js';
+import { caseSchema } from '../schemas.js';
+import type { RuleSet } from '../rules/types.js';
+import { answerValue, type CaseFile } from './types.js';
+
+let validator: ValidateFunction | undefined;
+
+export interface LoadedCase {
+  caseFile?: CaseFile;
+  doc?: SourceDocument;
+  diagnostics: Diagnostic[];
+}
+
+const ZONES: Record<string, string> = { NL: 'Europe/Amsterdam', EW: 'Europe/London' };
+
+export function zoneOf(jurisdiction: string): string {
+  return ZONES[jurisdiction] ?? 'UTC';
+}
+
+/** Parses and checks a case file's shape and dates; facts are checked against the rules by checkCaseAgainstRules. */
+export function loadCaseText(file: string, text: string): LoadedCase {
+  const { doc, diagnostics } = parseSource(file, text);
+  if (!doc) return { diagnostics };
+  return loadCaseValue(doc);
+}
+
+export function loadCaseValue(doc: SourceDocument): LoadedCase {
+  validator ??= compileSchema(caseSchema);
+  if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
+    return { doc, diagnostics: [{ code: 'schema-type', severity: 'error', message: 'a case file must be an object with at least a jurisdiction (NL or EW).', file: doc.file, line: 1, column: 1, pointer: '' }] };
+  }
+  if (!validator(doc.value)) return { doc, diagnostics: schemaDiagnostics(doc, validator.errors ?? []) };
+  const caseFile = doc.value as CaseFile;
+  const out: Diagnostic[] = [];
+  const zone = zoneOf(caseFile.jurisdiction);
+  const checkWhen = (value: unknown, pointer: string): void => {
+    if (value === undefined || value === 'unknown') return;
+    const parsed = parseWhen(value, zone);
+    if (!parsed.ok) {
+      const pos = doc.locate(pointer);
+      out.push({ code: parsed.reason.includes('ends') ? 'date-range-reversed' : 'invalid-date', severity: 'error', message: `${describePointer(pointer)}: ${parsed.reason}.`, file: doc.file, line: pos.line, column: pos.column, pointer });
+    }
+  };
+  if (caseFile.asOf !== undefined && !isValidIsoDate(caseFile.asOf)) checkWhen(caseFile.asOf, '/asOf');
+  caseFile.incidents?.forEach((inc, i) => {
+    checkWhen(inc.date, `/incidents/${i}/date`);
+    checkWhen(inc.reported, `/incidents/${i}/reported`);
+  });
+  caseFile.orders?.forEach((o, i) => {
+    for (const key of ['made', 'served', 'returnDate', 'expires'] as const) checkWhen(o[key], `/orders/${i}/${key}`);
+  });
+  for (const key of ['learned', 'filed', 'withdrawn'] as const) checkWhen(caseFile.complaint?.[key], `/complaint/${key}`);
+  for (const [id, j] of Object.entries(caseFile.judgments ?? {})) checkWhen(j.at.slice(0, 10), `/judgments/${id}/at`);
+  return { caseFile, doc, diagnostics: out };
+}
+
+function describePointer(pointer: string): string {
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : (i === 0 ? '' : '.') + s))
+    .join('');
+}
+
+/**
+ * Facts and judgments in the case must be ones the rules ask about, with the right type:
+ * a misspelt fact would otherwise silently stay unknown.
+ */
+export function checkCaseAgainstRules(caseFile: CaseFile, doc: SourceDocument, rulesets: readonly RuleSet[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const facts = new Map<string, NonNullable<RuleSet['facts']>[string]>();
+  const judgments = new Map<string, NonNullable<RuleSet['judgments']>[string]>();
+  for (const rs of rulesets) {
+    for (const [id, f] of Object.entries(rs.facts ?? {})) facts.set(id, f);
+    for (const [id, j] of Object.entries(rs.judgments ?? {})) judgments.set(id, j);
+  }
+  const zone = zoneOf(caseFile.jurisdiction);
+  const push = (code: Diagnostic['code'], pointer: string, message: string): void => {
+    const pos = doc.locate(pointer);
+    out.push({ code, severity: 'error', message, file: doc.file, line: pos.line, column: pos.column, pointer });
+  };
+  for (const [id, answer] of Object.entries(caseFile.facts ?? {})) {
+    const pointer = `/facts/${id}`;
+    const fact = facts.get(id);
+    if (!fact) {
+      push('unknown-fact', pointer, `the rules ask no fact called "${id}".${didYouMean(id, facts.keys())}`);
+      continue;
+    }
+    const v = answerValue(answer);
+    if (v === undefined) continue;
+    const expect = (ok: boolean, what: string): void => {
+      if (!ok) push('fact-type-mismatch', pointer, `facts.${id} must be ${what} or unknown, not ${JSON.stringify(v)}.`);
+    };
+    switch (fact.type) {
+      case 'boolean':
+        expect(typeof v === 'boolean', 'true or false');
+        break;
+      case 'number':
+        expect(typeof v === 'number', 'a number');
+        break;
+      case 'date':
+      case 'datetime': {
+        if (typeof v !== 'string') expect(false, 'a date');
+        else {
+          const parsed = parseWhen(v, zone);
+          if (!parsed.ok) push('invalid-date', pointer, `facts.${id}: ${parsed.reason}.`);
+        }
+        break;
+      }
+      case 'choice': {
+        const options = (fact.options ?? []).map((o) => o.value);
+        if (typeof v !== 'string' || !options.includes(v)) {
+          push('fact-type-mismatch', pointer, `facts.${id} must be one of ${options.join(', ')} or unknown, not ${JSON.stringify(v)}.${typeof v === 'string' ? didYouMean(v, options) : ''}`);
+        }
+        break;
+      }
+      case 'duration':
+        expect(typeof v === 'string' && /^P/.test(v), 'an ISO 8601 duration such as P3M');
+        break;
+      case 'text':
+        expect(typeof v === 'string', 'text');
+        break;
+    }
+  }
+  for (const [id, record] of Object.entries(caseFile.judgments ?? {})) {
+    const judgment = judgments.get(id);
+    const pointer = `/judgments/${id}`;
+    if (!judgment) {
+      push('unknown-judgment', pointer, `the rules have no judgment element called "${id}".${didYouMean(id, judgments.keys())}`);
+      continue;
+    }
+    if (record.value === 'unknown') continue;
+    if (judgment.type === 'choice') {
+      const options = (judgment.options ?? []).map((o) => o.value);
+      if (typeof record.value !== 'string' || !options.includes(record.value)) {
+        push('judgment-value', `${pointer}/value`, `judgments.${id} must be one of ${options.join(', ')}, not ${JSON.stringify(record.value)}.`);
+      }
+    } else if (typeof record.value !== 'boolean') {
+      push('judgment-value', `${pointer}/value`, `judgments.${id} must be true or false, not ${JSON.stringify(record.value)}.`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+/** A case file, as written by a person or saved by the interview. See schemas/case.schema.json. */
+export type When = string | { from: string; to: string };
+
+export type AnswerValue = string | number | boolean;
+export type Answer = AnswerValue | { value: AnswerValue; source?: string; note?: string };
+
+export interface JudgmentRecord {
+  value: boolean | string;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface OrderTerms {
+  directContact?: boolean;
+  indirectContact?: boolean;
+  socialMedia?: boolean;
+  places?: string[];
+  exceptions?: string[];
+  text?: string;
+}
+
+export interface Order {
+  id?: string;
+  type: string;
+  made?: When;
+  served?: When;
+  withoutNotice?: boolean;
+  returnDate?: When;
+  expires?: When;
+  indefinite?: boolean;
+  terms?: OrderTerms;
+}
+
+export interface Incident {
+  id?: string;
+  date: When;
+  kind?: string;
+  channel?: string;
+  direct?: boolean;
+  threat?: boolean;
+  violence?: boolean;
+  afterRefusal?: boolean;
+  inPlace?: boolean;
+  victimInitiated?: boolean;
+  description?: string;
+  evidence?: string[];
+  witnesses?: string[];
+  reported?: When;
+}
+
+export interface CaseFile {
+  id?: string;
+  jurisdiction: 'NL' | 'EW';
+  asOf?: string;
+  lang?: 'en' | 'nl';
+  summary?: string;
+  orders?: Order[];
+  incidents?: Incident[];
+  complaint?: { learned?: When; filed?: When | 'unknown'; filedBy?: string; withdrawn?: When };
+  facts?: Record<string, Answer>;
+  judgments?: Record<string, JudgmentRecord>;
+  interview?: Record<string, unknown>;
+}
+
+export function answerValue(a: Answer | undefined): AnswerValue | undefined {
+  if (a === undefined) return undefined;
+  const v = typeof a === 'object' ? a.value : a;
+  return v === 'unknown' ? undefined : v;
+}

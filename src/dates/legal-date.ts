@@ -1,0 +1,214 @@
+import { DateTime, Duration } from 'luxon';
+import type { Calendar } from '../rules/types.js';
+
+/**
+ * Dates are legal facts. Every date here is a plain calendar day (YYYY-MM-DD) in the
+ * jurisdiction's time zone; a date known only roughly is an interval of days.
+ */
+export interface DayRange {
+  earliest: string;
+  latest: string;
+}
+
+export type ParsedWhen = { ok: true; range: DayRange } | { ok: false; reason: string };
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_RE = /^(\d{4})-(\d{2})$/;
+const YEAR_RE = /^(\d{4})$/;
+const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T/;
+
+export function isValidIsoDate(text: string): boolean {
+  return DATE_RE.test(text) && DateTime.fromISO(text, { zone: 'UTC' }).isValid;
+}
+
+/** Parses what a case file may hold: a date, a date-time, a month, a year or {from, to}. */
+export function parseWhen(value: unknown, zone: string): ParsedWhen {
+  if (typeof value === 'string') {
+    if (DATE_RE.test(value)) {
+      return isValidIsoDate(value) ? { ok: true, range: { earliest: value, latest: value } } : { ok: false, reason: `${value} is not a date in the calendar` };
+    }
+    if (DATETIME_RE.test(value)) {
+      // A time without an offset is local time in the jurisdiction; with one, it is converted to it.
+      const dt = DateTime.fromISO(value, { zone, setZone: false }).setZone(zone);
+      if (!dt.isValid) return { ok: false, reason: `${value} is not a valid date and time` };
+      const day = dt.toISODate() as string;
+      return { ok: true, range: { earliest: day, latest: day } };
+    }
+    const month = MONTH_RE.exec(value);
+    if (month) {
+      const start = DateTime.fromObject({ year: Number(month[1]), month: Number(month[2]), day: 1 }, { zone });
+      if (!start.isValid) return { ok: false, reason: `${value} is not a month` };
+      return { ok: true, range: { earliest: start.toISODate() as string, latest: start.endOf('month').toISODate() as string } };
+    }
+    if (YEAR_RE.test(value)) return { ok: true, range: { earliest: `${value}-01-01`, latest: `${value}-12-31` } };
+    return { ok: false, reason: `${value} is not a date (write 2026-03-03, 2026-03 or a range)` };
+  }
+  if (value && typeof value === 'object' && 'from' in value && 'to' in value) {
+    const { from, to } = value as { from: unknown; to: unknown };
+    if (typeof from !== 'string' || !isValidIsoDate(from)) return { ok: false, reason: `${String(from)} is not a date in the calendar` };
+    if (typeof to !== 'string' || !isValidIsoDate(to)) return { ok: false, reason: `${String(to)} is not a date in the calendar` };
+    if (to < from) return { ok: false, reason: `the range ends (${to}) before it starts (${from})` };
+    return { ok: true, range: { earliest: from, latest: to } };
+  }
+  return { ok: false, reason: 'not a date' };
+}
+
+export function day(iso: string): DateTime {
+  return DateTime.fromISO(iso, { zone: 'UTC' });
+}
+
+export function iso(dt: DateTime): string {
+  return dt.toISODate() as string;
+}
+
+export function addDays(isoDate: string, days: number): string {
+  return iso(day(isoDate).plus({ days }));
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round(day(to).diff(day(from), 'days').days);
+}
+
+/** Today in the jurisdiction's zone: only the CLI shell calls this with the real clock. */
+export function todayIn(zone: string, now: Date): string {
+  return DateTime.fromJSDate(now).setZone(zone).toISODate() as string;
+}
+
+export interface ParsedDuration {
+  years: number;
+  months: number;
+  weeks: number;
+  days: number;
+}
+
+export function parseDuration(text: string): ParsedDuration | undefined {
+  const m = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(text);
+  if (!m) return undefined;
+  return { years: Number(m[1] ?? 0), months: Number(m[2] ?? 0), weeks: Number(m[3] ?? 0), days: Number(m[4] ?? 0) };
+}
+
+/** Rough length in days, only for comparing a term against a calendar's limits (Atw art. 4). */
+export function approximateDays(d: ParsedDuration): number {
+  return d.years * 365 + d.months * 30.44 + d.weeks * 7 + d.days;
+}
+
+export type MonthEndRule = 'last-day-of-month' | 'first-day-of-next-month';
+
+/**
+ * Adds a term to a day. Month arithmetic that lands past the end of a shorter month is
+ * resolved by the rule's declared month-end policy, never silently.
+ */
+export function addTerm(start: string, d: ParsedDuration, monthEnd: MonthEndRule): { date: string; monthEndApplied: boolean } {
+  const from = day(start);
+  const totalMonths = d.years * 12 + d.months;
+  let date = from.plus({ months: totalMonths });
+  let monthEndApplied = false;
+  if (totalMonths > 0 && date.day !== from.day) {
+    monthEndApplied = true;
+    if (monthEnd === 'first-day-of-next-month') date = date.plus({ days: 1 });
+  }
+  date = date.plus({ days: d.weeks * 7 + d.days });
+  return { date: iso(date), monthEndApplied };
+}
+
+/** Anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
+export function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const dayOfMonth = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${year}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
+}
+
+export interface Holiday {
+  date: string;
+  name: Calendar['holidays'][number]['name'];
+  verified: boolean;
+}
+
+const holidayCache = new WeakMap<Calendar, Map<number, Map<string, Holiday>>>();
+
+/** The calendar's public holidays in a year, computed from its declarative rules. */
+export function holidaysIn(calendar: Calendar, year: number): Map<string, Holiday> {
+  let byYear = holidayCache.get(calendar);
+  if (!byYear) holidayCache.set(calendar, (byYear = new Map()));
+  const cached = byYear.get(year);
+  if (cached) return cached;
+  const result = new Map<string, Holiday>();
+  const easter = easterSunday(year);
+  for (const h of calendar.holidays) {
+    if (h.fromYear !== undefined && year < h.fromYear) continue;
+    if (h.untilYear !== undefined && year > h.untilYear) continue;
+    let date: string | undefined;
+    if (h.date !== undefined) date = h.date.startsWith(`${year}-`) ? h.date : undefined;
+    else if (h.fixed !== undefined) date = `${year}-${h.fixed}`;
+    else if (h.easter !== undefined) date = addDays(easter, h.easter);
+    if (date === undefined) continue;
+    if (h.ifSunday !== undefined && day(date).weekday === 7) date = addDays(date, h.ifSunday);
+    result.set(date, { date, name: h.name, verified: h.verified !== false });
+  }
+  byYear.set(year, result);
+  return result;
+}
+
+export type NonWorkingReason = { kind: 'weekend'; weekday: number } | { kind: 'holiday'; holiday: Holiday };
+
+export function nonWorkingReason(calendar: Calendar, date: string): NonWorkingReason | undefined {
+  const dt = day(date);
+  const holiday = holidaysIn(calendar, dt.year).get(date);
+  if (holiday) return { kind: 'holiday', holiday };
+  if (calendar.weekend.includes(dt.weekday)) return { kind: 'weekend', weekday: dt.weekday };
+  return undefined;
+}
+
+export interface Extension {
+  from: string;
+  to: string;
+  /** the non-working days skipped, in order */
+  skipped: { date: string; reason: NonWorkingReason }[];
+  /** extended further so the term holds the calendar's minimum number of working days */
+  minWorkingDays: boolean;
+}
+
+/**
+ * Extends a term that ends on a non-working day to the next working day (Atw art. 1), and a
+ * term of at least three days until it holds the minimum number of working days (Atw art. 2).
+ */
+export function extendForCalendar(calendar: Calendar, termStart: string, end: string): Extension | undefined {
+  const skipped: Extension['skipped'] = [];
+  let due = end;
+  for (let reason = nonWorkingReason(calendar, due); reason; reason = nonWorkingReason(calendar, due)) {
+    skipped.push({ date: due, reason });
+    due = addDays(due, 1);
+  }
+  let minApplied = false;
+  const min = calendar.minWorkingDays ?? 0;
+  if (min > 0 && daysBetween(termStart, due) + 1 >= 3) {
+    const workingDays = (): number => {
+      let n = 0;
+      for (let d = termStart; d <= due; d = addDays(d, 1)) if (!nonWorkingReason(calendar, d)) n++;
+      return n;
+    };
+    while (workingDays() < min) {
+      minApplied = true;
+      due = addDays(due, 1);
+      while (nonWorkingReason(calendar, due)) due = addDays(due, 1);
+    }
+  }
+  if (due === end) return undefined;
+  return { from: end, to: due, skipped, minWorkingDays: minApplied };
+}
+
+export function durationToLuxon(d: ParsedDuration): Duration {
+  return Duration.fromObject({ years: d.years, months: d.months, weeks: d.weeks, days: d.days });
+}

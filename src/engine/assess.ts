@@ -1,0 +1,73 @@
+import type { CaseFile } from '../case/types.js';
+import { checkCaseAgainstRules, zoneOf } from '../case/load.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { parseWhen } from '../dates/legal-date.js';
+import type { SourceDocument } from '../source/document.js';
+import type { Calendar, Lang, RuleSet } from '../rules/types.js';
+import { evaluateRuleSet } from './evaluate.js';
+import type { CaseReport, ConclusionResult, DeadlineResult } from './report-types.js';
+
+export interface AssessOptions {
+  /** the assessment date, YYYY-MM-DD in the jurisdiction's zone; the shell supplies today */
+  asOf: string;
+  lang: Lang;
+}
+
+/**
+ * The date that decides which version of the law applies: the last known incident (criminal
+ * law applies as in force when the conduct took place), or the assessment date when there is none.
+ */
+export function relevantDate(caseFile: CaseFile, asOf: string): string {
+  const zone = zoneOf(caseFile.jurisdiction);
+  let latest: string | undefined;
+  for (const inc of caseFile.incidents ?? []) {
+    const p = parseWhen(inc.date, zone);
+    if (p.ok && (latest === undefined || p.range.latest > latest)) latest = p.range.latest;
+  }
+  return latest !== undefined && latest < asOf ? latest : asOf;
+}
+
+/** For each rule-set id of the case's jurisdiction, the version in force on the relevant date. */
+export function selectRuleSets(rulesets: readonly RuleSet[], jurisdiction: string, onDate: string): RuleSet[] {
+  return rulesets.filter((rs) => rs.jurisdiction === jurisdiction && rs.validFrom <= onDate && (rs.validUntil === undefined || onDate <= rs.validUntil));
+}
+
+export function calendarsOf(rulesets: readonly RuleSet[]): Map<string, Calendar> {
+  const out = new Map<string, Calendar>();
+  for (const rs of rulesets) for (const [id, c] of Object.entries(rs.calendars ?? {})) out.set(id, c);
+  return out;
+}
+
+/** Assesses one loaded case: a pure function of (rule sets, case, as-of date, language). */
+export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc: SourceDocument, options: AssessOptions, id: string): CaseReport {
+  const zone = zoneOf(caseFile.jurisdiction);
+  const onDate = relevantDate(caseFile, options.asOf);
+  const applicable = selectRuleSets(rulesets, caseFile.jurisdiction, onDate);
+  const diagnostics: Diagnostic[] = checkCaseAgainstRules(caseFile, doc, applicable);
+  const base = { file: doc.file, id, jurisdiction: caseFile.jurisdiction, asOf: options.asOf, timeZone: zone };
+  if (applicable.length === 0) {
+    diagnostics.push({ code: 'no-ruleset', severity: 'error', message: `no loaded rule set covers jurisdiction ${caseFile.jurisdiction} on ${onDate}.`, file: doc.file, line: 1, column: 1, pointer: '/jurisdiction' });
+  }
+  if (hasErrors(diagnostics)) return { ...base, status: 'invalid', diagnostics, rulesets: [], conclusions: [], deadlines: [] };
+  const calendars = calendarsOf(rulesets);
+  const conclusions: ConclusionResult[] = [];
+  const deadlines: DeadlineResult[] = [];
+  for (const rs of applicable) {
+    const r = evaluateRuleSet(rs, caseFile, { asOf: options.asOf, lang: options.lang, calendars });
+    conclusions.push(...r.conclusions);
+    deadlines.push(...r.deadlines);
+  }
+  rankNeeds(conclusions, deadlines);
+  return { ...base, status: 'assessed', diagnostics, rulesets: applicable.map((r) => ({ id: r.id, version: r.version })), conclusions, deadlines };
+}
+
+/** A fact that would decide many open elements is worth asking first: count and rank. */
+function rankNeeds(conclusions: ConclusionResult[], deadlines: DeadlineResult[]): void {
+  const counts = new Map<string, number>();
+  for (const item of [...conclusions, ...deadlines]) for (const n of item.needs) counts.set(n.ref, (counts.get(n.ref) ?? 0) + 1);
+  for (const item of [...conclusions, ...deadlines]) {
+    for (const n of item.needs) n.decides = counts.get(n.ref) ?? 1;
+    item.needs.sort((a, b) => b.decides - a.decides || a.ref.localeCompare(b.ref));
+  }
+}

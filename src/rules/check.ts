@@ -1,0 +1,216 @@
+import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
+import { approximateDays, isValidIsoDate, parseDuration } from '../dates/legal-date.js';
+import { escapePointer, type SourceDocument } from '../source/document.js';
+import { didYouMean } from '../source/schema-check.js';
+import { conditionRefs, dateExprRefs, parseRef, CASE_PATHS } from './refs.js';
+import type { Condition, RuleSet } from './types.js';
+
+const KEY_SECTIONS = ['facts', 'derived', 'criteria', 'judgments', 'tables', 'deadlines'] as const;
+
+/**
+ * Semantic checks the schema cannot express: references resolve, nothing depends on itself,
+ * every citation exists, dates are real dates, and calendar rules fit the terms they extend.
+ */
+export function checkRuleSet(rs: RuleSet, doc: SourceDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (code: DiagnosticCode, pointer: string, message: string, severity: 'error' | 'warning' = 'error'): void => {
+    const pos = doc.locate(pointer);
+    out.push({ code, severity, message, file: rs.file, line: pos.line, column: pos.column, pointer });
+  };
+  const p = (...parts: string[]): string => parts.map((x) => '/' + escapePointer(x)).join('');
+
+  // Dates that match the pattern but are not in the calendar (2026-02-30).
+  const checkDate = (value: string | undefined, pointer: string): void => {
+    if (value !== undefined && !isValidIsoDate(value)) report('invalid-date', pointer, `${value} is not a date in the calendar.`);
+  };
+  checkDate(rs.validFrom, '/validFrom');
+  checkDate(rs.validUntil, '/validUntil');
+  if (rs.validUntil !== undefined && rs.validUntil < rs.validFrom) report('date-range-reversed', '/validUntil', `validUntil (${rs.validUntil}) is before validFrom (${rs.validFrom}).`);
+  for (const [id, s] of Object.entries(rs.sources)) checkDate(s.checked, p('sources', id, 'checked'));
+
+  const refExists = (text: string): string | undefined => {
+    const ref = parseRef(text);
+    if (!ref) {
+      if (text.startsWith('case.')) return `"${text}" is not a case field.${didYouMean(text.slice(5).replace(/\.\d+\./, '.N.'), CASE_PATHS)}`;
+      return `"${text}" is not a reference (write facts.x, derived.x, criteria.x, judgments.x, tables.x.output, deadlines.x.due or case.…).`;
+    }
+    if (ref.kind === 'case' || ref.kind === 'asOf') return undefined;
+    const section = rs[ref.kind] as Record<string, unknown> | undefined;
+    if (!section || !(ref.id in section)) {
+      return `${ref.kind}.${ref.id} is not defined in this rule set.${didYouMean(ref.id, Object.keys(section ?? {}))}`;
+    }
+    if (ref.kind === 'tables' && ref.output !== undefined) {
+      const outputs = new Set(rs.tables?.[ref.id]?.rows.flatMap((r) => Object.keys(r.output)) ?? []);
+      if (!outputs.has(ref.output)) return `table ${ref.id} has no output "${ref.output}".${didYouMean(ref.output, outputs)}`;
+    }
+    return undefined;
+  };
+  const checkRefs = (refs: { ref: string; pointer: string }[]): void => {
+    for (const r of refs) {
+      const problem = refExists(r.ref);
+      if (problem) report('undefined-reference', r.pointer, problem);
+    }
+  };
+  const checkCites = (cite: string[], pointer: string): void => {
+    cite.forEach((c, i) => {
+      if (!(c in rs.sources)) report('undefined-reference', `${pointer}/cite/${i}`, `the source "${c}" is not listed under sources.${didYouMean(c, Object.keys(rs.sources))}`);
+    });
+  };
+  const checkMeta = (m: { cite: string[]; checked: string; reviewBy?: string }, pointer: string): void => {
+    checkCites(m.cite, pointer);
+    checkDate(m.checked, `${pointer}/checked`);
+    checkDate(m.reviewBy, `${pointer}/reviewBy`);
+  };
+
+  // The dependency graph between rules, for cycle detection.
+  const deps = new Map<string, { to: string; pointer: string }[]>();
+  const addDeps = (from: string, refs: { ref: string; pointer: string }[]): void => {
+    const list = deps.get(from) ?? [];
+    for (const r of refs) {
+      const ref = parseRef(r.ref);
+      if (ref && ref.kind !== 'case' && ref.kind !== 'asOf' && ref.kind !== 'facts') list.push({ to: `${ref.kind}.${ref.id}`, pointer: r.pointer });
+    }
+    deps.set(from, list);
+  };
+
+  for (const [id, d] of Object.entries(rs.derived ?? {})) {
+    const refs = [];
+    if (d.window?.from) refs.push({ ref: d.window.from, pointer: p('derived', id, 'window', 'from') });
+    if (d.window?.until) refs.push({ ref: d.window.until, pointer: p('derived', id, 'window', 'until') });
+    checkRefs(refs);
+    addDeps(`derived.${id}`, refs);
+    if ((d.compute === 'distinct' || d.compute === 'any' || d.compute === 'all') && d.field === undefined && d.compute === 'distinct') {
+      report('schema-required', p('derived', id), `derived.${id} uses compute: distinct and needs a "field" (for example kind or channel).`);
+    }
+  }
+  for (const [id, f] of Object.entries(rs.facts ?? {})) {
+    if (f.type === 'choice' && !f.options) report('schema-required', p('facts', id), `facts.${id} is a choice and needs options.`);
+  }
+  for (const [id, c] of Object.entries(rs.criteria ?? {})) {
+    const base = p('criteria', id);
+    checkMeta(c, base);
+    const refs = conditionRefs(c.when, `${base}/when`);
+    checkRefs(refs);
+    addDeps(`criteria.${id}`, refs);
+  }
+  for (const [id, j] of Object.entries(rs.judgments ?? {})) {
+    const base = p('judgments', id);
+    checkMeta(j, base);
+    if (j.type === 'choice' && !j.options) report('schema-required', base, `judgments.${id} is a choice and needs options.`);
+    const refs = [
+      ...j.indicators.map((r, i) => ({ ref: r, pointer: `${base}/indicators/${i}` })),
+      ...(j.counterIndicators ?? []).map((r, i) => ({ ref: r, pointer: `${base}/counterIndicators/${i}` })),
+    ];
+    checkRefs(refs);
+    if (j.relevantWhen) {
+      const rw = conditionRefs(j.relevantWhen, `${base}/relevantWhen`);
+      checkRefs(rw);
+      addDeps(`judgments.${id}`, rw);
+    }
+    addDeps(`judgments.${id}`, refs);
+  }
+  for (const [id, t] of Object.entries(rs.tables ?? {})) {
+    const base = p('tables', id);
+    checkMeta(t, base);
+    const refs = (t.inputs ?? []).map((r, i) => ({ ref: r, pointer: `${base}/inputs/${i}` }));
+    t.rows.forEach((row, i) => {
+      if (row.if) refs.push(...conditionRefs(row.if, `${base}/rows/${i}/if`));
+      if (row.match && row.match.length !== (t.inputs?.length ?? 0)) {
+        report('schema-value', `${base}/rows/${i}/match`, `row ${i + 1} matches ${row.match.length} values but the table has ${t.inputs?.length ?? 0} inputs.`);
+      }
+      if (!row.match && !row.if) report('schema-required', `${base}/rows/${i}`, `row ${i + 1} needs "match" (one value per input) or "if" (a condition).`);
+    });
+    if (t.relevantWhen) refs.push(...conditionRefs(t.relevantWhen, `${base}/relevantWhen`));
+    checkRefs(refs);
+    addDeps(`tables.${id}`, refs);
+  }
+  for (const [id, d] of Object.entries(rs.deadlines ?? {})) {
+    const base = p('deadlines', id);
+    checkMeta(d, base);
+    const refs = dateExprRefs(d.start, `${base}/start`);
+    if (d.appliesWhen) refs.push(...conditionRefs(d.appliesWhen, `${base}/appliesWhen`));
+    if (d.satisfiedBy) refs.push({ ref: d.satisfiedBy, pointer: `${base}/satisfiedBy` });
+    checkRefs(refs);
+    addDeps(`deadlines.${id}`, refs);
+    const length = parseDuration(d.length);
+    if (!length) report('invalid-duration', `${base}/length`, `${d.length} is not an ISO 8601 duration (P3M, P14D, P6Y).`);
+    if (!parseDuration(d.dueSoon)) report('invalid-duration', `${base}/dueSoon`, `${d.dueSoon} is not an ISO 8601 duration.`);
+    // A calendar's own limits (Atw art. 4: not for terms in years or of more than three months).
+    if (d.calendar !== 'none' && length) {
+      const cal = rs.calendars?.[d.calendar];
+      if (cal) {
+        const limit = cal.notBeyond ? parseDuration(cal.notBeyond) : undefined;
+        if (cal.notInYears && length.years > 0) {
+          report('calendar-not-applicable', `${base}/calendar`, `the ${d.calendar} calendar does not extend terms in years (${d.length}); use calendar: none.`);
+        } else if (limit && approximateDays(length) > approximateDays(limit) + 0.5) {
+          report('calendar-not-applicable', `${base}/calendar`, `the ${d.calendar} calendar does not extend terms longer than ${cal.notBeyond} (${d.length}); use calendar: none.`);
+        }
+      }
+      // Calendars defined in another loaded rule set are resolved by checkRuleSets.
+    }
+  }
+  for (const [id, cal] of Object.entries(rs.calendars ?? {})) {
+    const base = p('calendars', id);
+    checkCites(cal.cite, base);
+    checkDate(cal.checked, `${base}/checked`);
+    cal.holidays.forEach((h, i) => {
+      checkDate(h.date, `${base}/holidays/${i}/date`);
+      if (h.fixed && !isValidIsoDate(`2024-${h.fixed}`)) report('invalid-date', `${base}/holidays/${i}/fixed`, `${h.fixed} is not a day of the year (MM-DD).`);
+      if ([h.fixed, h.easter, h.date].filter((x) => x !== undefined).length !== 1) {
+        report('schema-value', `${base}/holidays/${i}`, 'a holiday needs exactly one of fixed (MM-DD), easter (days after Easter Sunday) or date (YYYY-MM-DD).');
+      }
+    });
+  }
+
+  findCycles(deps, (cycle, pointer) => report('reference-cycle', pointer, `these rules depend on each other in a circle: ${cycle.join(' → ')}.`));
+  void KEY_SECTIONS;
+  return out;
+}
+
+function findCycles(deps: Map<string, { to: string; pointer: string }[]>, onCycle: (cycle: string[], pointer: string) => void): void {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (node: string): void => {
+    state.set(node, 'visiting');
+    stack.push(node);
+    for (const edge of deps.get(node) ?? []) {
+      const s = state.get(edge.to);
+      if (s === 'visiting') {
+        onCycle([...stack.slice(stack.indexOf(edge.to)), edge.to], edge.pointer);
+      } else if (s === undefined) {
+        visit(edge.to);
+      }
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of [...deps.keys()].sort()) if (!state.has(node)) visit(node);
+}
+
+/** Checks across rule sets: duplicate ids in overlapping periods, calendars that resolve. */
+export function checkRuleSets(sets: { ruleset: RuleSet; doc: SourceDocument }[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const calendars = new Set(sets.flatMap((s) => Object.keys(s.ruleset.calendars ?? {})));
+  calendars.add('none');
+  const seen = new Map<string, RuleSet[]>();
+  for (const { ruleset: rs, doc } of sets) {
+    for (const [id, d] of Object.entries(rs.deadlines ?? {})) {
+      if (!calendars.has(d.calendar)) {
+        const pointer = `/deadlines/${escapePointer(id)}/calendar`;
+        const pos = doc.locate(pointer);
+        out.push({ code: 'undefined-reference', severity: 'error', message: `the calendar "${d.calendar}" is not defined by any loaded rule set (use none or a calendar id).${didYouMean(d.calendar, calendars)}`, file: rs.file, line: pos.line, column: pos.column, pointer });
+      }
+    }
+    for (const other of seen.get(rs.id) ?? []) {
+      const overlap = rs.validFrom <= (other.validUntil ?? '9999-12-31') && other.validFrom <= (rs.validUntil ?? '9999-12-31');
+      if (overlap) {
+        const pos = doc.locate('/id');
+        out.push({ code: 'duplicate-id', severity: 'error', message: `the rule set id "${rs.id}" is also used by ${other.file} for an overlapping period; give one a validUntil or another id.`, file: rs.file, line: pos.line, column: pos.column, pointer: '/id' });
+      }
+    }
+    seen.set(rs.id, [...(seen.get(rs.id) ?? []), rs]);
+  }
+  return out;
+}
+
+export type { Condition };

@@ -1,0 +1,74 @@
+import type { Condition, DateExpr } from './types.js';
+
+/** A parsed reference such as facts.x, derived.x, tables.grid.startingPoint or case.complaint.filed. */
+export type Ref =
+  | { kind: 'facts' | 'derived' | 'criteria' | 'judgments'; id: string }
+  | { kind: 'tables'; id: string; output?: string }
+  | { kind: 'deadlines'; id: string; field: 'due' | 'status' }
+  | { kind: 'case'; path: string[] }
+  | { kind: 'asOf' };
+
+export const CASE_PATHS: readonly string[] = [
+  'complaint.learned',
+  'complaint.filed',
+  'complaint.withdrawn',
+  'orders.N.type',
+  'orders.N.made',
+  'orders.N.served',
+  'orders.N.withoutNotice',
+  'orders.N.returnDate',
+  'orders.N.expires',
+  'orders.N.indefinite',
+  'orders.N.terms.directContact',
+  'orders.N.terms.indirectContact',
+  'orders.N.terms.socialMedia',
+];
+
+/** Date-valued case paths, for deadline starts. */
+export const CASE_DATE_PATHS = new Set(['complaint.learned', 'complaint.filed', 'complaint.withdrawn', 'orders.N.made', 'orders.N.served', 'orders.N.returnDate', 'orders.N.expires']);
+
+export function normaliseCasePath(path: readonly string[]): string {
+  return path.map((p) => (/^\d+$/.test(p) ? 'N' : p)).join('.');
+}
+
+export function parseRef(text: string): Ref | undefined {
+  if (text === 'asOf') return { kind: 'asOf' };
+  const [head, ...rest] = text.split('.');
+  switch (head) {
+    case 'facts':
+    case 'derived':
+    case 'criteria':
+    case 'judgments':
+      return rest.length === 1 && rest[0] ? { kind: head, id: rest[0] } : undefined;
+    case 'tables':
+      if (!rest[0] || rest.length > 2) return undefined;
+      return rest[1] ? { kind: 'tables', id: rest[0], output: rest[1] } : { kind: 'tables', id: rest[0] };
+    case 'deadlines':
+      return rest.length === 2 && rest[0] && (rest[1] === 'due' || rest[1] === 'status') ? { kind: 'deadlines', id: rest[0], field: rest[1] } : undefined;
+    case 'case':
+      return CASE_PATHS.includes(normaliseCasePath(rest)) ? { kind: 'case', path: rest } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Every reference in a condition, with the JSON pointer of the place it is written. */
+export function conditionRefs(c: Condition, pointer: string, out: { ref: string; pointer: string }[] = []): { ref: string; pointer: string }[] {
+  if ('all' in c) c.all.forEach((x, i) => conditionRefs(x, `${pointer}/all/${i}`, out));
+  else if ('any' in c) c.any.forEach((x, i) => conditionRefs(x, `${pointer}/any/${i}`, out));
+  else if ('not' in c) conditionRefs(c.not, `${pointer}/not`, out);
+  else if ('atLeast' in c) c.of.forEach((x, i) => conditionRefs(x, `${pointer}/of/${i}`, out));
+  else {
+    out.push({ ref: c.check, pointer: `${pointer}/check` });
+    if (c.other !== undefined) out.push({ ref: c.other, pointer: `${pointer}/other` });
+  }
+  return out;
+}
+
+export function dateExprRefs(e: DateExpr, pointer: string, out: { ref: string; pointer: string }[] = []): { ref: string; pointer: string }[] {
+  if (typeof e === 'string') out.push({ ref: e, pointer });
+  else if ('latest' in e) e.latest.forEach((x, i) => dateExprRefs(x, `${pointer}/latest/${i}`, out));
+  else if ('earliest' in e) e.earliest.forEach((x, i) => dateExprRefs(x, `${pointer}/earliest/${i}`, out));
+  else e.firstKnown.forEach((x, i) => dateExprRefs(x, `${pointer}/firstKnown/${i}`, out));
+  return out;
+}

@@ -1,0 +1,186 @@
+/** The rule-set language, as loaded from rules/*.yaml. See schemas/ruleset.schema.json and docs/rule-language.md. */
+
+export interface Text {
+  en: string;
+  nl: string;
+}
+
+export type Lang = keyof Text;
+
+export interface Source {
+  instrument: string;
+  article?: string;
+  url?: string;
+  ecli?: string;
+  checked: string;
+  verified: boolean;
+  note?: Text;
+}
+
+export type FactType = 'boolean' | 'date' | 'datetime' | 'number' | 'choice' | 'text' | 'duration';
+
+export interface ChoiceOption {
+  value: string;
+  label: Text;
+}
+
+export interface Fact {
+  type: FactType;
+  question: Text;
+  help: Text;
+  options?: ChoiceOption[];
+  unit?: Text;
+}
+
+export type Literal = string | number | boolean;
+
+/** A filter on incidents: each key an incident field that must equal the value (or one of the list). */
+export interface IncidentFilter {
+  [field: string]: Literal | Literal[] | undefined;
+}
+
+export interface IncidentWindow {
+  /** incidents on or after this date (a date reference) */
+  from?: string;
+  /** incidents on or before this date (a date reference) */
+  until?: string;
+}
+
+export type DerivedCompute = 'count' | 'first' | 'last' | 'spanDays' | 'perWeek' | 'distinct' | 'any' | 'all';
+
+export interface Derived {
+  title: Text;
+  compute: DerivedCompute;
+  where?: IncidentFilter;
+  window?: IncidentWindow;
+  /** the incident field for distinct, any and all */
+  field?: string;
+}
+
+export type CompareOp = '==' | '!=' | '>' | '>=' | '<' | '<=' | 'in' | 'includes' | 'known';
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { atLeast: number; of: Condition[] }
+  | { check: string; op?: CompareOp; value?: Literal | Literal[]; other?: string };
+
+export interface Explain {
+  met: Text;
+  not_met: Text;
+  undetermined?: Text;
+}
+
+export interface RuleMeta {
+  title: Text;
+  cite: string[];
+  checked: string;
+  reviewBy?: string;
+  verified?: boolean;
+  note?: Text;
+}
+
+export interface Criterion extends RuleMeta {
+  when: Condition;
+  explain: Explain;
+  conclusion?: boolean;
+}
+
+export interface Judgment extends RuleMeta {
+  question: Text;
+  help: Text;
+  /** boolean (met / not met) or choice (one of options, e.g. culpability A, B, C) */
+  type?: 'boolean' | 'choice';
+  options?: ChoiceOption[];
+  indicators: string[];
+  counterIndicators?: string[];
+  /** only relevant (and only asked) when this holds */
+  relevantWhen?: Condition;
+  explain?: Explain;
+  conclusion?: boolean;
+}
+
+export type HitPolicy = 'unique' | 'first' | 'collect' | 'any';
+
+export interface TableRow {
+  /** one value per input, '-' for any */
+  match?: Literal[];
+  /** or a condition */
+  if?: Condition;
+  output: Record<string, Text | Literal>;
+}
+
+export interface Table extends RuleMeta {
+  hitPolicy: HitPolicy;
+  inputs?: string[];
+  rows: TableRow[];
+  relevantWhen?: Condition;
+  conclusion?: boolean;
+}
+
+export type DateExpr = string | { latest: DateExpr[] } | { earliest: DateExpr[] } | { firstKnown: DateExpr[] };
+
+export interface Deadline extends RuleMeta {
+  start: DateExpr;
+  startLabel?: Text;
+  length: string;
+  counting: 'day-after' | 'event-day';
+  monthEnd: 'last-day-of-month' | 'first-day-of-next-month';
+  calendar: string;
+  dueSoon: string;
+  appliesWhen?: Condition;
+  satisfiedBy?: string;
+  basis: Text;
+}
+
+export interface CalendarHoliday {
+  name: Text;
+  /** MM-DD */
+  fixed?: string;
+  /** days after Easter Sunday (Good Friday -2, Easter Monday 1, Ascension 39, Whit Monday 50) */
+  easter?: number;
+  /** move to another day when the date falls on a Sunday (King's Day: -1) */
+  ifSunday?: number;
+  /** first and last year the holiday exists, inclusive */
+  fromYear?: number;
+  untilYear?: number;
+  /** a single extra date YYYY-MM-DD (a day added by decree) */
+  date?: string;
+  verified?: boolean;
+}
+
+export interface Calendar {
+  title: Text;
+  /** ISO weekdays that are never working days (6 Saturday, 7 Sunday) */
+  weekend: number[];
+  holidays: CalendarHoliday[];
+  /** Atw art. 2: a term of at least three days contains at least this many working days */
+  minWorkingDays?: number;
+  /** Atw art. 4: lengths beyond which the calendar does not extend (e.g. P3M) */
+  notBeyond?: string;
+  notInYears?: boolean;
+  cite: string[];
+  checked: string;
+}
+
+export interface RuleSet {
+  id: string;
+  version: string;
+  jurisdiction: string;
+  timeZone: string;
+  title: Text;
+  description: Text;
+  validFrom: string;
+  validUntil?: string;
+  sources: Record<string, Source>;
+  facts?: Record<string, Fact>;
+  derived?: Record<string, Derived>;
+  criteria?: Record<string, Criterion>;
+  judgments?: Record<string, Judgment>;
+  tables?: Record<string, Table>;
+  deadlines?: Record<string, Deadline>;
+  calendars?: Record<string, Calendar>;
+  /** where it was loaded from, for diagnostics and the report */
+  file: string;
+}
