@@ -239,7 +239,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
           const needs = union([first.needs, last.needs]);
           if (d.compute === 'spanDays') return { value: { t: 'num', lo: spanLo, hi: spanHi }, needs };
           // A span under a week counts as one week, so a burst of calls in one day is not "infinitely" frequent.
-          const weeks = (span: number): number => Math.max(1, (span + 1) / 7);
+          const weeks = (span: number): number => Math.max(1, span / 7);
           return { value: { t: 'num', lo: round2(sure.length / weeks(spanHi)), hi: round2((sure.length + maybe.length) / weeks(spanLo)) }, needs: union([needs, maybeNeeds]) };
         }
         case 'distinct': {
@@ -276,16 +276,16 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
     });
 
   // ---- conditions -------------------------------------------------------------------------
-  const evalCondition = (c: Condition, trace: Reason[] | undefined): CondEv => {
+  const evalCondition = (c: Condition, trace: Reason[] | undefined, negated = false): CondEv => {
     if ('all' in c || 'any' in c || 'atLeast' in c) {
       const parts = 'all' in c ? c.all : 'any' in c ? c.any : c.of;
-      const evs = parts.map((p) => evalCondition(p, trace));
+      const evs = parts.map((p) => evalCondition(p, trace, negated));
       const results = evs.map((e) => e.result);
       const result = 'all' in c ? triAnd(results) : 'any' in c ? triOr(results) : triAtLeast(c.atLeast, results);
       return { result, needs: result === undefined ? union(evs.filter((e) => e.result === undefined).map((e) => e.needs)) : NONE };
     }
     if ('not' in c) {
-      const e = evalCondition(c.not, trace);
+      const e = evalCondition(c.not, trace, !negated);
       return { result: triNot(e.result), needs: e.needs };
     }
     const left = evalRef(c.check);
@@ -309,7 +309,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
     }
     const needs = result === undefined && op !== 'known' ? union([left.needs, right?.needs ?? NONE]) : NONE;
     trace?.push({
-      text: describeOp(lang, refLabel(c.check), op, c.other !== undefined ? refLabel(c.other) : c.value, formatValue(left.value), right && c.other !== undefined ? formatValue(right.value) : undefined),
+      text: (negated ? uiText(lang, 'mustNotHold') + ' ' : '') + describeOp(lang, refLabel(c.check), op, c.other !== undefined ? refLabel(c.other) : c.value, formatValue(left.value), right && c.other !== undefined ? formatValue(right.value) : undefined),
       ref: c.check,
       ...(op !== undefined ? { op } : {}),
       ...(c.other !== undefined ? { expected: right ? jsonValue(right.value) : null } : c.value !== undefined ? { expected: c.value } : {}),
@@ -488,7 +488,9 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
         if (start.ref) needs.add(start.ref);
       } else {
         status = daysLeft <= soonDays ? 'due_soon' : 'open';
-        explanation = uiText(lang, status === 'due_soon' ? 'dueSoon' : 'open', { due: dueText, days: daysLeft });
+        explanation = exactStart
+          ? uiText(lang, status === 'due_soon' ? 'dueSoon' : 'open', { due: dueText, days: daysLeft })
+          : uiText(lang, 'openRange', { earliest: due.earliest, latest: due.latest, days: daysLeft });
       }
       if (applies.result === undefined && status !== 'satisfied') {
         explanation = uiText(lang, 'ifApplies') + ' ' + explanation;

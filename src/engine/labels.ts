@@ -50,6 +50,8 @@ const STRINGS: Record<string, { en: string; nl: string }> = {
   tablePending: { en: 'The table cannot be read until its inputs are known.', nl: 'De tabel is pas te lezen als de invoer bekend is.' },
   tableOverlap: { en: 'Rule error: more than one row matches (rows {rows}) in a table that allows only one.', nl: 'Fout in de regel: meer dan één rij past (rijen {rows}) in een tabel die maar één toestaat.' },
   tableDisagree: { en: 'Rule error: matching rows {rows} give different outputs.', nl: 'Fout in de regel: de passende rijen {rows} geven verschillende uitkomsten.' },
+  mustNotHold: { en: 'must not hold:', nl: 'mag niet gelden:' },
+  openRange: { en: 'The last day lies between {earliest} and {latest}, depending on the exact start date; act by {earliest} ({days} days left).', nl: 'De laatste dag ligt tussen {earliest} en {latest}, afhankelijk van de precieze begindatum; handel vóór of op {earliest} (nog {days} dagen).' },
   'op.truthy': { en: '{left}: {actual}', nl: '{left}: {actual}' },
   'op.known': { en: '{left} is known: {actual}', nl: '{left} is bekend: {actual}' },
   'op.compare': { en: '{left} = {actual}, required {op} {right}', nl: '{left} = {actual}, vereist {op} {right}' },

@@ -11,6 +11,8 @@ export interface TextOptions {
 const WORDS = {
   en: {
     case: 'Case',
+    yes: 'yes',
+    no: 'no',
     asOf: 'assessed on',
     rules: 'Rule set',
     met: 'met',
@@ -47,6 +49,8 @@ const WORDS = {
   },
   nl: {
     case: 'Zaak',
+    yes: 'ja',
+    no: 'nee',
     asOf: 'beoordeeld op',
     rules: 'Regelset',
     met: 'voldaan',
@@ -122,6 +126,11 @@ export function formatText(report: Report, options: TextOptions): string {
       const ordered = [...items.filter((x) => x.headline), ...items.filter((x) => !x.headline)];
       for (const item of ordered) lines.push(...conclusionLines(item, lang, c, mark));
       const deadlines = cr.deadlines.filter((d) => d.ruleset === rs.id);
+      // A rule set that only supplies a calendar has nothing to say on its own.
+      if (items.length === 0 && deadlines.length === 0) {
+        lines.pop();
+        continue;
+      }
       if (deadlines.length > 0) lines.push('', ...deadlineLines(deadlines, lang, c));
       const sources = new Map<string, SourceRef>();
       for (const x of [...items, ...deadlines]) for (const s of x.sources) sources.set(s.id, s);
@@ -141,7 +150,7 @@ export function formatText(report: Report, options: TextOptions): string {
 
   function conclusionLines(item: ConclusionResult, lang: Lang, c: InstanceType<typeof Chalk>, mark: (s: string) => string): string[] {
     const out: string[] = [];
-    const status = item.kind === 'judgment' && item.value !== undefined && typeof item.value === 'string' ? `${w.met}: ${item.value}` : w[item.status];
+    const status = item.kind === 'judgment' && typeof item.value === 'string' ? `${w.judgment}: ${item.value}` : w[item.status];
     const flag = item.verified ? '' : ' ' + c.yellow(`[${w.unverified}]`);
     out.push('');
     out.push(`  ${mark(item.status)} ${c.bold(item.title)} — ${status}${flag}`);
@@ -157,7 +166,8 @@ export function formatText(report: Report, options: TextOptions): string {
       for (const ind of item.indicators) out.push(`      · ${ind.label}: ${humanDatesIn(ind.display, lang)}${ind.counter ? c.dim(` (${w.counter})`) : ''}`);
     }
     if (item.judgment) {
-      out.push(`    ${w.judgment}: ${String(item.judgment.value)} — ${item.judgment.reason} (${w.by} ${item.judgment.by}, ${item.judgment.at})`);
+      const value = typeof item.judgment.value === 'boolean' ? (item.judgment.value ? w.yes : w.no) : String(item.judgment.value);
+      out.push(`    ${w.judgment}: ${value} — ${item.judgment.reason} (${w.by} ${item.judgment.by}, ${item.judgment.at.replace('T', ' ')})`);
     } else if (item.kind === 'judgment' && item.guidance && item.status === 'undetermined' && item.needs.length > 0) {
       out.push(c.dim(`    ${w.guidance}: ${item.guidance}`));
     }
