@@ -9,7 +9,7 @@ import { loadCaseText } from './case/load.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { assessCase } from './engine/assess.js';
 import type { CaseReport, Report } from './engine/report-types.js';
-import { loadRules, type LoadedRules } from './io/files.js';
+import type { LoadedRules } from './io/files.js';
 import type { Lang } from './rules/types.js';
 import { readFileSync } from 'node:fs';
 
@@ -41,10 +41,10 @@ export function assess(rules: LoadedRules, cases: readonly (CaseInput | string)[
     const text = c.text ?? readFileSync(c.file, 'utf8');
     const id = c.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
     const loaded = loadCaseText(c.file, text);
-    if (!loaded.caseFile || !loaded.doc || hasErrors(loaded.diagnostics)) {
+    if (!loaded.caseFile || !loaded.doc) {
       return { file: c.file, id, jurisdiction: null, asOf: options.asOf, timeZone: null, status: 'invalid', diagnostics: loaded.diagnostics, rulesets: [], conclusions: [], deadlines: [] };
     }
-    return assessCase(rules.rulesets, loaded.caseFile, loaded.doc, { asOf: options.asOf, lang }, loaded.caseFile.id ?? id);
+    return assessCase(rules.rulesets, loaded.caseFile, loaded.doc, { asOf: options.asOf, lang }, loaded.caseFile.id ?? id, loaded.diagnostics);
   });
   return {
     schemaVersion: '1.0',

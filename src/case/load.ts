@@ -80,7 +80,8 @@ export function checkCaseAgainstRules(caseFile: CaseFile, doc: SourceDocument, r
   }
   const zone = zoneOf(caseFile.jurisdiction);
   const push = (code: Diagnostic['code'], pointer: string, message: string): void => {
-    const pos = doc.locate(pointer);
+    // An unknown name is pointed at the name itself; a wrong value at the value.
+    const pos = code === 'unknown-fact' || code === 'unknown-judgment' ? doc.locateKey(pointer) : doc.locate(pointer);
     out.push({ code, severity: 'error', message, file: doc.file, line: pos.line, column: pos.column, pointer });
   };
   for (const [id, answer] of Object.entries(caseFile.facts ?? {})) {

@@ -185,9 +185,10 @@ function assessFile(file: string, rulesets: Parameters<typeof assessCase>[0], op
     return invalid([{ code: 'file-unreadable', severity: 'error', message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`, file: shown, line: 1, column: 1, pointer: '' }]);
   }
   const loaded = loadCaseText(shown, text);
-  if (!loaded.caseFile || !loaded.doc || hasErrors(loaded.diagnostics)) return invalid(sortDiagnostics(loaded.diagnostics));
-  const asOf = opts.asOf ?? loaded.caseFile.asOf ?? todayIn(zoneOf(loaded.caseFile.jurisdiction), io.now());
-  return assessCase(rulesets, loaded.caseFile, loaded.doc, { asOf, lang: opts.lang }, loaded.caseFile.id ?? id);
+  if (!loaded.caseFile || !loaded.doc) return invalid(sortDiagnostics(loaded.diagnostics));
+  // Date problems and unknown facts are reported together, so one run shows everything to fix.
+  const asOf = opts.asOf ?? (loaded.caseFile.asOf !== undefined && isValidIsoDate(loaded.caseFile.asOf) ? loaded.caseFile.asOf : todayIn(zoneOf(loaded.caseFile.jurisdiction), io.now()));
+  return assessCase(rulesets, loaded.caseFile, loaded.doc, { asOf, lang: opts.lang }, loaded.caseFile.id ?? id, loaded.diagnostics);
 }
 
 function validateCommand(paths: string[], opts: { format: 'text' | 'json' }, io: CliIo): number {

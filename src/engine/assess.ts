@@ -1,7 +1,7 @@
 import type { CaseFile } from '../case/types.js';
 import { checkCaseAgainstRules, zoneOf } from '../case/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { parseWhen } from '../dates/legal-date.js';
 import type { SourceDocument } from '../source/document.js';
 import type { Calendar, Lang, RuleSet } from '../rules/types.js';
@@ -40,11 +40,11 @@ export function calendarsOf(rulesets: readonly RuleSet[]): Map<string, Calendar>
 }
 
 /** Assesses one loaded case: a pure function of (rule sets, case, as-of date, language). */
-export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc: SourceDocument, options: AssessOptions, id: string): CaseReport {
+export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc: SourceDocument, options: AssessOptions, id: string, prior: readonly Diagnostic[] = []): CaseReport {
   const zone = zoneOf(caseFile.jurisdiction);
   const onDate = relevantDate(caseFile, options.asOf);
   const applicable = selectRuleSets(rulesets, caseFile.jurisdiction, onDate);
-  const diagnostics: Diagnostic[] = checkCaseAgainstRules(caseFile, doc, applicable);
+  const diagnostics: Diagnostic[] = sortDiagnostics([...prior, ...checkCaseAgainstRules(caseFile, doc, applicable)]);
   const base = { file: doc.file, id, jurisdiction: caseFile.jurisdiction, asOf: options.asOf, timeZone: zone };
   if (applicable.length === 0) {
     diagnostics.push({ code: 'no-ruleset', severity: 'error', message: `no loaded rule set covers jurisdiction ${caseFile.jurisdiction} on ${onDate}.`, file: doc.file, line: 1, column: 1, pointer: '/jurisdiction' });

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { DateTime } from 'luxon';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
-import type { CaseReport, ConclusionResult, DeadlineResult, Report, SourceRef } from '../engine/report-types.js';
+import type { ConclusionResult, DeadlineResult, Report, SourceRef } from '../engine/report-types.js';
 import type { Lang } from '../rules/types.js';
 
 export interface TextOptions {
@@ -111,7 +111,7 @@ export function formatText(report: Report, options: TextOptions): string {
   };
 
   for (const cr of report.cases) {
-    lines.push(c.bold(`${w.case} ${cr.id}`) + c.dim(`  ${cr.file}${cr.asOf ? ` · ${w.asOf} ${humanDate(cr.asOf, lang)} (${cr.timeZone})` : ''}`));
+    lines.push(c.bold(`${w.case} ${cr.id}`) + c.dim(`  ${cr.file}${cr.asOf && cr.status === 'assessed' ? ` · ${w.asOf} ${humanDate(cr.asOf, lang)} (${cr.timeZone})` : ''}`));
     if (cr.status === 'invalid') {
       lines.push(c.red(`  ${w.invalid}:`));
       for (const d of cr.diagnostics) lines.push(`  ${formatDiagnostic(d)}`);

@@ -5,8 +5,6 @@ import { didYouMean } from '../source/schema-check.js';
 import { conditionRefs, dateExprRefs, parseRef, CASE_PATHS } from './refs.js';
 import type { Condition, RuleSet } from './types.js';
 
-const KEY_SECTIONS = ['facts', 'derived', 'criteria', 'judgments', 'tables', 'deadlines'] as const;
-
 /**
  * Semantic checks the schema cannot express: references resolve, nothing depends on itself,
  * every citation exists, dates are real dates, and calendar rules fit the terms they extend.
@@ -31,7 +29,7 @@ export function checkRuleSet(rs: RuleSet, doc: SourceDocument): Diagnostic[] {
   const refExists = (text: string): string | undefined => {
     const ref = parseRef(text);
     if (!ref) {
-      if (text.startsWith('case.')) return `"${text}" is not a case field.${didYouMean(text.slice(5).replace(/\.\d+\./, '.N.'), CASE_PATHS)}`;
+      if (text.startsWith('case.')) return `"${text}" is not a case field.${didYouMean(text.slice(5).replace(/\.\d+\./, '.N.'), CASE_PATHS).replace(/"([^"]+)"\?$/, '"case.$1"?')}`;
       return `"${text}" is not a reference (write facts.x, derived.x, criteria.x, judgments.x, tables.x.output, deadlines.x.due or case.…).`;
     }
     if (ref.kind === 'case' || ref.kind === 'asOf') return undefined;
@@ -79,7 +77,7 @@ export function checkRuleSet(rs: RuleSet, doc: SourceDocument): Diagnostic[] {
     if (d.window?.until) refs.push({ ref: d.window.until, pointer: p('derived', id, 'window', 'until') });
     checkRefs(refs);
     addDeps(`derived.${id}`, refs);
-    if ((d.compute === 'distinct' || d.compute === 'any' || d.compute === 'all') && d.field === undefined && d.compute === 'distinct') {
+    if (d.compute === 'distinct' && d.field === undefined) {
       report('schema-required', p('derived', id), `derived.${id} uses compute: distinct and needs a "field" (for example kind or channel).`);
     }
   }
@@ -135,19 +133,6 @@ export function checkRuleSet(rs: RuleSet, doc: SourceDocument): Diagnostic[] {
     const length = parseDuration(d.length);
     if (!length) report('invalid-duration', `${base}/length`, `${d.length} is not an ISO 8601 duration (P3M, P14D, P6Y).`);
     if (!parseDuration(d.dueSoon)) report('invalid-duration', `${base}/dueSoon`, `${d.dueSoon} is not an ISO 8601 duration.`);
-    // A calendar's own limits (Atw art. 4: not for terms in years or of more than three months).
-    if (d.calendar !== 'none' && length) {
-      const cal = rs.calendars?.[d.calendar];
-      if (cal) {
-        const limit = cal.notBeyond ? parseDuration(cal.notBeyond) : undefined;
-        if (cal.notInYears && length.years > 0) {
-          report('calendar-not-applicable', `${base}/calendar`, `the ${d.calendar} calendar does not extend terms in years (${d.length}); use calendar: none.`);
-        } else if (limit && approximateDays(length) > approximateDays(limit) + 0.5) {
-          report('calendar-not-applicable', `${base}/calendar`, `the ${d.calendar} calendar does not extend terms longer than ${cal.notBeyond} (${d.length}); use calendar: none.`);
-        }
-      }
-      // Calendars defined in another loaded rule set are resolved by checkRuleSets.
-    }
   }
   for (const [id, cal] of Object.entries(rs.calendars ?? {})) {
     const base = p('calendars', id);
@@ -163,7 +148,6 @@ export function checkRuleSet(rs: RuleSet, doc: SourceDocument): Diagnostic[] {
   }
 
   findCycles(deps, (cycle, pointer) => report('reference-cycle', pointer, `these rules depend on each other in a circle: ${cycle.join(' → ')}.`));
-  void KEY_SECTIONS;
   return out;
 }
 
@@ -190,8 +174,8 @@ function findCycles(deps: Map<string, { to: string; pointer: string }[]>, onCycl
 /** Checks across rule sets: duplicate ids in overlapping periods, calendars that resolve. */
 export function checkRuleSets(sets: { ruleset: RuleSet; doc: SourceDocument }[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const calendars = new Set(sets.flatMap((s) => Object.keys(s.ruleset.calendars ?? {})));
-  calendars.add('none');
+  const calendarDefs = new Map(sets.flatMap((s) => Object.entries(s.ruleset.calendars ?? {})));
+  const calendars = new Set(['none', ...calendarDefs.keys()]);
   const seen = new Map<string, RuleSet[]>();
   for (const { ruleset: rs, doc } of sets) {
     for (const [id, d] of Object.entries(rs.deadlines ?? {})) {
@@ -199,6 +183,18 @@ export function checkRuleSets(sets: { ruleset: RuleSet; doc: SourceDocument }[])
         const pointer = `/deadlines/${escapePointer(id)}/calendar`;
         const pos = doc.locate(pointer);
         out.push({ code: 'undefined-reference', severity: 'error', message: `the calendar "${d.calendar}" is not defined by any loaded rule set (use none or a calendar id).${didYouMean(d.calendar, calendars)}`, file: rs.file, line: pos.line, column: pos.column, pointer });
+      }
+      // A calendar's own limits (Atw art. 4: not for terms in years or of more than three months).
+      const cal = calendarDefs.get(d.calendar);
+      const length = parseDuration(d.length);
+      if (cal && length) {
+        const limit = cal.notBeyond ? parseDuration(cal.notBeyond) : undefined;
+        const tooLong = cal.notInYears && length.years > 0 ? 'in years' : limit && approximateDays(length) > approximateDays(limit) + 0.5 ? `longer than ${cal.notBeyond}` : undefined;
+        if (tooLong) {
+          const pointer = `/deadlines/${escapePointer(id)}/calendar`;
+          const pos = doc.locate(pointer);
+          out.push({ code: 'calendar-not-applicable', severity: 'error', message: `the ${d.calendar} calendar does not extend terms ${tooLong} (${d.length}); use calendar: none.`, file: rs.file, line: pos.line, column: pos.column, pointer });
+        }
       }
     }
     for (const other of seen.get(rs.id) ?? []) {

@@ -35,9 +35,14 @@ function splitPointer(pointer: string): string[] {
  * YAML 1.2 keeps 2026-01-01 a string: luxon, not the YAML parser, owns date parsing.
  */
 export function parseSource(file: string, text: string): { doc?: SourceDocument; diagnostics: Diagnostic[] } {
+  const isJson = /\.json$/i.test(file);
+  // YAML accepts things JSON does not (trailing commas, comments): a .json file must be strict JSON.
+  if (isJson) {
+    const problem = jsonSyntaxError(file, text);
+    if (problem) return { diagnostics: [problem] };
+  }
   const lineCounter = new LineCounter();
   const yamlDoc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const isJson = /\.json$/i.test(file);
   const diagnostics: Diagnostic[] = [];
   for (const err of yamlDoc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
@@ -103,5 +108,21 @@ function plainYamlError(code: string, message: string): string {
     case 'UNEXPECTED_TOKEN':
     default:
       return `the file cannot be read as ${'YAML/JSON'}: ${first.replace(/ at line \d+, column \d+.*$/, '')}`;
+  }
+}
+
+function jsonSyntaxError(file: string, text: string): Diagnostic | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(message);
+    const offset = pos ? Number(pos[1]) : text.length;
+    const before = text.slice(0, offset).split('\n');
+    const line = before.length;
+    const column = (before[before.length - 1]?.length ?? 0) + 1;
+    const plain = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    return { code: 'json-syntax', severity: 'error', message: `the file is not valid JSON: ${plain}.`, file, line, column, pointer: '' };
   }
 }

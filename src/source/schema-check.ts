@@ -3,7 +3,7 @@ import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from './document.js';
 
 export function compileSchema(schema: object): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   return ajv.compile(schema);
 }
 
@@ -26,7 +26,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    // A shortened name ("victim_refused" for "victim_refused_contact") is a likely slip too.
+    const prefix = word.length >= 4 && (c.startsWith(word) || word.startsWith(c));
+    const d = prefix ? 1 : editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

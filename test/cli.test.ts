@@ -1,0 +1,82 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runInProcess, runSpawned } from './cli-harness.js';
+
+const EXAMPLE = ['--rules', 'fixtures/rules', '--rules', 'rules/nl/atw-calendar.yaml', 'fixtures/example/ex-partner.yaml'];
+
+// One table, run twice: in process (fast, exact) and as the real binary (what users get).
+const cases: { name: string; args: string[]; code: number; stdout?: RegExp; stderr?: RegExp }[] = [
+  { name: '--version', args: ['--version'], code: 0, stdout: /^\d+\.\d+\.\d+\n$/ },
+  { name: '--help lists the commands', args: ['--help'], code: 0, stdout: /assess[\s\S]*validate[\s\S]*schema[\s\S]*rules/ },
+  { name: 'assess --help has examples', args: ['assess', '--help'], code: 0, stdout: /Examples:/ },
+  { name: 'an unknown option exits 2, not 1', args: ['assess', '--bogus', 'x.yaml'], code: 2, stderr: /unknown option '--bogus'/ },
+  { name: 'an unknown command exits 2', args: ['asses'], code: 2, stderr: /unknown command 'asses'/ },
+  { name: 'a missing argument exits 2', args: ['assess'], code: 2, stderr: /missing required argument/ },
+  { name: 'a bad --lang exits 2', args: ['assess', '--lang', 'de', 'x.yaml'], code: 2, stderr: /Allowed choices are en, nl/ },
+  { name: 'a bad --as-of exits 2', args: ['assess', '--as-of', '2026-02-30', ...EXAMPLE], code: 2, stderr: /--as-of 2026-02-30 is not a date/ },
+  { name: 'assess the example', args: ['assess', ...EXAMPLE], code: 0, stdout: /Harassment \(example\)[\s\S]*not legal advice/ },
+  { name: 'validate the example rules', args: ['validate', 'fixtures/rules', 'rules/nl/atw-calendar.yaml'], code: 0, stdout: /2 rule file\(s\) valid/ },
+  { name: 'schema case', args: ['schema', 'case'], code: 0, stdout: /"title": "rulecase case file"/ },
+  { name: 'rules lists versions and periods', args: ['rules', '--rules', 'fixtures/rules', '--rules', 'rules/nl/atw-calendar.yaml'], code: 0, stdout: /NL {2}example-harassment {2}0\.1\.0 {2}2020-01-01 – now/ },
+];
+
+describe.each([
+  ['in process', (args: string[]) => runInProcess(args)],
+  ['spawned', async (args: string[]) => runSpawned(args)],
+])('the CLI %s', (_, run) => {
+  it.each(cases)('$name: exit $code', async ({ args, code, stdout, stderr }) => {
+    const r = await run(args);
+    expect(r.code, r.stderr).toBe(code);
+    if (stdout) expect(r.stdout).toMatch(stdout);
+    if (stderr) expect(r.stderr).toMatch(stderr);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // never a stack trace
+  });
+});
+
+describe('output', () => {
+  it('is plain in a pipe and coloured on a terminal, never with NO_COLOR', async () => {
+    const plain = await runInProcess(['assess', ...EXAMPLE]);
+    expect(plain.stdout).not.toContain('\u001b[');
+    const tty = await runInProcess(['assess', ...EXAMPLE], {}, true);
+    expect(tty.stdout).toContain('\u001b[');
+    const noColor = await runInProcess(['assess', ...EXAMPLE], { NO_COLOR: '1' }, true);
+    expect(noColor.stdout).not.toContain('\u001b[');
+  });
+
+  it('--out writes the whole report to the file and nothing to stdout, leaving no temporary file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-'));
+    const out = join(dir, 'report.json');
+    const r = await runInProcess(['assess', '--format', 'json', '--out', out, ...EXAMPLE]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).cases[0].id).toBe('example-001');
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('--out into a folder that does not exist: exit 2, one line', async () => {
+    const r = await runInProcess(['assess', '--out', '/nonexistent/dir/r.txt', ...EXAMPLE]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('rulecase: cannot write /nonexistent/dir/r.txt: ENOENT.\n');
+    expect(existsSync('/nonexistent/dir/r.txt')).toBe(false);
+  });
+
+  it('the same inputs give the same bytes', async () => {
+    const a = await runInProcess(['assess', '--format', 'json', '--as-of', '2026-05-01', ...EXAMPLE]);
+    const b = runSpawned(['assess', '--format', 'json', '--as-of', '2026-05-01', ...EXAMPLE]);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('defaults --as-of to the case file, then to today in the jurisdiction', async () => {
+    const r = await runInProcess(['assess', '--format', 'json', ...EXAMPLE]);
+    expect(JSON.parse(r.stdout).cases[0].asOf).toBe('2026-04-20');
+  });
+
+  it('speaks Dutch with --lang nl, dates included', async () => {
+    const r = await runInProcess(['assess', '--lang', 'nl', ...EXAMPLE]);
+    expect(r.stdout).toContain('beoordeeld op 20 april 2026');
+    expect(r.stdout).toContain('Termijnen');
+    expect(r.stdout).toContain('geen juridisch advies');
+  });
+});
