@@ -11,6 +11,7 @@ import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
 import type { Lang } from '../rules/types.js';
 import { caseSchema, reportSchema, rulesetSchema } from '../schemas.js';
+import { registerInterview } from './interview-command.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -110,6 +111,9 @@ Exit codes: 0 assessed; 2 a case file or the rules could not be read or are inva
         exitCode = EXIT.findings;
       }
     });
+
+  const context = { io, setExit: (code: number) => (exitCode = code) };
+  registerInterview(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
