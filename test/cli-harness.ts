@@ -25,6 +25,6 @@ export async function runInProcess(args: string[], env: Record<string, string | 
 
 /** Runs the real binary, as a user or a script would. */
 export function runSpawned(args: string[], env: Record<string, string> = {}, input?: string): Run {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'rulecase.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', ...env }, input });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'rulecase.js'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28, env: { PATH: process.env['PATH'] ?? '', ...env }, input });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -61,12 +61,29 @@ export function iso(dt: DateTime): string {
   return dt.toISODate() as string;
 }
 
+// Plain day arithmetic runs in every deadline's calendar loop: integer epoch days are exact for
+// calendar dates and far cheaper than a luxon object per step.
+const MS_PER_DAY = 86_400_000;
+
+function epochDay(isoDate: string): number {
+  return Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / MS_PER_DAY;
+}
+
+function fromEpochDay(n: number): string {
+  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** ISO weekday, 1 Monday … 7 Sunday (1 January 1970 was a Thursday). */
+export function isoWeekday(isoDate: string): number {
+  return ((((epochDay(isoDate) + 3) % 7) + 7) % 7) + 1;
+}
+
 export function addDays(isoDate: string, days: number): string {
-  return iso(day(isoDate).plus({ days }));
+  return fromEpochDay(epochDay(isoDate) + days);
 }
 
 export function daysBetween(from: string, to: string): number {
-  return Math.round(day(to).diff(day(from), 'days').days);
+  return epochDay(to) - epochDay(from);
 }
 
 /** Today in the jurisdiction's zone: only the CLI shell calls this with the real clock. */
@@ -154,7 +171,7 @@ export function holidaysIn(calendar: Calendar, year: number): Map<string, Holida
     else if (h.fixed !== undefined) date = `${year}-${h.fixed}`;
     else if (h.easter !== undefined) date = addDays(easter, h.easter);
     if (date === undefined) continue;
-    if (h.ifSunday !== undefined && day(date).weekday === 7) date = addDays(date, h.ifSunday);
+    if (h.ifSunday !== undefined && isoWeekday(date) === 7) date = addDays(date, h.ifSunday);
     result.set(date, { date, name: h.name, verified: h.verified !== false });
   }
   byYear.set(year, result);
@@ -164,10 +181,10 @@ export function holidaysIn(calendar: Calendar, year: number): Map<string, Holida
 export type NonWorkingReason = { kind: 'weekend'; weekday: number } | { kind: 'holiday'; holiday: Holiday };
 
 export function nonWorkingReason(calendar: Calendar, date: string): NonWorkingReason | undefined {
-  const dt = day(date);
-  const holiday = holidaysIn(calendar, dt.year).get(date);
+  const holiday = holidaysIn(calendar, Number(date.slice(0, 4))).get(date);
   if (holiday) return { kind: 'holiday', holiday };
-  if (calendar.weekend.includes(dt.weekday)) return { kind: 'weekend', weekday: dt.weekday };
+  const weekday = isoWeekday(date);
+  if (calendar.weekend.includes(weekday)) return { kind: 'weekend', weekday };
   return undefined;
 }
 
@@ -194,9 +211,10 @@ export function extendForCalendar(calendar: Calendar, termStart: string, end: st
   let minApplied = false;
   const min = calendar.minWorkingDays ?? 0;
   if (min > 0 && daysBetween(termStart, due) + 1 >= 3) {
+    // Counting stops at the minimum: a long term is settled after its first few working days.
     const workingDays = (): number => {
       let n = 0;
-      for (let d = termStart; d <= due; d = addDays(d, 1)) if (!nonWorkingReason(calendar, d)) n++;
+      for (let d = termStart; d <= due && n < min; d = addDays(d, 1)) if (!nonWorkingReason(calendar, d)) n++;
       return n;
     };
     while (workingDays() < min) {

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { DateTime } from 'luxon';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
-import type { ConclusionResult, DeadlineResult, Report, SourceRef } from '../engine/report-types.js';
+import type { CaseReport, ConclusionResult, DeadlineResult, Report, SourceRef } from '../engine/report-types.js';
 import type { Lang } from '../rules/types.js';
 
 export interface TextOptions {
@@ -97,8 +97,28 @@ function humanDatesIn(text: string, lang: Lang): string {
   return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => humanDate(d, lang));
 }
 
+export type RulesetMeta = Report['rulesets'][number];
+
+/** The whole report: each case, a summary when there are several, and the disclaimer. */
 export function formatText(report: Report, options: TextOptions): string {
-  const lang = report.lang;
+  const parts = report.cases.map((cr) => formatCaseText(cr, report.rulesets, report.lang, options));
+  if (report.cases.length > 1) parts.push(formatSummaryText(report.cases.length, report.cases.filter((c) => c.status === 'invalid').length, report.lang, options));
+  parts.push(formatDisclaimer(report.lang, options));
+  return parts.join('');
+}
+
+export function formatDisclaimer(lang: Lang, options: TextOptions): string {
+  return new Chalk({ level: options.color ? 1 : 0 }).dim(WORDS[lang].disclaimer) + '\n';
+}
+
+export function formatSummaryText(total: number, invalid: number, lang: Lang, options: TextOptions, extra = ''): string {
+  const w = WORDS[lang];
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  return c.bold(w.summary) + `: ${total} ${w.cases}, ${total - invalid} ${w.assessedCount}, ${invalid} ${w.invalidCount}.${extra}\n\n`;
+}
+
+/** One case, as a legal-aid worker reads it; batch output streams these one by one. */
+export function formatCaseText(cr: CaseReport, rulesets: readonly RulesetMeta[], lang: Lang, options: TextOptions): string {
   const w = WORDS[lang];
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
@@ -110,16 +130,16 @@ export function formatText(report: Report, options: TextOptions): string {
     return `${where}${link ? ` — ${link}` : ''} (${w.checked} ${s.checked})${s.verified ? '' : ' ' + c.yellow(`[${w.unverified}]`)}`;
   };
 
-  for (const cr of report.cases) {
+  {
     lines.push(c.bold(`${w.case} ${cr.id}`) + c.dim(`  ${cr.file}${cr.asOf && cr.status === 'assessed' ? ` · ${w.asOf} ${humanDate(cr.asOf, lang)} (${cr.timeZone})` : ''}`));
     if (cr.status === 'invalid') {
       lines.push(c.red(`  ${w.invalid}:`));
       for (const d of cr.diagnostics) lines.push(`  ${formatDiagnostic(d)}`);
       lines.push('');
-      continue;
+      return lines.join('\n') + '\n';
     }
     for (const rs of cr.rulesets) {
-      const meta = report.rulesets.find((r) => r.id === rs.id);
+      const meta = rulesets.find((r) => r.id === rs.id);
       lines.push('');
       lines.push(c.bold.underline(`${meta?.title ?? rs.id}`) + c.dim(`  (${rs.id} ${rs.version})`));
       const items = cr.conclusions.filter((x) => x.ruleset === rs.id);
@@ -141,11 +161,6 @@ export function formatText(report: Report, options: TextOptions): string {
     }
     lines.push('');
   }
-  if (report.cases.length > 1) {
-    const invalid = report.cases.filter((x) => x.status === 'invalid').length;
-    lines.push(c.bold(w.summary) + `: ${report.cases.length} ${w.cases}, ${report.cases.length - invalid} ${w.assessedCount}, ${invalid} ${w.invalidCount}.`, '');
-  }
-  lines.push(c.dim(w.disclaimer));
   return lines.join('\n') + '\n';
 
   function conclusionLines(item: ConclusionResult, lang: Lang, c: InstanceType<typeof Chalk>, mark: (s: string) => string): string[] {

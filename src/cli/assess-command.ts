@@ -1,0 +1,281 @@
+import { Option, type Command } from 'commander';
+import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { CaseReport, Report } from '../engine/report-types.js';
+import { actionsOf, failsAt, FAIL_LEVELS, ACTIONS, type Action, type FailLevel } from '../engine/triage.js';
+import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
+import { assessSource, expandInputs, splitStdin, type CaseSource } from '../io/inputs.js';
+import { csvHeader, csvRow } from '../report/csv.js';
+import { formatCaseText, formatDisclaimer, formatSummaryText } from '../report/text.js';
+import type { Lang } from '../rules/types.js';
+import { isValidIsoDate } from '../dates/legal-date.js';
+import type { CommandContext } from './extensions.js';
+
+type Format = 'text' | 'json' | 'ndjson' | 'csv';
+
+interface AssessOptions {
+  rules: string[];
+  asOf?: string;
+  lang: Lang;
+  format: Format;
+  out?: string;
+  only?: string;
+  failOn: FailLevel;
+  dueWithin?: string;
+  jobs?: string;
+  progress: boolean;
+}
+
+/** Below this many files, starting worker threads costs more than it saves. */
+const PARALLEL_THRESHOLD = 200;
+const BATCH = 25;
+
+export function registerAssess(program: Command, { io, setExit }: CommandContext): void {
+  program
+    .command('assess')
+    .description('Assess case files: each legal element met, not met or undetermined, and every deadline.')
+    .argument('<cases...>', 'case files (JSON or YAML), folders (searched recursively), globs, or - for standard input (one case, or NDJSON)')
+    .addOption(new Option('--rules <path>', 'rule file or folder (repeatable; default: the bundled rules)').argParser((v: string, prev: string[]) => [...prev, v]).default([] as string[], 'bundled rules/'))
+    .option('--as-of <date>', "assess as on this date, YYYY-MM-DD (default: the case file's asOf, else today in the jurisdiction's time zone)")
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(['en', 'nl']).default('en'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'ndjson', 'csv']).default('text'))
+    .option('--out <file>', 'write the report to this file instead of standard output')
+    .option('--only <actions>', `list only cases that need one of these actions: ${ACTIONS.join(', ')} (comma-separated)`)
+    .option('--due-within <days>', 'count a deadline as due when it falls within this many days (default: each deadline\'s own due-soon window)')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a case reaches this level; each level includes the ones before it').choices([...FAIL_LEVELS]).default('none'))
+    .option('--jobs <n>', 'worker threads for large batches (default: the number of cores)')
+    .option('--no-progress', 'no progress bar, even on a terminal')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  rulecase assess fixtures/nl/belaging-ex-partner.yaml
+  rulecase assess --lang nl --as-of 2026-06-01 fixtures/nl/
+  rulecase assess --format json --out report.json 'cases/**/*.json'
+  cat case.json | rulecase assess -
+  rulecase assess --format csv --only due,invalid --due-within 14 cases/ > todo.csv
+  rulecase assess --format ndjson --fail-on expired cases/
+
+Exit codes: 0 assessed, nothing at or above --fail-on; 1 a case reached --fail-on;
+2 a case file could not be assessed, or the rules or the command line are invalid.`,
+    )
+    .action(async (inputs: string[], opts: AssessOptions) => {
+      setExit(await assessCommand(inputs, opts, { io, setExit }));
+    });
+}
+
+function parseOnly(only: string | undefined): Set<Action> | undefined {
+  if (only === undefined) return undefined;
+  const wanted = only.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const w of wanted) if (!(ACTIONS as readonly string[]).includes(w)) throw new UsageError(`--only ${w} is not one of ${ACTIONS.join(', ')}.`);
+  return new Set(wanted as Action[]);
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function assessCommand(inputs: string[], opts: AssessOptions, { io }: CommandContext): Promise<number> {
+  if (opts.asOf !== undefined && !isValidIsoDate(opts.asOf)) throw new UsageError(`--as-of ${opts.asOf} is not a date; write YYYY-MM-DD, for example 2026-06-01.`);
+  const only = parseOnly(opts.only);
+  const dueWithin = opts.dueWithin === undefined ? undefined : Number(opts.dueWithin);
+  if (dueWithin !== undefined && !(Number.isInteger(dueWithin) && dueWithin >= 0)) throw new UsageError(`--due-within ${opts.dueWithin} is not a number of days.`);
+  const jobs = opts.jobs === undefined ? availableParallelism() : Number(opts.jobs);
+  if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs ${opts.jobs} is not a positive whole number.`);
+  const triage = dueWithin !== undefined ? { dueWithinDays: dueWithin } : {};
+
+  const rulePaths = opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES];
+  const rules = loadRules(rulePaths);
+  if (hasErrors(rules.diagnostics)) {
+    for (const d of sortDiagnostics(rules.diagnostics)) io.stderr(formatDiagnostic(d) + '\n');
+    io.stderr('rulecase: the rules have errors (listed above); fix them or check them with rulecase validate.\n');
+    return 2;
+  }
+  const sources: CaseSource[] = expandInputs(inputs);
+  if (inputs.includes('-')) sources.push(...splitStdin(io.readStdin ? await io.readStdin() : await readStdin()));
+  if (sources.length === 0) throw new UsageError('no case files found in the paths given.');
+  // Worker results come back through structured clone, where undefined (a skipped file) survives.
+
+  const lang = opts.lang;
+  const color = opts.out === undefined && io.isTTY && !(io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') && io.env['FORCE_COLOR'] !== '0';
+  const rulesetsMeta: Report['rulesets'] = rules.rulesets.map((rs) => ({ id: rs.id, version: rs.version, jurisdiction: rs.jurisdiction, title: rs.title[lang], validFrom: rs.validFrom, validUntil: rs.validUntil ?? null, file: rs.file }));
+  const headlineColumns = rules.rulesets.flatMap((rs) =>
+    [...Object.entries(rs.criteria ?? {}), ...Object.entries(rs.judgments ?? {}), ...Object.entries(rs.tables ?? {})].filter(([, r]) => r.conclusion === true).map(([id]) => `${rs.id}.${id}`),
+  );
+
+  // Output goes to stdout or, atomically, to --out: a temporary file renamed at the end.
+  const tmp = opts.out !== undefined ? join(dirname(opts.out), `.${basename(opts.out)}.${process.pid}.tmp`) : undefined;
+  let fd: number | undefined;
+  if (tmp !== undefined) {
+    try {
+      fd = openSync(tmp, 'w');
+    } catch (e) {
+      throw new UsageError(`cannot write ${opts.out}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
+    }
+  }
+  const write = (text: string): void => {
+    if (fd !== undefined) writeSync(fd, text);
+    else io.stdout(text);
+  };
+
+  let first = true;
+  let total = 0;
+  let invalid = 0;
+  let failing = 0;
+  let shown = 0;
+  const invalidDiagnostics: string[] = [];
+  if (opts.format === 'json') {
+    const head = { schemaVersion: '1.0', tool: { name: 'rulecase', version: io.version }, asOf: opts.asOf ?? null, lang, rulesets: rulesetsMeta };
+    write(JSON.stringify(head, null, 2).replace(/\n}$/, ',\n  "cases": ['));
+  } else if (opts.format === 'csv') write(csvHeader({ conclusions: headlineColumns }));
+
+  let skipped = 0;
+  const emit = (report: CaseReport | undefined): void => {
+    if (report === undefined) {
+      skipped++;
+      return;
+    }
+    total++;
+    const actions = actionsOf(report, triage);
+    if (report.status === 'invalid') {
+      invalid++;
+      for (const d of report.diagnostics) invalidDiagnostics.push(formatDiagnostic(d));
+    }
+    if (failsAt(actions, opts.failOn)) failing++;
+    if (only && !actions.some((a) => only.has(a))) return;
+    shown++;
+    switch (opts.format) {
+      case 'json':
+        write((first ? '\n' : ',\n') + '    ' + JSON.stringify(report, null, 2).replace(/\n/g, '\n    '));
+        break;
+      case 'ndjson':
+        write(JSON.stringify({ ...report, actions }) + '\n');
+        break;
+      case 'csv':
+        write(csvRow(report, { conclusions: headlineColumns }, triage));
+        break;
+      case 'text':
+        write(formatCaseText(report, rulesetsMeta, lang, { color }));
+        break;
+    }
+    first = false;
+  };
+
+  const progress = makeProgress(io, opts.progress && sources.length >= 20, sources.length);
+  const assessOptions = { lang, now: io.now(), ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) };
+  try {
+    if (jobs > 1 && sources.length >= PARALLEL_THRESHOLD && sources.every((s) => s.text === undefined)) {
+      await assessInWorkers(sources, rulePaths, assessOptions, Math.min(jobs, Math.ceil(sources.length / BATCH)), (r) => {
+        emit(r);
+        progress.tick();
+      });
+    } else {
+      for (const s of sources) {
+        emit(assessSource(s, rules.rulesets, assessOptions));
+        progress.tick();
+      }
+    }
+  } finally {
+    progress.done();
+  }
+
+  if (opts.format === 'json') write((first ? ']' : '\n  ]') + '\n}\n');
+  else if (opts.format === 'text') {
+    const notes = (only ? ` ${shown} ${lang === 'nl' ? 'getoond' : 'shown'}.` : '') + (skipped > 0 ? ` ${skipped} ${lang === 'nl' ? 'andere bestanden overgeslagen' : 'other file(s) skipped'}.` : '');
+    if (total > 1 || only || skipped > 0) write(formatSummaryText(total, invalid, lang, { color }, notes));
+    write(formatDisclaimer(lang, { color }));
+  }
+  if (fd !== undefined && tmp !== undefined && opts.out !== undefined) {
+    closeSync(fd);
+    try {
+      renameSync(tmp, opts.out);
+    } catch (e) {
+      unlinkSync(tmp);
+      throw new UsageError(`cannot write ${opts.out}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
+    }
+  }
+  // The text report lists problems inline; other formats are for machines, so people get them on stderr.
+  if (opts.format !== 'text' || opts.out !== undefined) for (const line of invalidDiagnostics) io.stderr(line + '\n');
+  if (invalid > 0) {
+    if (total > 1) io.stderr(`rulecase: ${invalid} of ${total} case file(s) could not be assessed.\n`);
+    return 2;
+  }
+  return failing > 0 ? 1 : 0;
+}
+
+/**
+ * Assesses in worker threads, emitting results in input order as soon as they are in order.
+ * Only a bounded number of batches is in flight, so memory does not grow with the file count.
+ */
+async function assessInWorkers(sources: CaseSource[], rules: string[], options: { lang: Lang; now: Date; asOf?: string }, jobs: number, emit: (r: CaseReport | undefined) => void): Promise<void> {
+  const workerUrl = new URL('./assess-worker.js', import.meta.url);
+  const workers = Array.from({ length: jobs }, () => new Worker(workerUrl, { workerData: { rules, lang: options.lang, now: options.now.getTime(), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) } }));
+  const pending = new Map<number, (CaseReport | undefined)[]>();
+  const idle: Worker[] = [];
+  const window = jobs * BATCH * 4;
+  let nextToSend = 0;
+  let nextToEmit = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      // Never run more than a window of cases ahead of what has been written.
+      const send = (w: Worker): void => {
+        if (nextToSend >= sources.length) return;
+        if (nextToSend - nextToEmit >= window) {
+          idle.push(w);
+          return;
+        }
+        const start = nextToSend;
+        nextToSend = Math.min(sources.length, start + BATCH);
+        w.postMessage({ start, sources: sources.slice(start, nextToSend) });
+      };
+      for (const w of workers) {
+        w.on('error', reject);
+        w.on('message', (msg: { start: number; reports: (CaseReport | undefined)[] }) => {
+          pending.set(msg.start, msg.reports);
+          for (let batch = pending.get(nextToEmit); batch; batch = pending.get(nextToEmit)) {
+            pending.delete(nextToEmit);
+            for (const r of batch) emit(r);
+            nextToEmit += batch.length;
+          }
+          if (nextToEmit >= sources.length) {
+            resolve();
+            return;
+          }
+          send(w);
+          while (idle.length > 0 && nextToSend - nextToEmit < window) send(idle.shift() as Worker);
+        });
+        send(w);
+        send(w);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+function makeProgress(io: CommandContext['io'], enabled: boolean, total: number): { tick: () => void; done: () => void } {
+  if (!enabled || !io.stderrIsTTY || io.env['CI']) return { tick: () => {}, done: () => {} };
+  let n = 0;
+  let last = 0;
+  const draw = (): void => {
+    const width = 30;
+    const filled = Math.round((n / total) * width);
+    io.stderr(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${n}/${total}`);
+  };
+  return {
+    tick: () => {
+      n++;
+      const now = Date.now();
+      if (now - last > 100 || n === total) {
+        last = now;
+        draw();
+      }
+    },
+    done: () => io.stderr('\r' + ' '.repeat(50) + '\r'),
+  };
+}

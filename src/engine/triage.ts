@@ -1,0 +1,51 @@
+import type { CaseReport, DeadlineResult } from './report-types.js';
+
+/**
+ * What a case needs, for scripts that sort hundreds of files each night:
+ * invalid (could not be assessed), expired (a deadline passed unmet), due (a deadline falls due
+ * within the window, or inside its own due-soon window), undetermined (an element or deadline
+ * still open for want of facts).
+ */
+export type Action = 'invalid' | 'expired' | 'due' | 'undetermined';
+
+export const ACTIONS: readonly Action[] = ['invalid', 'expired', 'due', 'undetermined'];
+
+/** --fail-on levels, most urgent first: each level includes the ones before it. */
+export const FAIL_LEVELS = ['none', 'expired', 'due', 'undetermined'] as const;
+export type FailLevel = (typeof FAIL_LEVELS)[number];
+
+export interface TriageOptions {
+  /** count a deadline as due when it falls within this many days; default: its own due-soon window */
+  dueWithinDays?: number;
+}
+
+function isDue(d: DeadlineResult, options: TriageOptions): boolean {
+  if (d.status === 'due_soon') return true;
+  if (options.dueWithinDays === undefined || d.daysLeft === null) return false;
+  return (d.status === 'open' || d.status === 'undetermined') && d.daysLeft >= 0 && d.daysLeft <= options.dueWithinDays;
+}
+
+export function actionsOf(report: CaseReport, options: TriageOptions = {}): Action[] {
+  if (report.status === 'invalid') return ['invalid'];
+  const out = new Set<Action>();
+  for (const d of report.deadlines) {
+    if (d.status === 'expired') out.add('expired');
+    if (isDue(d, options)) out.add('due');
+    if (d.status === 'undetermined') out.add('undetermined');
+  }
+  if (report.conclusions.some((c) => c.status === 'undetermined' && c.needs.length > 0)) out.add('undetermined');
+  return ACTIONS.filter((a) => out.has(a));
+}
+
+/** Whether a case's actions reach the --fail-on level. */
+export function failsAt(actions: readonly Action[], level: FailLevel): boolean {
+  if (level === 'none') return false;
+  const reach = FAIL_LEVELS.slice(1, FAIL_LEVELS.indexOf(level) + 1) as readonly string[];
+  return actions.some((a) => reach.includes(a));
+}
+
+/** The deadline to act on first: the earliest due date among those still running. */
+export function nearestDeadline(report: CaseReport): DeadlineResult | undefined {
+  const running = report.deadlines.filter((d) => d.due !== null && (d.status === 'open' || d.status === 'due_soon' || d.status === 'undetermined'));
+  return running.sort((a, b) => (a.due as string).localeCompare(b.due as string) || a.id.localeCompare(b.id))[0];
+}

@@ -1,0 +1,42 @@
+import type { CaseReport } from '../engine/report-types.js';
+import { actionsOf, nearestDeadline, type TriageOptions } from '../engine/triage.js';
+
+/** One row per case, for spreadsheets: fixed columns, then one per headline conclusion. */
+export interface CsvColumns {
+  /** `<ruleset>.<conclusion id>` for every headline conclusion the loaded rules can produce */
+  conclusions: string[];
+}
+
+const FIXED = ['id', 'file', 'jurisdiction', 'as_of', 'status', 'actions'];
+const TAIL = ['nearest_deadline', 'nearest_due', 'nearest_days_left', 'nearest_status', 'expired_deadlines', 'problems'];
+
+function cell(value: string | number | null | undefined): string {
+  const s = value === null || value === undefined ? '' : String(value);
+  // RFC 4180 quoting; a leading =,+,-,@ is quoted too so spreadsheets do not run it as a formula.
+  return /[",\n\r]|^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvHeader(columns: CsvColumns): string {
+  return [...FIXED, ...columns.conclusions, ...TAIL].map(cell).join(',') + '\r\n';
+}
+
+export function csvRow(report: CaseReport, columns: CsvColumns, triage: TriageOptions): string {
+  const byKey = new Map(report.conclusions.map((c) => [`${c.ruleset}.${c.id}`, c.status]));
+  const nearest = nearestDeadline(report);
+  const values = [
+    report.id,
+    report.file,
+    report.jurisdiction,
+    report.asOf,
+    report.status,
+    actionsOf(report, triage).join(' '),
+    ...columns.conclusions.map((k) => byKey.get(k) ?? ''),
+    nearest ? `${nearest.ruleset}.${nearest.id}` : '',
+    nearest?.due ?? '',
+    nearest?.daysLeft ?? '',
+    nearest?.status ?? '',
+    report.deadlines.filter((d) => d.status === 'expired').length,
+    report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join(' | '),
+  ];
+  return values.map(cell).join(',') + '\r\n';
+}
