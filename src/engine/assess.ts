@@ -5,13 +5,14 @@ import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { parseWhen } from '../dates/legal-date.js';
 import type { SourceDocument } from '../source/document.js';
 import type { Calendar, Lang, RuleSet } from '../rules/types.js';
-import { evaluateRuleSet } from './evaluate.js';
+import { evaluateRuleSet, type CoverageCollector } from './evaluate.js';
 import type { CaseReport, ConclusionResult, DeadlineResult } from './report-types.js';
 
 export interface AssessOptions {
   /** the assessment date, YYYY-MM-DD in the jurisdiction's zone; the shell supplies today */
   asOf: string;
   lang: Lang;
+  coverage?: CoverageCollector;
 }
 
 /**
@@ -54,7 +55,7 @@ export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc
   const conclusions: ConclusionResult[] = [];
   const deadlines: DeadlineResult[] = [];
   for (const rs of applicable) {
-    const r = evaluateRuleSet(rs, caseFile, { asOf: options.asOf, lang: options.lang, calendars });
+    const r = evaluateRuleSet(rs, caseFile, { asOf: options.asOf, lang: options.lang, calendars, ...(options.coverage ? { coverage: options.coverage } : {}) });
     conclusions.push(...r.conclusions);
     deadlines.push(...r.deadlines);
   }

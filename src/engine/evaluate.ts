@@ -2,6 +2,7 @@ import { addTerm, extendForCalendar, parseDuration, parseWhen, daysBetween, addD
 import { answerValue, type CaseFile, type Incident } from '../case/types.js';
 import { zoneOf } from '../case/load.js';
 import { parseRef, normaliseCasePath, type Ref } from '../rules/refs.js';
+import { escapePointer } from '../source/document.js';
 import type { Calendar, Condition, DateExpr, Deadline, Derived, Lang, RuleSet, Table, Text } from '../rules/types.js';
 import { caseFieldLabel, describeOp, weekdayName, t as uiText } from './labels.js';
 import type { ConclusionResult, DeadlineResult, Indicator, Need, Reason, SourceRef, ConclusionStatus, DeadlineStatus } from './report-types.js';
@@ -39,11 +40,22 @@ function union(sets: Iterable<Set<string>>): Set<string> {
   return out;
 }
 
+/** Receives what each rule reached, for rule-test coverage; the engine's results do not depend on it. */
+export interface CoverageCollector {
+  /** a condition node, by its JSON pointer in the rule file, evaluated to true, false or unknown */
+  condition(ruleset: string, pointer: string, result: Tri): void;
+  /** a table row that matched */
+  tableRow(ruleset: string, table: string, row: number): void;
+  /** a deadline and the status it reached */
+  deadline(ruleset: string, id: string, status: string): void;
+}
+
 export interface EvaluateOptions {
   asOf: string;
   lang: Lang;
   /** calendars from every loaded rule set, by id */
   calendars: Map<string, Calendar>;
+  coverage?: CoverageCollector;
 }
 
 /**
@@ -276,17 +288,22 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
     });
 
   // ---- conditions -------------------------------------------------------------------------
-  const evalCondition = (c: Condition, trace: Reason[] | undefined, negated = false): CondEv => {
+  const covered = (pointer: string, ev: CondEv): CondEv => {
+    options.coverage?.condition(rs.id, pointer, ev.result);
+    return ev;
+  };
+  const evalCondition = (c: Condition, trace: Reason[] | undefined, pointer: string, negated = false): CondEv => {
     if ('all' in c || 'any' in c || 'atLeast' in c) {
+      const key = 'all' in c ? 'all' : 'any' in c ? 'any' : 'of';
       const parts = 'all' in c ? c.all : 'any' in c ? c.any : c.of;
-      const evs = parts.map((p) => evalCondition(p, trace, negated));
+      const evs = parts.map((p, i) => evalCondition(p, trace, `${pointer}/${key}/${i}`, negated));
       const results = evs.map((e) => e.result);
       const result = 'all' in c ? triAnd(results) : 'any' in c ? triOr(results) : triAtLeast(c.atLeast, results);
-      return { result, needs: result === undefined ? union(evs.filter((e) => e.result === undefined).map((e) => e.needs)) : NONE };
+      return covered(pointer, { result, needs: result === undefined ? union(evs.filter((e) => e.result === undefined).map((e) => e.needs)) : NONE });
     }
     if ('not' in c) {
-      const e = evalCondition(c.not, trace, !negated);
-      return { result: triNot(e.result), needs: e.needs };
+      const e = evalCondition(c.not, trace, `${pointer}/not`, !negated);
+      return covered(pointer, { result: triNot(e.result), needs: e.needs });
     }
     const left = evalRef(c.check);
     let right: Ev | undefined;
@@ -316,14 +333,14 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
       actual: jsonValue(left.value),
       result: result === undefined ? 'unknown' : String(result) as 'true' | 'false',
     });
-    return { result, needs };
+    return covered(pointer, { result, needs });
   };
 
   // ---- criteria, judgments, tables ----------------------------------------------------------
   const evalCriterion = (id: string): CondEv & { trace: Reason[] } =>
     once(`criteria.${id}`, () => {
       const trace: Reason[] = [];
-      const ev = evalCondition((rs.criteria?.[id] as NonNullable<RuleSet['criteria']>[string]).when, trace);
+      const ev = evalCondition((rs.criteria?.[id] as NonNullable<RuleSet['criteria']>[string]).when, trace, `/criteria/${escapePointer(id)}/when`);
       return { ...ev, trace };
     });
 
@@ -338,8 +355,8 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
     once(`tables.${id}`, () => {
       const table = rs.tables?.[id] as Table;
       const inputs = (table.inputs ?? []).map((r) => evalRef(r));
-      const rowResults = table.rows.map((row) => {
-        if (row.if) return evalCondition(row.if, undefined);
+      const rowResults = table.rows.map((row, i) => {
+        if (row.if) return evalCondition(row.if, undefined, `/tables/${escapePointer(id)}/rows/${i}/if`);
         const tests = (row.match ?? []).map((m, i) => (m === '-' ? true : compare('==', (inputs[i] as Ev).value, literalValue(m))));
         const result = triAnd(tests);
         return { result, needs: result === undefined ? union(inputs.filter((inp) => !isKnown(inp.value)).map((inp) => inp.needs)) : NONE };
@@ -426,7 +443,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
   const evalDeadline = (id: string): DeadlineEv =>
     once(`deadlines.${id}`, () => {
       const d = rs.deadlines?.[id] as Deadline;
-      const applies = d.appliesWhen ? evalCondition(d.appliesWhen, undefined) : { result: true as Tri, needs: NONE };
+      const applies = d.appliesWhen ? evalCondition(d.appliesWhen, undefined, `/deadlines/${escapePointer(id)}/appliesWhen`) : { result: true as Tri, needs: NONE };
       const start = evalStart(d.start);
       const base = {
         id,
@@ -554,7 +571,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
       const v = evalRef(r).value;
       return { ref: r, label: refLabel(r), value: jsonValue(v), display: formatValue(v), counter };
     });
-    const relevant = j.relevantWhen ? evalCondition(j.relevantWhen, undefined).result : true;
+    const relevant = j.relevantWhen ? evalCondition(j.relevantWhen, undefined, `/judgments/${escapePointer(id)}/relevantWhen`).result : true;
     let status: ConclusionStatus;
     let value: unknown;
     if (ev.value.t === 'bool') {
@@ -591,7 +608,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
   }
   for (const [id, table] of Object.entries(rs.tables ?? {})) {
     const ev = evalTable(id);
-    const relevant = table.relevantWhen ? evalCondition(table.relevantWhen, undefined).result : true;
+    const relevant = table.relevantWhen ? evalCondition(table.relevantWhen, undefined, `/tables/${escapePointer(id)}/relevantWhen`).result : true;
     const status = statusOf(ev.result);
     const outputs = Object.fromEntries(Object.entries(ev.outputs).map(([k, v]) => [k, Array.isArray(v) ? v.map(jsonValue) : jsonValue(v)]));
     const explanation =
@@ -621,6 +638,10 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
     });
   }
   const deadlines = Object.keys(rs.deadlines ?? {}).map((id) => evalDeadline(id).result);
+  if (options.coverage) {
+    for (const d of deadlines) options.coverage.deadline(rs.id, d.id, d.status);
+    for (const id of Object.keys(rs.tables ?? {})) for (const row of evalTable(id).rows) options.coverage.tableRow(rs.id, id, row);
+  }
   return { conclusions, deadlines };
 }
 
