@@ -12,6 +12,7 @@ import type { CaseReport, Report } from './engine/report-types.js';
 import type { LoadedRules } from './io/files.js';
 import type { Lang } from './rules/types.js';
 import { readFileSync } from 'node:fs';
+import { VERSION } from './version.js';
 
 export { loadRules } from './io/files.js';
 export { loadRuleSetText } from './rules/load.js';
@@ -24,6 +25,8 @@ export type { Diagnostic, DiagnosticCode } from './diagnostics/diagnostic.js';
 export type { Report, CaseReport, ConclusionResult, DeadlineResult, ConclusionStatus, DeadlineStatus } from './engine/report-types.js';
 export type { RuleSet, Lang } from './rules/types.js';
 export type { CaseFile } from './case/types.js';
+
+export { VERSION } from './version.js';
 
 export interface CaseInput {
   /** shown in diagnostics */
@@ -48,7 +51,7 @@ export function assess(rules: LoadedRules, cases: readonly (CaseInput | string)[
   });
   return {
     schemaVersion: '1.0',
-    tool: { name: 'rulecase', version: '0.1.0' },
+    tool: { name: 'rulecase', version: VERSION },
     asOf: options.asOf,
     lang,
     rulesets: rules.rulesets.map((rs) => ({ id: rs.id, version: rs.version, jurisdiction: rs.jurisdiction, title: rs.title[lang], validFrom: rs.validFrom, validUntil: rs.validUntil ?? null, file: rs.file })),

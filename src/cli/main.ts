@@ -1,12 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { writeFileSync, renameSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { BUNDLED_RULES, loadRules, UsageError, PACKAGE_ROOT } from '../io/files.js';
+import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import type { Lang } from '../rules/types.js';
 import { caseSchema, reportSchema, rulesetSchema } from '../schemas.js';
 import { registerInterview } from './interview-command.js';
 import { registerAssess } from './assess-command.js';
+import { VERSION } from '../version.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -32,7 +33,7 @@ const defaultIo = (): CliIo => ({
   now: () => new Date(),
 });
 
-export const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export { VERSION };
 
 const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
