@@ -114,7 +114,7 @@ export function checkCaseAgainstRules(caseFile: CaseFile, doc: SourceDocument, r
       }
       case 'choice': {
         const options = (fact.options ?? []).map((o) => o.value);
-        if (typeof v !== 'string' || !options.includes(v)) {
+        if (typeof v === 'boolean' || !options.includes(String(v))) {
           push('fact-type-mismatch', pointer, `facts.${id} must be one of ${options.join(', ')} or unknown, not ${JSON.stringify(v)}.${typeof v === 'string' ? didYouMean(v, options) : ''}`);
         }
         break;
@@ -137,7 +137,8 @@ export function checkCaseAgainstRules(caseFile: CaseFile, doc: SourceDocument, r
     if (record.value === 'unknown') continue;
     if (judgment.type === 'choice') {
       const options = (judgment.options ?? []).map((o) => o.value);
-      if (typeof record.value !== 'string' || !options.includes(record.value)) {
+      // A harm category written as 2 rather than "2" means the same.
+      if (typeof record.value === 'boolean' || !options.includes(String(record.value))) {
         push('judgment-value', `${pointer}/value`, `judgments.${id} must be one of ${options.join(', ')}, not ${JSON.stringify(record.value)}.`);
       }
     } else if (typeof record.value !== 'boolean') {

@@ -5,7 +5,7 @@ export type AnswerValue = string | number | boolean;
 export type Answer = AnswerValue | { value: AnswerValue; source?: string; note?: string };
 
 export interface JudgmentRecord {
-  value: boolean | string;
+  value: boolean | string | number;
   reason: string;
   by: string;
   at: string;

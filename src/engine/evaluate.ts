@@ -1,9 +1,9 @@
 import { addTerm, extendForCalendar, parseDuration, parseWhen, daysBetween, addDays, type DayRange } from '../dates/legal-date.js';
 import { answerValue, type CaseFile, type Incident } from '../case/types.js';
 import { zoneOf } from '../case/load.js';
-import { parseRef, normaliseCasePath, type Ref } from '../rules/refs.js';
+import { conditionRefs, dateExprRefs, parseRef, normaliseCasePath, type Ref } from '../rules/refs.js';
 import { escapePointer } from '../source/document.js';
-import type { Calendar, Condition, DateExpr, Deadline, Derived, Lang, RuleSet, Table, Text } from '../rules/types.js';
+import type { Calendar, Condition, Criterion, DateExpr, Deadline, Derived, Lang, RuleSet, Table, Text } from '../rules/types.js';
 import { caseFieldLabel, describeOp, weekdayName, t as uiText } from './labels.js';
 import type { ConclusionResult, DeadlineResult, Indicator, Need, Reason, SourceRef, ConclusionStatus, DeadlineStatus } from './report-types.js';
 import { compare, formatValue, isKnown, jsonValue, literalValue, triAnd, triAtLeast, triNot, triOr, truthy, UNKNOWN, type Tri, type Value } from './values.js';
@@ -79,6 +79,11 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
     const p = parseWhen(inc.date, zone);
     return p.ok ? p.range : undefined;
   });
+  /** An incident's date is worth asking for only when it is known roughly. */
+  const roughDate = (i: number): Set<string> => {
+    const r = incidentDates[i];
+    return r && r.earliest === r.latest ? NONE : new Set([`case.incidents.${i}.date`]);
+  };
 
   // ---- references ------------------------------------------------------------------------
   const whenValue = (w: unknown): Value => {
@@ -206,12 +211,12 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
         if (windowFrom) {
           const r = compare('>=', dateValue, windowFrom.value);
           tests.push(r);
-          if (r === undefined) for (const n of union([windowFrom.needs, new Set([`case.incidents.${i}.date`])])) needs.add(n);
+          if (r === undefined) for (const n of union([windowFrom.needs, roughDate(i)])) needs.add(n);
         }
         if (windowUntil) {
           const r = compare('<=', dateValue, windowUntil.value);
           tests.push(r);
-          if (r === undefined) for (const n of union([windowUntil.needs, new Set([`case.incidents.${i}.date`])])) needs.add(n);
+          if (r === undefined) for (const n of union([windowUntil.needs, roughDate(i)])) needs.add(n);
         }
         const member = triAnd(tests);
         return { inc, i, member, needs: member === undefined ? needs : NONE, range };
@@ -232,7 +237,13 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
           if (pick === 'first' && m.range.earliest < lo) lo = m.range.earliest;
           if (pick === 'last' && m.range.latest > hi) hi = m.range.latest;
         }
-        return { value: { t: 'date', lo, hi }, needs: lo === hi ? NONE : union([maybeNeeds]) };
+        if (lo === hi) return { value: { t: 'date', lo, hi }, needs: NONE };
+        // Still a range: the incidents that could be the first (last) one, and are dated roughly, would settle it.
+        const candidates = [...dated, ...maybe.filter((m) => m.range)].filter((m) => {
+          const r = m.range as DayRange;
+          return r.earliest !== r.latest && r.earliest <= hi && r.latest >= lo;
+        });
+        return { value: { t: 'date', lo, hi }, needs: union([maybeNeeds, ...candidates.map((m) => roughDate(m.i))]) };
       };
       switch (d.compute) {
         case 'count':
@@ -348,7 +359,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
     once(`judgments.${id}`, () => {
       const record = caseFile.judgments?.[id];
       if (!record || record.value === 'unknown') return { value: UNKNOWN, needs: new Set([`judgments.${id}`]) };
-      return { value: typeof record.value === 'boolean' ? { t: 'bool', v: record.value } : { t: 'text', v: record.value }, needs: NONE };
+      return { value: typeof record.value === 'boolean' ? { t: 'bool', v: record.value } : { t: 'text', v: String(record.value) }, needs: NONE };
     });
 
   const evalTable = (id: string): TableEv =>
@@ -449,7 +460,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
         id,
         ruleset: rs.id,
         title: tx(d.title),
-        ...meta(d),
+        ...meta(d, `deadlines.${id}`),
       };
       const startLabel = d.startLabel ? tx(d.startLabel) : start.ref ? refLabel(start.ref) : refLabel(typeof d.start === 'string' ? d.start : '');
       const basisBase = { startEvent: startLabel, ...(start.ref ? { startRef: start.ref } : {}), length: d.length, counting: d.counting, monthEnd: d.monthEnd, calendar: d.calendar, text: tx(d.basis) };
@@ -545,11 +556,23 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
       };
     });
   }
-  function meta(m: { cite: string[]; checked: string; verified?: boolean; note?: Text }): { sources: SourceRef[]; verified: boolean; checked: string; note?: string } {
+  function meta(m: { cite: string[]; checked: string; verified?: boolean; note?: Text }, key?: string): { sources: SourceRef[]; verified: boolean; checked: string; note?: string } {
     const sources = sourcesOf(m.cite);
-    // A rule is only as verified as its weakest source.
-    const verified = m.verified !== false && sources.every((s) => s.verified);
+    // A rule is only as verified as its weakest source, and as the rules it builds on.
+    const verified = key === undefined ? ownVerified(m) : verifiedDeep(key);
     return { sources, verified, checked: m.checked, ...(m.note ? { note: m.note[lang] } : {}) };
+  }
+  function ownVerified(m: { cite: string[]; verified?: boolean }): boolean {
+    return m.verified !== false && m.cite.every((id) => rs.sources[id]?.verified !== false);
+  }
+  function verifiedDeep(key: string, seen = new Set<string>()): boolean {
+    if (seen.has(key)) return true;
+    seen.add(key);
+    const [kind, id] = key.split('.') as [string, string];
+    const rule = (rs as unknown as Record<string, Record<string, { cite: string[]; verified?: boolean }> | undefined>)[kind]?.[id];
+    if (!rule) return true;
+    if (!ownVerified(rule)) return false;
+    return dependsOn(rs, kind, id).every((dep) => verifiedDeep(dep, seen));
   }
   const statusOf = (r: Tri): ConclusionStatus => (r === true ? 'met' : r === false ? 'not_met' : 'undetermined');
   const needsList = (s: Set<string>): Need[] => [...s].sort().map((ref) => ({ ref, label: needLabel(ref), decides: 1 }));
@@ -559,7 +582,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
     const ev = evalCriterion(id);
     const status = statusOf(ev.result);
     const explanation = status === 'undetermined' ? tx(c.explain.undetermined) || uiText(lang, 'undetermined') : tx(c.explain[status]);
-    conclusions.push({ id, ruleset: rs.id, kind: 'criterion', title: tx(c.title), status, headline: c.conclusion === true, explanation, reasons: ev.trace, needs: needsList(ev.needs), ...meta(c) });
+    conclusions.push({ id, ruleset: rs.id, kind: 'criterion', title: tx(c.title), status, headline: c.conclusion === true, explanation, reasons: ev.trace, needs: needsList(ev.needs), ...meta(c, `criteria.${id}`) });
   }
   for (const [id, j] of Object.entries(rs.judgments ?? {})) {
     const ev = evalJudgment(id);
@@ -603,7 +626,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
       indicators,
       ...(record && record.value !== 'unknown' ? { judgment: { value: record.value, reason: record.reason, by: record.by, at: record.at } } : {}),
       guidance: tx(j.help),
-      ...meta(j),
+      ...meta(j, `judgments.${id}`),
     });
   }
   for (const [id, table] of Object.entries(rs.tables ?? {})) {
@@ -617,9 +640,11 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
         ? Object.entries(ev.outputs)
             .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.map(formatValue).join('; ') : formatValue(v)}`)
             .join('; ')
-        : status === 'not_met'
-          ? uiText(lang, 'noRow')
-          : uiText(lang, 'tablePending'));
+        : relevant === false
+          ? uiText(lang, 'judgmentNotRelevant')
+          : status === 'not_met'
+            ? uiText(lang, 'noRow')
+            : uiText(lang, 'tablePending'));
     conclusions.push({
       id,
       ruleset: rs.id,
@@ -634,7 +659,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
       }),
       needs: relevant === false ? [] : needsList(ev.needs),
       ...(status === 'met' ? { outputs } : {}),
-      ...meta(table),
+      ...meta(table, `tables.${id}`),
     });
   }
   const deadlines = Object.keys(rs.deadlines ?? {}).map((id) => evalDeadline(id).result);
@@ -659,4 +684,28 @@ function max(xs: string[]): string {
 }
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+/** The rules a rule reads (criteria, judgments, tables, deadlines, derived values), for verified-ness. */
+function dependsOn(rs: RuleSet, kind: string, id: string): string[] {
+  const refs: { ref: string; pointer: string }[] = [];
+  if (kind === 'criteria') conditionRefs((rs.criteria?.[id] as Criterion).when, '', refs);
+  if (kind === 'judgments') {
+    const j = rs.judgments?.[id];
+    if (j?.relevantWhen) conditionRefs(j.relevantWhen, '', refs);
+  }
+  if (kind === 'tables') {
+    const t = rs.tables?.[id] as Table;
+    for (const r of t.inputs ?? []) refs.push({ ref: r, pointer: '' });
+    for (const row of t.rows) if (row.if) conditionRefs(row.if, '', refs);
+  }
+  if (kind === 'deadlines') {
+    const d = rs.deadlines?.[id] as Deadline;
+    dateExprRefs(d.start, '', refs);
+    if (d.appliesWhen) conditionRefs(d.appliesWhen, '', refs);
+  }
+  return refs.flatMap(({ ref }) => {
+    const r = parseRef(ref);
+    return r && (r.kind === 'criteria' || r.kind === 'judgments' || r.kind === 'tables' || r.kind === 'deadlines') ? [`${r.kind}.${r.id}`] : [];
+  });
 }
