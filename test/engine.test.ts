@@ -72,7 +72,7 @@ describe('verdicts on the example rule set', () => {
     const c = conclusion(r, 'repeated');
     expect(c.status).toBe('met');
     expect(c.reasons[0]).toMatchObject({ ref: 'derived.incident_count', op: '>=', expected: 2, actual: 3, result: 'true' });
-    expect(c.reasons[0]!.text).toBe('number of incidents = 3, required >= 2');
+    expect(c.reasons[0]!.text).toBe('number of incidents: 3; required: at least 2');
     expect(c.sources[0]).toMatchObject({ instrument: 'Wetboek van Strafrecht', article: 'Art. 66 lid 1', verified: true });
   });
 
@@ -118,6 +118,6 @@ describe('verdicts on the example rule set', () => {
   it('answers in Dutch', () => {
     const r = assessText('jurisdiction: NL\nincidents:\n  - { date: "2026-01-10" }\n  - { date: "2026-01-12" }\n', { asOf: '2026-06-01', lang: 'nl', rules: example() });
     expect(conclusion(r, 'repeated').explanation).toBe('Er is meer dan één incident.');
-    expect(conclusion(r, 'repeated').reasons[0]!.text).toBe('aantal incidenten = 2, vereist >= 2');
+    expect(conclusion(r, 'repeated').reasons[0]!.text).toBe('aantal incidenten: 2; vereist: ten minste 2');
   });
 });

@@ -319,7 +319,7 @@ describe('the complaint requirement', () => {
 
   // Known engine gap: a comparison left open by an imprecise (but known) date reports no needs,
   // so the report does not say that the exact filing date would decide it. Remove .fails once fixed.
-  it.fails('names the imprecise filing date as what is still needed (engine gap)', () => {
+  it('names the imprecise filing date as what is still needed', () => {
     const r = withComplaint('{ filed: "2026-05" }');
     expect(refs(conclusion(r, 'complaint_in_time').needs)).toContain('case.complaint.filed');
   });

@@ -27,6 +27,7 @@ export type DiagnosticCode =
   | 'unknown-judgment'
   | 'judgment-value'
   | 'no-ruleset'
+  | 'ruleset-period'
   | 'review-overdue';
 
 export type Severity = 'error' | 'warning';

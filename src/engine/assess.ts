@@ -29,9 +29,44 @@ export function relevantDate(caseFile: CaseFile, asOf: string): string {
   return latest !== undefined && latest < asOf ? latest : asOf;
 }
 
-/** For each rule-set id of the case's jurisdiction, the version in force on the relevant date. */
-export function selectRuleSets(rulesets: readonly RuleSet[], jurisdiction: string, onDate: string): RuleSet[] {
-  return rulesets.filter((rs) => rs.jurisdiction === jurisdiction && rs.validFrom <= onDate && (rs.validUntil === undefined || onDate <= rs.validUntil));
+/** A rule set that decides something (not only a calendar that others name). */
+function isSubstantive(rs: RuleSet): boolean {
+  return [rs.criteria, rs.judgments, rs.tables, rs.deadlines].some((section) => section !== undefined && Object.keys(section).length > 0);
+}
+
+export interface Selection {
+  rulesets: RuleSet[];
+  /** versions used outside the period they declare, to be shown to the reader */
+  outOfPeriod: { ruleset: RuleSet; onDate: string }[];
+}
+
+/**
+ * For each rule-set id of the case's jurisdiction, the version in force on the relevant date.
+ * When no loaded version covers that date, the nearest version is used and the report says so:
+ * silence would be worse than an assessment under a version the reader is warned about.
+ */
+export function selectRuleSets(rulesets: readonly RuleSet[], jurisdiction: string, onDate: string): Selection {
+  const byId = new Map<string, RuleSet[]>();
+  for (const rs of rulesets) if (rs.jurisdiction === jurisdiction && isSubstantive(rs)) byId.set(rs.id, [...(byId.get(rs.id) ?? []), rs]);
+  const selected: RuleSet[] = [];
+  const outOfPeriod: Selection['outOfPeriod'] = [];
+  for (const versions of byId.values()) {
+    const inForce = versions.find((rs) => rs.validFrom <= onDate && (rs.validUntil === undefined || onDate <= rs.validUntil));
+    if (inForce) {
+      selected.push(inForce);
+      continue;
+    }
+    const later = versions.filter((rs) => rs.validFrom > onDate).sort((a, b) => a.validFrom.localeCompare(b.validFrom))[0];
+    const earlier = versions.filter((rs) => rs.validUntil !== undefined && rs.validUntil < onDate).sort((a, b) => (b.validUntil as string).localeCompare(a.validUntil as string))[0];
+    const nearest = later ?? earlier;
+    if (nearest) {
+      selected.push(nearest);
+      outOfPeriod.push({ ruleset: nearest, onDate });
+    }
+  }
+  // Declared order, then id: the report reads in the order the rule authors intend.
+  selected.sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.id.localeCompare(b.id));
+  return { rulesets: selected, outOfPeriod };
 }
 
 export function calendarsOf(rulesets: readonly RuleSet[]): Map<string, Calendar> {
@@ -44,8 +79,18 @@ export function calendarsOf(rulesets: readonly RuleSet[]): Map<string, Calendar>
 export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc: SourceDocument, options: AssessOptions, id: string, prior: readonly Diagnostic[] = []): CaseReport {
   const zone = zoneOf(caseFile.jurisdiction);
   const onDate = relevantDate(caseFile, options.asOf);
-  const applicable = selectRuleSets(rulesets, caseFile.jurisdiction, onDate);
-  const diagnostics: Diagnostic[] = sortDiagnostics([...prior, ...checkCaseAgainstRules(caseFile, doc, applicable)]);
+  const selection = selectRuleSets(rulesets, caseFile.jurisdiction, onDate);
+  const applicable = selection.rulesets;
+  const periodWarnings: Diagnostic[] = selection.outOfPeriod.map(({ ruleset: rs }) => ({
+    code: 'ruleset-period',
+    severity: 'warning',
+    message: `no version of ${rs.id} in force on ${onDate} is loaded; version ${rs.version} (${rs.validFrom} – ${rs.validUntil ?? 'now'}) was used instead. Check that the law was the same on that date.`,
+    file: doc.file,
+    line: 1,
+    column: 1,
+    pointer: '',
+  }));
+  const diagnostics: Diagnostic[] = sortDiagnostics([...prior, ...periodWarnings, ...checkCaseAgainstRules(caseFile, doc, rulesets.filter((r) => r.jurisdiction === caseFile.jurisdiction))]);
   const base = { file: doc.file, id, jurisdiction: caseFile.jurisdiction, asOf: options.asOf, timeZone: zone };
   if (applicable.length === 0) {
     diagnostics.push({ code: 'no-ruleset', severity: 'error', message: `no loaded rule set covers jurisdiction ${caseFile.jurisdiction} on ${onDate}.`, file: doc.file, line: 1, column: 1, pointer: '/jurisdiction' });

@@ -4,7 +4,7 @@ import { zoneOf } from '../case/load.js';
 import { conditionRefs, dateExprRefs, parseRef, normaliseCasePath, type Ref } from '../rules/refs.js';
 import { escapePointer } from '../source/document.js';
 import type { Calendar, Condition, Criterion, DateExpr, Deadline, Derived, Lang, RuleSet, Table, Text } from '../rules/types.js';
-import { caseFieldLabel, describeOp, weekdayName, t as uiText } from './labels.js';
+import { caseFieldLabel, describeOp, kindLabel, weekdayName, t as uiText } from './labels.js';
 import type { ConclusionResult, DeadlineResult, Indicator, Need, Reason, SourceRef, ConclusionStatus, DeadlineStatus } from './report-types.js';
 import { compare, formatValue, isKnown, jsonValue, literalValue, triAnd, triAtLeast, triNot, triOr, truthy, UNKNOWN, type Tri, type Value } from './values.js';
 
@@ -33,6 +33,11 @@ interface DeadlineEv {
 }
 
 const NONE = new Set<string>();
+
+/** Known exactly: a date known only to the month could still be made precise, and that may decide. */
+function settled(v: Value): boolean {
+  return isKnown(v) && !(v.t === 'date' && v.lo !== v.hi);
+}
 
 function union(sets: Iterable<Set<string>>): Set<string> {
   const out = new Set<string>();
@@ -144,6 +149,21 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
     }
   };
 
+  /** Codes shown as words: a choice fact's option label, an incident kind in the reader's language. */
+  const codeLabel = (ref: string | undefined) => (code: string): string => {
+    const r = ref ? parseRef(ref) : undefined;
+    if (r?.kind === 'facts') {
+      const option = rs.facts?.[r.id]?.options?.find((o) => o.value === code);
+      if (option) return option.label[lang];
+    }
+    if (r?.kind === 'judgments') {
+      const option = rs.judgments?.[r.id]?.options?.find((o) => o.value === code);
+      if (option) return `${option.value} (${option.label[lang]})`;
+    }
+    return kindLabel(lang, code);
+  };
+  const show = (v: Value, ref?: string): string => formatValue(v, lang, codeLabel(ref));
+
   const needLabel = (need: string): string => {
     const m = /^case\.incidents\.(\d+)\.(\w+)$/.exec(need);
     if (m) return uiText(lang, 'incidentField', { n: Number(m[1]) + 1, field: uiText(lang, `field.${m[2]}`) });
@@ -157,11 +177,11 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
         return { value: { t: 'date', lo: asOf, hi: asOf }, needs: NONE };
       case 'case': {
         const v = caseValue(ref.path);
-        return { value: v, needs: isKnown(v) ? NONE : new Set([text]) };
+        return { value: v, needs: settled(v) ? NONE : new Set([text]) };
       }
       case 'facts': {
         const v = factValue(ref.id);
-        return { value: v, needs: isKnown(v) ? NONE : new Set([text]) };
+        return { value: v, needs: settled(v) ? NONE : new Set([text]) };
       }
       case 'derived':
         return evalDerived(ref.id);
@@ -337,7 +357,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
     }
     const needs = result === undefined && op !== 'known' ? union([left.needs, right?.needs ?? NONE]) : NONE;
     trace?.push({
-      text: (negated ? uiText(lang, 'mustNotHold') + ' ' : '') + describeOp(lang, refLabel(c.check), op, c.other !== undefined ? refLabel(c.other) : c.value, formatValue(left.value), right && c.other !== undefined ? formatValue(right.value) : undefined),
+      text: (negated ? uiText(lang, 'mustNotHold') + ' ' : '') + describeOp(lang, refLabel(c.check), op, c.other !== undefined ? refLabel(c.other) : Array.isArray(c.value) ? c.value.map((x) => codeLabel(c.check)(String(x))) : c.value !== undefined ? codeLabel(c.check)(String(c.value)) : undefined, show(left.value, c.check), right && c.other !== undefined ? show(right.value, c.other) : undefined),
       ref: c.check,
       ...(op !== undefined ? { op } : {}),
       ...(c.other !== undefined ? { expected: right ? jsonValue(right.value) : null } : c.value !== undefined ? { expected: c.value } : {}),
@@ -498,10 +518,10 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
       const dueText = exactStart ? due.earliest : `${due.earliest} – ${due.latest}`;
       if (satisfied && satisfied.value.t === 'date' && satisfied.value.hi <= due.earliest) {
         status = 'satisfied';
-        explanation = uiText(lang, 'satisfied', { what: refLabel(d.satisfiedBy as string), date: formatValue(satisfied.value), due: dueText });
+        explanation = uiText(lang, 'satisfied', { what: refLabel(d.satisfiedBy as string), date: show(satisfied.value), due: dueText });
       } else if (satisfied && satisfied.value.t === 'date' && satisfied.value.lo > due.latest) {
         status = 'expired';
-        explanation = uiText(lang, 'satisfiedLate', { what: refLabel(d.satisfiedBy as string), date: formatValue(satisfied.value), due: dueText });
+        explanation = uiText(lang, 'satisfiedLate', { what: refLabel(d.satisfiedBy as string), date: show(satisfied.value), due: dueText });
       } else if (asOf > due.latest) {
         status = 'expired';
         explanation = uiText(lang, 'expired', { due: dueText });
@@ -592,7 +612,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
       ...(j.counterIndicators ?? []).map((r) => ({ r, counter: true })),
     ].map(({ r, counter }) => {
       const v = evalRef(r).value;
-      return { ref: r, label: refLabel(r), value: jsonValue(v), display: formatValue(v), counter };
+      return { ref: r, label: refLabel(r), value: jsonValue(v), display: show(v, r), counter };
     });
     const relevant = j.relevantWhen ? evalCondition(j.relevantWhen, undefined, `/judgments/${escapePointer(id)}/relevantWhen`).result : true;
     let status: ConclusionStatus;
@@ -638,7 +658,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
       ev.problem ??
       (status === 'met'
         ? Object.entries(ev.outputs)
-            .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.map(formatValue).join('; ') : formatValue(v)}`)
+            .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.map((x) => show(x)).join('; ') : show(v)}`)
             .join('; ')
         : relevant === false
           ? uiText(lang, 'judgmentNotRelevant')
@@ -655,7 +675,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
       explanation,
       reasons: (table.inputs ?? []).map((r) => {
         const v = evalRef(r).value;
-        return { text: `${refLabel(r)}: ${formatValue(v)}`, ref: r, actual: jsonValue(v), result: isKnown(v) ? 'true' : 'unknown' } satisfies Reason;
+        return { text: `${refLabel(r)}: ${show(v, r)}`, ref: r, actual: jsonValue(v), result: isKnown(v) ? 'true' : 'unknown' } satisfies Reason;
       }),
       needs: relevant === false ? [] : needsList(ev.needs),
       ...(status === 'met' ? { outputs } : {}),

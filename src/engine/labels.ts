@@ -54,7 +54,7 @@ const STRINGS: Record<string, { en: string; nl: string }> = {
   openRange: { en: 'The last day lies between {earliest} and {latest}, depending on the exact start date; act by {earliest} ({days} days left).', nl: 'De laatste dag ligt tussen {earliest} en {latest}, afhankelijk van de precieze begindatum; handel vóór of op {earliest} (nog {days} dagen).' },
   'op.truthy': { en: '{left}: {actual}', nl: '{left}: {actual}' },
   'op.known': { en: '{left} is known: {actual}', nl: '{left} is bekend: {actual}' },
-  'op.compare': { en: '{left} = {actual}, required {op} {right}', nl: '{left} = {actual}, vereist {op} {right}' },
+  'op.compare': { en: '{left}: {actual}; required: {op} {right}', nl: '{left}: {actual}; vereist: {op} {right}' },
 };
 
 export function t(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
@@ -79,10 +79,41 @@ export function weekdayName(lang: Lang, isoWeekday: number): string {
   return `(${WEEKDAYS[lang][isoWeekday - 1] ?? ''})`;
 }
 
+/** One line of a verdict's reasoning; `actual` is already in the reader's words. */
 export function describeOp(lang: Lang, left: string, op: string | undefined, right: unknown, actual: string, rightActual: string | undefined): string {
-  const yesNo = (s: string): string => (lang === 'nl' ? s.replace(/^yes$/, 'ja').replace(/^no$/, 'nee').replace(/^unknown$/, 'onbekend') : s);
-  if (op === undefined) return t(lang, 'op.truthy', { left, actual: yesNo(actual) });
-  if (op === 'known') return t(lang, 'op.known', { left, actual: actual === 'unknown' ? (lang === 'nl' ? 'nee' : 'no') : lang === 'nl' ? 'ja' : 'yes' });
-  const r = Array.isArray(right) ? right.join(', ') : String(right);
-  return t(lang, 'op.compare', { left, actual: yesNo(actual), op, right: rightActual !== undefined ? `${r} (${rightActual})` : r });
+  if (op === undefined) return t(lang, 'op.truthy', { left, actual });
+  if (op === 'known') {
+    const known = actual !== 'unknown' && actual !== 'onbekend';
+    return t(lang, 'op.known', { left, actual: known ? (lang === 'nl' ? 'ja' : 'yes') : lang === 'nl' ? 'nee' : 'no' });
+  }
+  const r = Array.isArray(right) ? right.join(', ') : typeof right === 'boolean' ? (right ? (lang === 'nl' ? 'ja' : 'yes') : lang === 'nl' ? 'nee' : 'no') : String(right);
+  return t(lang, 'op.compare', { left, actual, op: OPS[lang][op] ?? op, right: rightActual !== undefined ? `${r} (${rightActual})` : r });
+}
+
+const OPS: Record<Lang, Record<string, string>> = {
+  en: { '==': '', '!=': 'not', '>': 'more than', '>=': 'at least', '<': 'less than', '<=': 'at most', in: 'one of', includes: 'including' },
+  nl: { '==': '', '!=': 'niet', '>': 'meer dan', '>=': 'ten minste', '<': 'minder dan', '<=': 'hoogstens', in: 'een van', includes: 'met daarin' },
+};
+
+const KINDS: Record<string, { en: string; nl: string }> = {
+  message: { en: 'message', nl: 'bericht' },
+  call: { en: 'call', nl: 'telefoontje' },
+  email: { en: 'e-mail', nl: 'e-mail' },
+  'social-media': { en: 'social media', nl: 'sociale media' },
+  following: { en: 'following', nl: 'achtervolgen' },
+  watching: { en: 'watching', nl: 'posten of observeren' },
+  'visit-home': { en: 'visit to the home', nl: 'bezoek aan de woning' },
+  'visit-work': { en: 'visit to work', nl: 'bezoek aan het werk' },
+  gift: { en: 'gift', nl: 'cadeau' },
+  'third-party': { en: 'through a third party', nl: 'via een derde' },
+  publishing: { en: 'publishing', nl: 'publicatie' },
+  damage: { en: 'damage', nl: 'vernieling' },
+  assault: { en: 'assault', nl: 'mishandeling' },
+  threat: { en: 'threat', nl: 'bedreiging' },
+  other: { en: 'other', nl: 'anders' },
+};
+
+/** Incident kinds (a closed list in the case schema) in the reader's language; other codes as they are. */
+export function kindLabel(lang: Lang, code: string): string {
+  return KINDS[code]?.[lang] ?? code;
 }

@@ -138,6 +138,8 @@ export function formatCaseText(cr: CaseReport, rulesets: readonly RulesetMeta[],
       lines.push('');
       return lines.join('\n') + '\n';
     }
+    // Warnings (a rule-set version used outside its period) come before anything that rests on them.
+    for (const d of cr.diagnostics.filter((x) => x.severity === 'warning')) lines.push(c.yellow(`  ! ${d.message}`));
     for (const rs of cr.rulesets) {
       const meta = rulesets.find((r) => r.id === rs.id);
       lines.push('');

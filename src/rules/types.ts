@@ -173,6 +173,8 @@ export interface RuleSet {
   description: Text;
   validFrom: string;
   validUntil?: string;
+  /** where the rule set comes in a report (lower first; default 100) */
+  order?: number;
   sources: Record<string, Source>;
   facts?: Record<string, Fact>;
   derived?: Record<string, Derived>;
