@@ -579,20 +579,11 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
   function meta(m: { cite: string[]; checked: string; verified?: boolean; note?: Text }, key?: string): { sources: SourceRef[]; verified: boolean; checked: string; note?: string } {
     const sources = sourcesOf(m.cite);
     // A rule is only as verified as its weakest source, and as the rules it builds on.
-    const verified = key === undefined ? ownVerified(m) : verifiedDeep(key);
+    const verified = key === undefined ? ownVerified(rs, m) : verifiedDeep(key);
     return { sources, verified, checked: m.checked, ...(m.note ? { note: m.note[lang] } : {}) };
   }
-  function ownVerified(m: { cite: string[]; verified?: boolean }): boolean {
-    return m.verified !== false && m.cite.every((id) => rs.sources[id]?.verified !== false);
-  }
-  function verifiedDeep(key: string, seen = new Set<string>()): boolean {
-    if (seen.has(key)) return true;
-    seen.add(key);
-    const [kind, id] = key.split('.') as [string, string];
-    const rule = (rs as unknown as Record<string, Record<string, { cite: string[]; verified?: boolean }> | undefined>)[kind]?.[id];
-    if (!rule) return true;
-    if (!ownVerified(rule)) return false;
-    return dependsOn(rs, kind, id).every((dep) => verifiedDeep(dep, seen));
+  function verifiedDeep(key: string): boolean {
+    return verifiedRules(rs).get(key) !== false;
   }
   const statusOf = (r: Tri): ConclusionStatus => (r === true ? 'met' : r === false ? 'not_met' : 'undetermined');
   const needsList = (s: Set<string>): Need[] => [...s].sort().map((ref) => ({ ref, label: needLabel(ref), decides: 1 }));
@@ -728,4 +719,31 @@ function dependsOn(rs: RuleSet, kind: string, id: string): string[] {
     const r = parseRef(ref);
     return r && (r.kind === 'criteria' || r.kind === 'judgments' || r.kind === 'tables' || r.kind === 'deadlines') ? [`${r.kind}.${r.id}`] : [];
   });
+}
+
+function ownVerified(rs: RuleSet, m: { cite: string[]; verified?: boolean }): boolean {
+  return m.verified !== false && m.cite.every((id) => rs.sources[id]?.verified !== false);
+}
+
+const verifiedCache = new WeakMap<RuleSet, Map<string, boolean>>();
+
+/** For each rule, whether it and every rule it reads rest on verified sources; computed once per rule set. */
+function verifiedRules(rs: RuleSet): Map<string, boolean> {
+  const cached = verifiedCache.get(rs);
+  if (cached) return cached;
+  const out = new Map<string, boolean>();
+  const visit = (key: string, seen: Set<string>): boolean => {
+    const known = out.get(key);
+    if (known !== undefined) return known;
+    if (seen.has(key)) return true;
+    seen.add(key);
+    const [kind, id] = key.split('.') as [string, string];
+    const rule = (rs as unknown as Record<string, Record<string, { cite: string[]; verified?: boolean }> | undefined>)[kind]?.[id];
+    const result = rule === undefined || (ownVerified(rs, rule) && dependsOn(rs, kind, id).every((dep) => visit(dep, seen)));
+    out.set(key, result);
+    return result;
+  };
+  for (const kind of ['criteria', 'judgments', 'tables', 'deadlines'] as const) for (const id of Object.keys(rs[kind] ?? {})) visit(`${kind}.${id}`, new Set());
+  verifiedCache.set(rs, out);
+  return out;
 }

@@ -31,7 +31,17 @@ export function normaliseCasePath(path: readonly string[]): string {
   return path.map((p) => (/^\d+$/.test(p) ? 'N' : p)).join('.');
 }
 
+// References are parsed at every evaluation of every case: parse each distinct text once.
+const parsed = new Map<string, Ref | undefined>();
+
 export function parseRef(text: string): Ref | undefined {
+  if (parsed.has(text)) return parsed.get(text);
+  const ref = parseRefUncached(text);
+  parsed.set(text, ref);
+  return ref;
+}
+
+function parseRefUncached(text: string): Ref | undefined {
   if (text === 'asOf') return { kind: 'asOf' };
   const [head, ...rest] = text.split('.');
   switch (head) {
