@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runInProcess } from './cli-harness.js';
+import { runInProcess, runSpawned } from './cli-harness.js';
 
 const EXAMPLE_RULES = ['--rules', 'fixtures/rules', '--rules', 'rules/nl/atw-calendar.yaml'];
 
@@ -64,5 +64,18 @@ describe('problems in case files: exit 2, every problem listed, no stack trace',
     const r = await runInProcess(['assess', 'fixtures/nope.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('rulecase: cannot read fixtures/nope.yaml: no such file or folder.\n');
+  });
+});
+
+describe('the built binary (precompiled validators) reports exactly what the source does', () => {
+  it.each([
+    [['validate', 'fixtures/invalid/rules/schema-errors.yaml']],
+    [['assess', ...EXAMPLE_RULES, '--format', 'json', 'fixtures/invalid/cases/schema-errors.yaml']],
+  ])('%j', async (args) => {
+    const inProcess = await runInProcess(args);
+    const spawned = runSpawned(args);
+    expect(spawned.code).toBe(inProcess.code);
+    expect(spawned.stdout).toBe(inProcess.stdout);
+    expect(spawned.stderr).toBe(inProcess.stderr);
   });
 });

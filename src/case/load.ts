@@ -1,13 +1,11 @@
-import type { ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseWhen, isValidIsoDate } from '../dates/legal-date.js';
 import { parseSource, type SourceDocument } from '../source/document.js';
-import { compileSchema, schemaDiagnostics, didYouMean } from '../source/schema-check.js';
+import { schemaDiagnostics, didYouMean } from '../source/schema-check.js';
+import { validatorFor } from '../source/validators.js';
 import { caseSchema } from '../schemas.js';
 import type { RuleSet } from '../rules/types.js';
 import { answerValue, type CaseFile } from './types.js';
-
-let validator: ValidateFunction | undefined;
 
 export interface LoadedCase {
   caseFile?: CaseFile;
@@ -29,7 +27,7 @@ export function loadCaseText(file: string, text: string): LoadedCase {
 }
 
 export function loadCaseValue(doc: SourceDocument): LoadedCase {
-  validator ??= compileSchema(caseSchema);
+  const validator = validatorFor('case', caseSchema);
   if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
     return { doc, diagnostics: [{ code: 'schema-type', severity: 'error', message: 'a case file must be an object with at least a jurisdiction (NL or EW).', file: doc.file, line: 1, column: 1, pointer: '' }] };
   }

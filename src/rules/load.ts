@@ -1,12 +1,10 @@
-import type { ValidateFunction } from 'ajv';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
 import { parseSource, type SourceDocument } from '../source/document.js';
-import { compileSchema, schemaDiagnostics } from '../source/schema-check.js';
+import { schemaDiagnostics } from '../source/schema-check.js';
+import { validatorFor } from '../source/validators.js';
 import { rulesetSchema } from '../schemas.js';
 import type { RuleSet } from './types.js';
 import { checkRuleSet } from './check.js';
-
-let validator: ValidateFunction | undefined;
 
 export interface LoadedRuleSet {
   ruleset?: RuleSet;
@@ -18,7 +16,7 @@ export interface LoadedRuleSet {
 export function loadRuleSetText(file: string, text: string): LoadedRuleSet {
   const { doc, diagnostics } = parseSource(file, text);
   if (!doc) return { diagnostics };
-  validator ??= compileSchema(rulesetSchema);
+  const validator = validatorFor('ruleset', rulesetSchema);
   if (!validator(doc.value)) {
     return { doc, diagnostics: schemaDiagnostics(doc, validator.errors ?? []).map(refineRuleCode) };
   }
