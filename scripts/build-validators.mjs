@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Build step: compiles the published JSON Schemas into standalone validator modules, so a run of
+// Build step: compiles the published JSON Schemas into standalone validator modules, and bundles
+// the checked shipped rules, so a run of
 // the CLI does not spend its start-up compiling them. src/source/validators.ts falls back to
 // compiling at run time when these files are absent (tests run from src/).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,4 +18,21 @@ for (const name of ['case', 'ruleset']) {
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true } });
   const validate = ajv.compile(schema);
   writeFileSync(join(out, `${name}.cjs`), standaloneCode.default(ajv, validate));
+}
+
+// The shipped rules, parsed and checked once here (see loadBundledRules in src/io/files.ts).
+// Invalid rules are not bundled: every run then reads the YAML and reports the problems.
+const files = await import(join(root, 'dist', 'io', 'files.js'));
+const loaded = files.loadRuleFiles([files.BUNDLED_RULES]);
+if (!loaded.diagnostics.some((d) => d.severity === 'error')) {
+  const ruleFiles = loaded.files.map((f) => join(process.cwd(), f));
+  const rel = (f) => f.startsWith(root) ? f.slice(root.length + 1) : f;
+  writeFileSync(
+    files.RULES_BUNDLE,
+    JSON.stringify({
+      fingerprint: files.rulesFingerprint(ruleFiles),
+      files: ruleFiles.map(rel),
+      rulesets: loaded.rulesets.map((rs) => ({ ...rs, file: rel(join(process.cwd(), rs.file)) })),
+    }),
+  );
 }

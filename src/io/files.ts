@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,8 +44,17 @@ export interface LoadedRules {
   files: string[];
 }
 
-/** Reads and checks every rule file under the given paths (default: the bundled rules). */
-export function loadRules(paths: readonly string[] = [BUNDLED_RULES]): LoadedRules {
+/** The shipped rules, parsed and checked by the build; valid only while the YAML files are unchanged. */
+export const RULES_BUNDLE = join(PACKAGE_ROOT, 'dist', 'bundled-rules.json');
+
+interface RulesBundle {
+  fingerprint: string;
+  /** rule sets with `file` relative to the package root */
+  rulesets: RuleSet[];
+  files: string[];
+}
+
+function ruleFilesUnder(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const p of paths) {
     let st;
@@ -55,6 +65,53 @@ export function loadRules(paths: readonly string[] = [BUNDLED_RULES]): LoadedRul
     }
     files.push(...(st.isFile() ? [p] : listFiles(p, (n) => RULE_FILE.test(n) && !RULE_TEST_FILE.test(n))));
   }
+  return files;
+}
+
+/** A hash of the rule files' names and contents: the bundle is used only when it matches. */
+export function rulesFingerprint(files: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(relative(PACKAGE_ROOT, f)).update('\0').update(readFileSync(f)).update('\0');
+  return hash.digest('hex');
+}
+
+/**
+ * Parsing and checking 200 KB of YAML is most of a single run's start-up, so the build stores
+ * the result. Anything unexpected (no bundle, edited rules) falls back to reading the YAML.
+ */
+function loadBundledRules(): LoadedRules | undefined {
+  let bundle: RulesBundle;
+  try {
+    bundle = JSON.parse(readFileSync(RULES_BUNDLE, 'utf8')) as RulesBundle;
+  } catch {
+    return undefined;
+  }
+  const files = ruleFilesUnder([BUNDLED_RULES]);
+  if (rulesFingerprint(files) !== bundle.fingerprint) return undefined;
+  const shown = (rel: string): string => displayPath(join(PACKAGE_ROOT, rel));
+  const result = {
+    rulesets: bundle.rulesets.map((rs) => ({ ...rs, file: shown(rs.file) })),
+    diagnostics: [],
+    files: bundle.files.map(shown),
+  } as unknown as LoadedRules;
+  // Source positions are needed only to report on the rule files themselves: parse them on demand.
+  let docs: SourceDocument[] | undefined;
+  Object.defineProperty(result, 'docs', { enumerable: true, get: () => (docs ??= loadRuleFiles([BUNDLED_RULES]).docs) });
+  return result;
+}
+
+/** Reads and checks every rule file under the given paths (default: the bundled rules). */
+export function loadRules(paths: readonly string[] = [BUNDLED_RULES]): LoadedRules {
+  if (paths.length === 1 && resolve(paths[0] as string) === BUNDLED_RULES) {
+    const bundled = loadBundledRules();
+    if (bundled) return bundled;
+  }
+  return loadRuleFiles(paths);
+}
+
+/** Reads, parses and checks rule files, always from the YAML. */
+export function loadRuleFiles(paths: readonly string[]): LoadedRules {
+  const files = ruleFilesUnder(paths);
   const rulesets: RuleSet[] = [];
   const docs: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
