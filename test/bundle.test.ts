@@ -25,7 +25,7 @@ describe('the build-time bundle of the shipped rules', () => {
     });
     const before = rulesFingerprint(files);
     expect(rulesFingerprint(files)).toBe(before);
-    writeFileSync(files[0]!, readFileSync(files[0]!, 'utf8').replace('P3M', 'P4M').replace('P6Y', 'P7Y'));
+    writeFileSync(files[0]!, readFileSync(files[0]!, 'utf8').replace('P6M', 'P7M') + '# edited\n');
     expect(rulesFingerprint(files)).not.toBe(before);
     expect(rulesFingerprint(files.slice(1))).not.toBe(rulesFingerprint(files));
   });
