@@ -43,6 +43,8 @@ const WORDS = {
     extended: 'extended',
     monthEnd: 'month-end rule applied',
     summary: 'Summary',
+    glance: 'At a glance',
+    daysWord: 'days left',
     cases: 'cases',
     assessedCount: 'assessed',
     invalidCount: 'could not be assessed',
@@ -81,6 +83,8 @@ const WORDS = {
     extended: 'verlengd',
     monthEnd: 'maandeinderegel toegepast',
     summary: 'Samenvatting',
+    glance: 'In het kort',
+    daysWord: 'dagen over',
     cases: 'zaken',
     assessedCount: 'beoordeeld',
     invalidCount: 'niet te beoordelen',
@@ -140,6 +144,17 @@ export function formatCaseText(cr: CaseReport, rulesets: readonly RulesetMeta[],
     }
     // Warnings (a rule-set version used outside its period) come before anything that rests on them.
     for (const d of cr.diagnostics.filter((x) => x.severity === 'warning')) lines.push(c.yellow(`  ! ${d.message}`));
+    // At a glance: the headline conclusions and the deadlines that need attention, before the detail.
+    const headlines = cr.conclusions.filter((x) => x.headline);
+    const pressing = [...cr.deadlines].filter((d) => d.status === 'due_soon' || d.status === 'open' || (d.status === 'expired' && d.basis.startRef !== undefined)).sort((a, b) => (a.due ?? '').localeCompare(b.due ?? '')).slice(0, 3);
+    if (headlines.length > 0 || pressing.length > 0) {
+      lines.push('', c.bold(`  ${w.glance}`));
+      for (const h of headlines) lines.push(`    ${mark(h.status)} ${h.title} — ${w[h.status]}${h.verified ? '' : ' ' + c.yellow(`[${w.unverified}]`)}`);
+      for (const d of pressing) {
+        const colour = d.status === 'expired' ? c.red : d.status === 'due_soon' ? c.yellow : (x: string) => x;
+        lines.push(`    ${colour('◷')} ${d.title}: ${d.due ? humanDate(d.due, lang) : '—'} — ${colour(w.deadlineStatus[d.status])}${d.daysLeft !== null && d.daysLeft >= 0 ? ` (${d.daysLeft} ${w.daysWord})` : ''}`);
+      }
+    }
     for (const rs of cr.rulesets) {
       const meta = rulesets.find((r) => r.id === rs.id);
       lines.push('');
