@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -13,14 +13,24 @@ import { formatCaseText, formatDisclaimer, formatSummaryText } from '../report/t
 import type { Lang } from '../rules/types.js';
 import { isValidIsoDate } from '../dates/legal-date.js';
 import type { CommandContext } from './extensions.js';
+import { FORMAT_HELP, formatOption, resolveOutputs, useColor, type OutputSpec } from './output.js';
+import { assessFindings } from '../report/findings.js';
+import { formatGithub } from '../report/github.js';
+import { formatJunit } from '../report/junit.js';
+import { formatMarkdown } from '../report/markdown.js';
+import { formatSarif } from '../report/sarif.js';
+import { parseSource, type SourceDocument } from '../source/document.js';
 
-type Format = 'text' | 'json' | 'ndjson' | 'csv';
+export const ASSESS_FORMATS = ['text', 'json', 'ndjson', 'csv', 'junit', 'sarif', 'github', 'markdown'] as const;
+type Format = (typeof ASSESS_FORMATS)[number];
+/** Formats written case by case as the assessment goes; the others need every case first. */
+const STREAMED: ReadonlySet<Format> = new Set(['text', 'json', 'ndjson', 'csv']);
 
 interface AssessOptions {
   rules: string[];
   asOf?: string;
   lang: Lang;
-  format: Format;
+  format?: OutputSpec[];
   out?: string;
   only?: string;
   failOn: FailLevel;
@@ -41,8 +51,8 @@ export function registerAssess(program: Command, { io, setExit }: CommandContext
     .addOption(new Option('--rules <path>', 'rule file or folder (repeatable; default: the bundled rules)').argParser((v: string, prev: string[]) => [...prev, v]).default([] as string[], 'bundled rules/'))
     .option('--as-of <date>', "assess as on this date, YYYY-MM-DD (default: the case file's asOf, else today in the jurisdiction's time zone)")
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['en', 'nl']).default('en'))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'ndjson', 'csv']).default('text'))
-    .option('--out <file>', 'write the report to this file instead of standard output')
+    .addOption(new Option('--format <format[=file]>', `${FORMAT_HELP}: ${ASSESS_FORMATS.join(', ')} (default text)`).argParser(formatOption(ASSESS_FORMATS)))
+    .option('--out <file>', 'write the report (the --format given without a file) to this file instead of standard output')
     .option('--only <actions>', `list only cases that need one of these actions: ${ACTIONS.join(', ')} (comma-separated)`)
     .option('--due-within <days>', 'count a deadline as due when it falls within this many days (default: each deadline\'s own due-soon window)')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a case reaches this level; each level includes the ones before it').choices([...FAIL_LEVELS]).default('none'))
@@ -58,6 +68,7 @@ Examples:
   cat case.json | rulecase assess -
   rulecase assess --format csv --only due,invalid --due-within 14 cases/ > todo.csv
   rulecase assess --format ndjson --fail-on expired cases/
+  rulecase assess --fail-on expired --format text --format junit=cases.xml --format sarif=cases.sarif cases/
 
 Exit codes: 0 assessed, nothing at or above --fail-on; 1 a case reached --fail-on;
 2 a case file could not be assessed, or the rules or the command line are invalid.`,
@@ -81,6 +92,7 @@ async function readStdin(): Promise<string> {
 }
 
 async function assessCommand(inputs: string[], opts: AssessOptions, { io }: CommandContext): Promise<number> {
+  const outputs = resolveOutputs(opts.format).map((spec) => (spec.file === undefined && opts.out !== undefined ? { ...spec, file: opts.out } : spec));
   if (opts.asOf !== undefined && !isValidIsoDate(opts.asOf)) throw new UsageError(`--as-of ${opts.asOf} is not a date; write YYYY-MM-DD, for example 2026-06-01.`);
   const only = parseOnly(opts.only);
   const dueWithin = opts.dueWithin === undefined ? undefined : Number(opts.dueWithin);
@@ -102,26 +114,17 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   // Worker results come back through structured clone, where undefined (a skipped file) survives.
 
   const lang = opts.lang;
-  const color = opts.out === undefined && io.isTTY && !(io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') && io.env['FORCE_COLOR'] !== '0';
   const rulesetsMeta: Report['rulesets'] = rules.rulesets.map((rs) => ({ id: rs.id, version: rs.version, jurisdiction: rs.jurisdiction, title: rs.title[lang], validFrom: rs.validFrom, validUntil: rs.validUntil ?? null, file: rs.file }));
   const headlineColumns = rules.rulesets.flatMap((rs) =>
     [...Object.entries(rs.criteria ?? {}), ...Object.entries(rs.judgments ?? {}), ...Object.entries(rs.tables ?? {})].filter(([, r]) => r.conclusion === true).map(([id]) => `${rs.id}.${id}`),
   );
 
-  // Output goes to stdout or, atomically, to --out: a temporary file renamed at the end.
-  const tmp = opts.out !== undefined ? join(dirname(opts.out), `.${basename(opts.out)}.${process.pid}.tmp`) : undefined;
-  let fd: number | undefined;
-  if (tmp !== undefined) {
-    try {
-      fd = openSync(tmp, 'w');
-    } catch (e) {
-      throw new UsageError(`cannot write ${opts.out}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
-    }
-  }
-  const write = (text: string): void => {
-    if (fd !== undefined) writeSync(fd, text);
-    else io.stdout(text);
-  };
+  // Each format goes to stdout or, atomically, to its file (--out names the file of the format given
+  // without one): a temporary file renamed at the end.
+  const sinks = openSinks(outputs, io);
+  const streamed = sinks.filter((k) => STREAMED.has(k.format));
+  const collected: CaseReport[] = [];
+  const collect = sinks.some((k) => !STREAMED.has(k.format));
 
   let first = true;
   let total = 0;
@@ -129,10 +132,12 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   let failing = 0;
   let shown = 0;
   const invalidDiagnostics: string[] = [];
-  if (opts.format === 'json') {
-    const head = { schemaVersion: '1.0', tool: { name: 'rulecase', version: io.version }, asOf: opts.asOf ?? null, lang, rulesets: rulesetsMeta };
-    write(JSON.stringify(head, null, 2).replace(/\n}$/, ',\n  "cases": ['));
-  } else if (opts.format === 'csv') write(csvHeader({ conclusions: headlineColumns }));
+  for (const k of streamed) {
+    if (k.format === 'json') {
+      const head = { schemaVersion: '1.0', tool: { name: 'rulecase', version: io.version }, asOf: opts.asOf ?? null, lang, rulesets: rulesetsMeta };
+      k.write(JSON.stringify(head, null, 2).replace(/\n}$/, ',\n  "cases": ['));
+    } else if (k.format === 'csv') k.write(csvHeader({ conclusions: headlineColumns }));
+  }
 
   let skipped = 0;
   const emit = (report: CaseReport | undefined): void => {
@@ -149,19 +154,22 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
     if (failsAt(actions, opts.failOn)) failing++;
     if (only && !actions.some((a) => only.has(a))) return;
     shown++;
-    switch (opts.format) {
-      case 'json':
-        write((first ? '\n' : ',\n') + '    ' + JSON.stringify(report, null, 2).replace(/\n/g, '\n    '));
-        break;
-      case 'ndjson':
-        write(JSON.stringify({ ...report, actions }) + '\n');
-        break;
-      case 'csv':
-        write(csvRow(report, { conclusions: headlineColumns }, triage));
-        break;
-      case 'text':
-        write(formatCaseText(report, rulesetsMeta, lang, { color }));
-        break;
+    if (collect) collected.push(report);
+    for (const k of streamed) {
+      switch (k.format) {
+        case 'json':
+          k.write((first ? '\n' : ',\n') + '    ' + JSON.stringify(report, null, 2).replace(/\n/g, '\n    '));
+          break;
+        case 'ndjson':
+          k.write(JSON.stringify({ ...report, actions }) + '\n');
+          break;
+        case 'csv':
+          k.write(csvRow(report, { conclusions: headlineColumns }, triage));
+          break;
+        case 'text':
+          k.write(formatCaseText(report, rulesetsMeta, lang, { color: k.color }));
+          break;
+      }
     }
     first = false;
   };
@@ -184,23 +192,30 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
     progress.done();
   }
 
-  if (opts.format === 'json') write((first ? ']' : '\n  ]') + '\n}\n');
-  else if (opts.format === 'text') {
-    const notes = (only ? ` ${shown} ${lang === 'nl' ? 'getoond' : 'shown'}.` : '') + (skipped > 0 ? ` ${skipped} ${lang === 'nl' ? 'andere bestanden overgeslagen' : 'other file(s) skipped'}.` : '');
-    if (total > 1 || only || skipped > 0) write(formatSummaryText(total, invalid, lang, { color }, notes));
-    write(formatDisclaimer(lang, { color }));
-  }
-  if (fd !== undefined && tmp !== undefined && opts.out !== undefined) {
-    closeSync(fd);
-    try {
-      renameSync(tmp, opts.out);
-    } catch (e) {
-      unlinkSync(tmp);
-      throw new UsageError(`cannot write ${opts.out}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
+  try {
+    for (const k of streamed) {
+      if (k.format === 'json') k.write((first ? ']' : '\n  ]') + '\n}\n');
+      else if (k.format === 'text') {
+        const notes = (only ? ` ${shown} ${lang === 'nl' ? 'getoond' : 'shown'}.` : '') + (skipped > 0 ? ` ${skipped} ${lang === 'nl' ? 'andere bestanden overgeslagen' : 'other file(s) skipped'}.` : '');
+        if (total > 1 || only || skipped > 0) k.write(formatSummaryText(total, invalid, lang, { color: k.color }, notes));
+        k.write(formatDisclaimer(lang, { color: k.color }));
+      }
     }
+    if (collect) {
+      const findings = assessFindings(collected, { failOn: opts.failOn, triage, locate: caseLocator() }, io.version ?? '0.0.0');
+      for (const k of sinks) {
+        if (k.format === 'junit') k.write(formatJunit(findings));
+        else if (k.format === 'sarif') k.write(formatSarif(findings));
+        else if (k.format === 'github') k.write(formatGithub(findings));
+        else if (k.format === 'markdown') k.write(formatMarkdown(findings));
+      }
+    }
+    for (const k of sinks) k.close();
+  } finally {
+    for (const k of sinks) k.abort();
   }
   // The text report lists problems inline; other formats are for machines, so people get them on stderr.
-  if (opts.format !== 'text' || opts.out !== undefined) for (const line of invalidDiagnostics) io.stderr(line + '\n');
+  if (!sinks.some((k) => k.format === 'text' && k.file === undefined)) for (const line of invalidDiagnostics) io.stderr(line + '\n');
   if (invalid > 0) {
     if (total > 1) io.stderr(`rulecase: ${invalid} of ${total} case file(s) could not be assessed.\n`);
     return 2;
@@ -277,5 +292,86 @@ function makeProgress(io: CommandContext['io'], enabled: boolean, total: number)
       }
     },
     done: () => io.stderr('\r' + ' '.repeat(50) + '\r'),
+  };
+}
+
+interface Sink {
+  format: Format;
+  file?: string;
+  color: boolean;
+  write: (text: string) => void;
+  /** renames the temporary file into place */
+  close: () => void;
+  /** removes the temporary file if close did not run */
+  abort: () => void;
+}
+
+/** Opens every output before any work, so that an unwritable file fails at once. */
+function openSinks(outputs: readonly OutputSpec[], io: CommandContext['io']): Sink[] {
+  const sinks: Sink[] = [];
+  try {
+    for (const spec of outputs) {
+      const format = spec.format as Format;
+      const file = spec.file;
+      if (file === undefined) {
+        sinks.push({ format, color: useColor(io, true), write: (t) => io.stdout(t), close: () => {}, abort: () => {} });
+        continue;
+      }
+      const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+      let fd: number | undefined;
+      try {
+        fd = openSync(tmp, 'w');
+      } catch (e) {
+        throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
+      }
+      let done = false;
+      sinks.push({
+        format,
+        file,
+        color: false,
+        write: (t) => writeSync(fd, t),
+        close: () => {
+          closeSync(fd);
+          done = true;
+          try {
+            renameSync(tmp, file);
+          } catch (e) {
+            unlinkSync(tmp);
+            throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
+          }
+        },
+        abort: () => {
+          if (done) return;
+          done = true;
+          try {
+            closeSync(fd);
+            unlinkSync(tmp);
+          } catch {
+            // already gone
+          }
+        },
+      });
+    }
+  } catch (e) {
+    for (const k of sinks) k.abort();
+    throw e;
+  }
+  return sinks;
+}
+
+/** Positions in case files, for findings about a case (read again only for the CI formats). */
+function caseLocator(): (file: string, pointer: string) => { line: number; column: number } {
+  const docs = new Map<string, SourceDocument | undefined>();
+  return (file, pointer) => {
+    if (!docs.has(file)) {
+      let doc: SourceDocument | undefined;
+      try {
+        doc = parseSource(file, readFileSync(file, 'utf8')).doc;
+      } catch {
+        doc = undefined;
+      }
+      docs.set(file, doc);
+    }
+    return docs.get(file)?.locate(pointer) ?? { line: 1, column: 1 };
   };
 }

@@ -4,9 +4,12 @@ import { dirname, basename, join } from 'node:path';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import type { Lang } from '../rules/types.js';
-import { caseSchema, reportSchema, rulesetSchema } from '../schemas.js';
+import { caseSchema, reportSchema, rulesetSchema, ruletestSchema } from '../schemas.js';
 import { registerInterview } from './interview-command.js';
 import { registerAssess } from './assess-command.js';
+import { registerDiff } from './diff-command.js';
+import { registerTest } from './test-command.js';
+import { registerValidate } from './validate-command.js';
 import { VERSION } from '../version.js';
 
 export interface CliIo {
@@ -53,22 +56,12 @@ export async function runCli(argv: string[], givenIo: CliIo = defaultIo()): Prom
     .showHelpAfterError('(run rulecase --help for usage)');
 
   program
-    .command('validate')
-    .description('Check rule files: schema, references, citations, translations and date rules.')
-    .argument('[paths...]', 'rule files or folders (default: the bundled rules)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExit codes: 0 valid; 1 a rule file has errors; 2 a path cannot be read.\n\nExample:\n  rulecase validate rules/nl')
-    .action((paths: string[], opts: { format: 'text' | 'json' }) => {
-      exitCode = validateCommand(paths, opts, io);
-    });
-
-  program
     .command('schema')
     .description('Print a published JSON Schema.')
-    .addArgument(new Command().createArgument('<which>', 'case, ruleset or report').choices(['case', 'ruleset', 'report']))
-    .addHelpText('after', '\nExample:\n  rulecase schema case > case.schema.json')
-    .action((which: 'case' | 'ruleset' | 'report') => {
-      const schema = which === 'case' ? caseSchema : which === 'ruleset' ? rulesetSchema : reportSchema;
+    .addArgument(new Command().createArgument('<which>', 'case, ruleset, report or ruletest').choices(['case', 'ruleset', 'report', 'ruletest']))
+    .addHelpText('after', '\nExamples:\n  rulecase schema case > case.schema.json\n  rulecase schema ruletest > ruletest.schema.json')
+    .action((which: 'case' | 'ruleset' | 'report' | 'ruletest') => {
+      const schema = { case: caseSchema, ruleset: rulesetSchema, report: reportSchema, ruletest: ruletestSchema }[which];
       io.stdout(JSON.stringify(schema, null, 2) + '\n');
     });
 
@@ -91,7 +84,10 @@ export async function runCli(argv: string[], givenIo: CliIo = defaultIo()): Prom
     });
 
   const context = { io, setExit: (code: number) => (exitCode = code) };
+  registerValidate(program, context);
+  registerTest(program, context);
   registerAssess(program, context);
+  registerDiff(program, context);
   registerInterview(program, context);
 
   try {
@@ -114,19 +110,6 @@ export async function runCli(argv: string[], givenIo: CliIo = defaultIo()): Prom
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-function validateCommand(paths: string[], opts: { format: 'text' | 'json' }, io: CliIo): number {
-  const loaded = loadRules(paths.length > 0 ? paths : [BUNDLED_RULES]);
-  const diagnostics = sortDiagnostics(loaded.diagnostics);
-  if (opts.format === 'json') {
-    io.stdout(JSON.stringify({ schemaVersion: '1.0', tool: { name: 'rulecase', version: VERSION }, files: loaded.files, valid: !hasErrors(diagnostics), diagnostics }, null, 2) + '\n');
-  } else {
-    for (const d of diagnostics) io.stdout(formatDiagnostic(d) + '\n');
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    io.stdout(errors === 0 ? `${loaded.files.length} rule file(s) valid.\n` : `${errors} error(s) in ${new Set(diagnostics.map((d) => d.file)).size} of ${loaded.files.length} rule file(s).\n`);
-  }
-  return hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
 }
 
 /** Writes a whole file or nothing: a temporary file beside it, then a rename. */

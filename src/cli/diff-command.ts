@@ -1,0 +1,207 @@
+import { Option, type Command } from 'commander';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { loadCaseText, loadCaseValue, zoneOf, type LoadedCase } from '../case/load.js';
+import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isValidIsoDate, todayIn } from '../dates/legal-date.js';
+import { assessCase } from '../engine/assess.js';
+import type { CaseReport } from '../engine/report-types.js';
+import { BUNDLED_RULES, displayPath, listFiles, loadRules, UsageError, type LoadedRules } from '../io/files.js';
+import { expandInputs, isOtherKindOfFile } from '../io/inputs.js';
+import { diffCase, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffResult } from '../report/diff.js';
+import { checkRuleSets } from '../rules/check.js';
+import { loadRuleSetText } from '../rules/load.js';
+import { loadRuleTestText } from '../rules/tests.js';
+import type { Lang, RuleSet } from '../rules/types.js';
+import type { SourceDocument } from '../source/document.js';
+import type { CommandContext } from './extensions.js';
+import { FORMAT_HELP, formatOption, resolveOutputs, writeOutputs, type OutputSpec } from './output.js';
+
+export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
+
+const TEST_FILE = /\.test\.ya?ml$/i;
+const isRuleFile = (name: string): boolean => /\.ya?ml$/i.test(name) && !TEST_FILE.test(name);
+
+interface DiffOptions {
+  base: string;
+  rules: string[];
+  asOf?: string;
+  lang: Lang;
+  exitCode?: boolean;
+  format?: OutputSpec[];
+}
+
+export function registerDiff(program: Command, { io, setExit }: CommandContext): void {
+  program
+    .command('diff')
+    .description('What a rule change moves: assess cases under the old and the new rules and list each conclusion and deadline that changed.')
+    .argument('[cases...]', 'case files or folders (default: the cases of the rule tests beside the new rules, each on its as-of date)')
+    .requiredOption('--base <rules or revision>', 'the old rules: a rule file or folder, or a git revision (the same rule paths as they were in that commit)')
+    .addOption(new Option('--rules <path>', 'the new rules: rule file or folder (repeatable; default: the bundled rules)').argParser((v: string, prev: string[]) => [...prev, v]).default([] as string[], 'bundled rules/'))
+    .option('--as-of <date>', "assess as on this date, YYYY-MM-DD (default: the case file's asOf, else today)")
+    .addOption(new Option('--lang <lang>', 'language of titles').choices(['en', 'nl']).default('en'))
+    .option('--exit-code', 'exit 1 when anything changed (like git diff --exit-code)')
+    .addOption(new Option('--format <format[=file]>', `${FORMAT_HELP}: ${DIFF_FORMATS.join(', ')}`).argParser(formatOption(DIFF_FORMATS)))
+    .addHelpText(
+      'after',
+      `
+A --base that exists on disk is read as rule files; anything else as a git revision, whose rule
+files under the --rules paths are read with git show (never written to disk).
+
+Exit codes: 0 compared (with --exit-code: nothing changed); 1 something changed (--exit-code only);
+2 the rules, a case or the command line are invalid.
+
+Examples:
+  rulecase diff --base HEAD fixtures/nl fixtures/ew
+  rulecase diff --base origin/main --format markdown=moves.md
+  rulecase diff --base ../rules-2025 --rules rules --as-of 2026-06-01 cases/`,
+    )
+    .action((cases: string[], opts: DiffOptions) => {
+      setExit(diffCommand(cases, opts, { io, setExit }));
+    });
+}
+
+function git(args: string[], cwd: string): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The rule files under the given paths as they were at a git revision, read into memory. */
+export function rulesAtRevision(rev: string, rulePaths: readonly string[]): LoadedRules {
+  const rulesets: RuleSet[] = [];
+  const docs: SourceDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const files: string[] = [];
+  const loaded: { ruleset: RuleSet; doc: SourceDocument }[] = [];
+  for (const p of rulePaths) {
+    const abs = resolve(p);
+    const dir = existsSync(abs) && statSync(abs).isDirectory() ? abs : dirname(abs);
+    let top: string;
+    try {
+      top = git(['rev-parse', '--show-toplevel'], dir).trim();
+      git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], top);
+    } catch {
+      throw new UsageError(`--base ${rev} is neither a rule file or folder nor a git revision of the repository holding ${displayPath(abs)}.`);
+    }
+    const rel = relative(top, abs).split('\\').join('/') || '.';
+    const listed = git(['ls-tree', '-r', '-z', '--name-only', rev, '--', rel], top)
+      .split('\0')
+      .filter((f) => f !== '' && isRuleFile(basename(f)))
+      .sort();
+    for (const f of listed) {
+      const shown = `${rev}:${f}`;
+      const text = git(['show', `${rev}:${f}`], top);
+      files.push(shown);
+      const r = loadRuleSetText(shown, text);
+      diagnostics.push(...r.diagnostics);
+      if (r.ruleset && r.doc) {
+        rulesets.push(r.ruleset);
+        docs.push(r.doc);
+        loaded.push({ ruleset: r.ruleset, doc: r.doc });
+      }
+    }
+  }
+  diagnostics.push(...checkRuleSets(loaded));
+  return { rulesets, docs, diagnostics, files };
+}
+
+interface DiffCase {
+  file: string;
+  id: string;
+  /** the case, or undefined for a file in a folder that is not a case (a rule set, rule tests) */
+  load: () => LoadedCase | undefined;
+  asOf?: string;
+}
+
+/** The cases of the rule tests beside the rules, each with its own as-of date. */
+function casesFromTests(rulePaths: readonly string[]): DiffCase[] {
+  const out: DiffCase[] = [];
+  for (const p of rulePaths) {
+    const testFiles = statSync(p).isDirectory() ? listFiles(p, (n) => TEST_FILE.test(n)) : [];
+    for (const tfPath of testFiles) {
+      const tf = loadRuleTestText(displayPath(tfPath), readFileSync(tfPath, 'utf8'));
+      for (const t of tf.tests) {
+        if ('path' in t.case) {
+          const target = resolve(dirname(tfPath), t.case.path);
+          const shown = displayPath(target);
+          out.push({ file: shown, id: `${t.name}`, asOf: t.asOf, load: () => loadCaseText(shown, readFileSync(target, 'utf8')) });
+        } else {
+          const doc = t.case.doc;
+          out.push({ file: `${t.file}#${t.name}`, id: t.name, asOf: t.asOf, load: () => loadCaseValue(doc) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function diffCommand(inputs: string[], opts: DiffOptions, { io }: CommandContext): number {
+  if (opts.asOf !== undefined && !isValidIsoDate(opts.asOf)) throw new UsageError(`--as-of ${opts.asOf} is not a date; write YYYY-MM-DD, for example 2026-06-01.`);
+  const outputs = resolveOutputs(opts.format);
+  const rulePaths = opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES];
+  const neu = loadRules(rulePaths);
+  const old = existsSync(opts.base) ? loadRules([opts.base]) : rulesAtRevision(opts.base, rulePaths);
+  for (const [which, rules] of [
+    ['new', neu],
+    ['base', old],
+  ] as const) {
+    if (hasErrors(rules.diagnostics)) {
+      for (const d of sortDiagnostics([...rules.diagnostics])) io.stderr(formatDiagnostic(d) + '\n');
+      io.stderr(`rulecase: the ${which} rules have errors (listed above); fix them or check them with rulecase validate.\n`);
+      return 2;
+    }
+  }
+
+  const cases: DiffCase[] =
+    inputs.length > 0
+      ? expandInputs(inputs).map((s) => ({
+          file: s.file,
+          id: basename(s.file, extname(s.file)),
+          load: () => {
+            let text: string;
+            try {
+              text = readFileSync(s.path ?? s.file, 'utf8');
+            } catch (e) {
+              return { diagnostics: [{ code: 'file-unreadable', severity: 'error', message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`, file: s.file, line: 1, column: 1, pointer: '' }] } satisfies LoadedCase;
+            }
+            const loaded = loadCaseText(s.file, text);
+            // In a folder, rule sets and rule tests are not cases.
+            if (s.discovered && loaded.doc && isOtherKindOfFile(loaded.doc.value)) return undefined;
+            return loaded;
+          },
+        }))
+      : casesFromTests(rulePaths);
+  if (cases.length === 0) throw new UsageError('no cases to compare: name case files or folders, or keep rule tests beside the rules.');
+
+  const now = io.now();
+  const result: DiffResult = { schemaVersion: '1.0', tool: { name: 'rulecase', version: io.version ?? '0.0.0' }, base: opts.base, rules: rulePaths.map((p) => displayPath(p)), cases: [], changed: 0 };
+  let invalid = 0;
+  for (const c of cases) {
+    const loaded = c.load();
+    if (loaded === undefined) continue;
+    if (!loaded.caseFile || !loaded.doc || hasErrors(loaded.diagnostics)) {
+      for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+      invalid++;
+      continue;
+    }
+    const cf = loaded.caseFile;
+    const asOf = opts.asOf ?? c.asOf ?? (cf.asOf !== undefined && isValidIsoDate(cf.asOf) ? cf.asOf : todayIn(zoneOf(cf.jurisdiction), now));
+    const id = cf.id ?? c.id;
+    const assess = (rules: LoadedRules): CaseReport => ({ ...assessCase(rules.rulesets, cf, loaded.doc as SourceDocument, { asOf, lang: opts.lang }, id, loaded.diagnostics), file: c.file });
+    const before = assess(old);
+    const after = assess(neu);
+    for (const r of [before, after]) if (r.status === 'invalid') for (const d of r.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
+    const d = diffCase(before, after);
+    result.cases.push(d);
+    if (d.changes.length > 0) result.changed++;
+  }
+  writeOutputs(
+    outputs.map((spec) => ({ spec, text: spec.format === 'json' ? formatDiffJson(result) : spec.format === 'markdown' ? formatDiffMarkdown(result) : formatDiffText(result) })),
+    io,
+  );
+  if (invalid > 0) {
+    io.stderr(`rulecase: ${invalid} case file(s) could not be read; they are left out of the comparison.\n`);
+    return 2;
+  }
+  return opts.exitCode && result.changed > 0 ? 1 : 0;
+}

@@ -1,0 +1,67 @@
+import { InvalidArgumentError } from 'commander';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UsageError } from '../io/files.js';
+import type { CliIo } from './main.js';
+
+/** One `--format name[=file]`: where one format goes (standard output when no file). */
+export interface OutputSpec {
+  format: string;
+  file?: string;
+}
+
+export const FORMAT_HELP = 'output format, name or name=file (repeatable: each format to its own file; at most one to standard output)';
+
+/**
+ * A commander parser for a repeatable `--format name[=file]`. The first `=` separates the file, so
+ * Windows paths (C:\…) work; a bad name is a usage error (exit 2) naming the choices.
+ */
+export function formatOption(choices: readonly string[]): (value: string, previous: OutputSpec[] | undefined) => OutputSpec[] {
+  return (value, previous) => {
+    const eq = value.indexOf('=');
+    const format = eq === -1 ? value : value.slice(0, eq);
+    const file = eq === -1 ? undefined : value.slice(eq + 1);
+    if (!choices.includes(format)) throw new InvalidArgumentError(`"${format}" is not a format. Allowed choices are ${choices.join(', ')}; write --format name or --format name=file.`);
+    if (file === '') throw new InvalidArgumentError(`--format ${format}= needs a file name after the =.`);
+    return [...(previous ?? []), { format, ...(file !== undefined ? { file } : {}) }];
+  };
+}
+
+/** The formats asked for (default text to standard output); at most one may go to standard output. */
+export function resolveOutputs(specs: readonly OutputSpec[] | undefined, fallback = 'text'): OutputSpec[] {
+  const list = specs && specs.length > 0 ? [...specs] : [{ format: fallback }];
+  const toStdout = list.filter((s) => s.file === undefined);
+  if (toStdout.length > 1) throw new UsageError(`only one --format can go to standard output (${toStdout.map((s) => s.format).join(', ')} were given without a file); give the others a file: --format ${toStdout[1]?.format}=<file>.`);
+  const files = list.filter((s) => s.file !== undefined).map((s) => s.file);
+  const dup = files.find((f, i) => files.indexOf(f) !== i);
+  if (dup !== undefined) throw new UsageError(`two formats would write to ${dup}; give each its own file.`);
+  return list;
+}
+
+/** Writes each output: standard output directly, files whole or not at all (a temporary file, then a rename). */
+export function writeOutputs(outputs: readonly { spec: OutputSpec; text: string }[], io: CliIo): void {
+  for (const { spec, text } of outputs) {
+    if (spec.file === undefined) io.stdout(text);
+    else writeFileAtomically(spec.file, text);
+  }
+}
+
+export function writeFileAtomically(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+    throw new UsageError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
+  }
+}
+
+/** Colour only on a terminal, never with NO_COLOR, and only for what goes to standard output. */
+export function useColor(io: CliIo, toStdout: boolean): boolean {
+  return toStdout && io.isTTY && !(io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') && io.env['FORCE_COLOR'] !== '0';
+}

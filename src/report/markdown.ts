@@ -1,0 +1,68 @@
+import { coverageBreakdown, coverageTotals, type RuleSetCoverage, type TestResult } from '../rules/tests.js';
+import { show, uncoveredLines, type Findings } from './findings.js';
+
+/** A table cell: no pipes or line breaks that would break the row. */
+export const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+const code = (s: string): string => '`' + s.replace(/`/g, "'") + '`';
+const icon = { error: '❌', warning: '⚠️', note: 'ℹ️' } as const;
+
+export interface MarkdownOptions {
+  /** at most this many findings in the table (a pull-request comment has a size limit) */
+  maxFindings?: number;
+}
+
+/** Markdown for a pull-request comment: a heading with the outcome, the findings, and details. */
+export function formatMarkdown(report: Findings, options: MarkdownOptions = {}): string {
+  const max = options.maxFindings ?? 100;
+  const out: string[] = [`### ${report.ok ? '✅' : '❌'} rulecase ${report.command}`, '', report.summary, ''];
+  if (report.findings.length > 0) {
+    out.push('| | where | rule | message |', '|---|---|---|---|');
+    for (const f of report.findings.slice(0, max)) {
+      out.push(`| ${icon[f.level]} | ${code(`${f.place.file}:${f.place.line}:${f.place.column}`)} | ${code(f.ruleId)} | ${cell(f.message)} |`);
+    }
+    if (report.findings.length > max) out.push('', `… and ${report.findings.length - max} more.`);
+    out.push('');
+  }
+  if (report.tests) out.push(...testDetails(report.tests));
+  if (report.coverage) out.push(...coverageMarkdown(report.coverage.sets, report.coverage.threshold));
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+function testDetails(tests: readonly TestResult[]): string[] {
+  const failing = tests.filter((t) => t.status === 'failed' || t.status === 'error');
+  const out: string[] = [];
+  for (const t of failing) {
+    out.push(`<details><summary>${t.status === 'failed' ? '❌' : '⛔'} ${cell(t.name)} — ${code(`${t.file}:${t.line}:${t.column}`)}</summary>`, '');
+    for (const d of t.diagnostics) out.push(`- ${code(`${d.file}:${d.line}:${d.column}`)} ${cell(d.message)}`);
+    if (t.mismatches.length > 0) {
+      out.push('| what | expected | actual | where |', '|---|---|---|---|');
+      for (const m of t.mismatches) out.push(`| ${cell(m.what)} | ${code(show(m.expected))} | ${code(show(m.actual))} | ${code(`${m.file}:${m.line}:${m.column}`)}${m.rule ? `<br>rule ${code(`${m.rule.file}:${m.rule.line}:${m.rule.column}`)}` : ''} |`);
+      out.push('');
+      for (const m of t.mismatches) {
+        out.push(`Facts for ${cell(m.what)}${m.rule?.citation ? ` (source: ${cell(m.rule.citation)})` : ''}:`);
+        for (const f of m.facts) out.push(`- ${cell(f)}`);
+        out.push('');
+      }
+    }
+    out.push('', 'Rerun just this test:', '', '```sh', t.rerun, '```', '', '</details>', '');
+  }
+  const todo = tests.filter((t) => t.status === 'todo');
+  if (todo.length > 0) {
+    out.push(`${todo.length} todo test(s): ${todo.map((t) => `${cell(t.name)}${t.todoPasses ? ' (passes now: remove todo)' : ''}`).join('; ')}`, '');
+  }
+  return out;
+}
+
+export function coverageMarkdown(sets: readonly RuleSetCoverage[], threshold?: number): string[] {
+  const totals = coverageTotals(sets);
+  const frac = ([c, t]: [number, number]): string => (t === 0 ? '–' : `${c}/${t}`);
+  const out = ['#### Coverage', '', `Total: **${totals.percent}%** (${totals.covered} of ${totals.total} outcomes)${threshold !== undefined ? `, threshold ${threshold}%` : ''}`, '', '| rule set | file | covered | conditions (true/false/unknown) | deadlines reached | table rows matched |', '|---|---|---|---|---|---|'];
+  for (const s of sets) {
+    const b = coverageBreakdown(s);
+    out.push(`| ${code(`${s.ruleset} ${s.version}`)} | ${code(s.file)} | ${coverageTotals([s]).percent}% | ${frac(b.conditions)} | ${frac(b.deadlines)} | ${frac(b.rows)} |`);
+  }
+  const missing = uncoveredLines(sets, 15);
+  if (missing.length > 0) out.push('', '<details><summary>Not yet reached</summary>', '', ...missing.map((m) => `- ${cell(m)}`), '', '</details>');
+  out.push('');
+  return out;
+}

@@ -1,0 +1,466 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
+import { isValidIsoDate } from '../dates/legal-date.js';
+import type { CaseReport, ConclusionResult, DeadlineResult } from '../engine/report-types.js';
+import { escapePointer, parseSource, type SourceDocument } from '../source/document.js';
+import { didYouMean, schemaDiagnostics } from '../source/schema-check.js';
+import { ruletestSchema } from '../schemas.js';
+import type { Lang, RuleSet } from './types.js';
+
+/**
+ * Rule tests: YAML files beside the rule sets (`<name>.test.yaml`, see schemas/ruletest.schema.json).
+ * Each test runs one case on an as-of date and checks only the outcomes it lists.
+ * This module parses the files and compares a report with the expectations; IO stays with the caller.
+ */
+
+export type ConclusionExpectation = ConclusionResult['status'];
+export interface DeadlineExpectation {
+  status?: DeadlineResult['status'];
+  due?: string | null;
+  earliest?: string;
+  latest?: string;
+  daysLeft?: number;
+}
+export type OutputValue = string | number | boolean | (string | number | boolean)[];
+
+export interface Expectations {
+  conclusions?: Record<string, ConclusionExpectation>;
+  deadlines?: Record<string, DeadlineExpectation | DeadlineResult['status']>;
+  categories?: Record<string, Record<string, OutputValue>>;
+}
+
+export interface RuleTest {
+  /** the test file, as shown */
+  file: string;
+  index: number;
+  name: string;
+  asOf: string;
+  lang: Lang;
+  /** a path relative to the test file, or the case itself (with its positions in the test file) */
+  case: { path: string; pointer: string } | { doc: SourceDocument };
+  /** undefined: expected to pass; otherwise the reason (may be '') */
+  todo?: string;
+  expect: Expectations;
+  /** where the test starts, and the document for locating its expectations */
+  pointer: string;
+  line: number;
+  column: number;
+  doc: SourceDocument;
+}
+
+export interface RuleTestFile {
+  file: string;
+  /** rule files or folders named by the file, relative to it; undefined: its own folder */
+  rules?: string[];
+  tests: RuleTest[];
+  diagnostics: Diagnostic[];
+}
+
+let validator: ValidateFunction | undefined;
+
+function compileValidator(): ValidateFunction {
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+  // An inline case is checked by the case loader afterwards, with messages that point into it;
+  // here it only has to be an object.
+  ajv.addSchema({ $id: 'https://rulecase.dev/schemas/case.schema.json', type: 'object' });
+  return ajv.compile(ruletestSchema);
+}
+
+/** A view of part of a document as a document of its own, keeping positions in the whole file. */
+export function subDocument(doc: SourceDocument, pointer: string): SourceDocument {
+  let value: unknown = doc.value;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    value = (value as Record<string, unknown>)[key];
+  }
+  return { file: doc.file, value, locate: (p) => doc.locate(pointer + p), locateKey: (p) => doc.locateKey(pointer + p) };
+}
+
+/** Parses and checks one test file. */
+export function loadRuleTestText(file: string, text: string): RuleTestFile {
+  const { doc, diagnostics } = parseSource(file, text);
+  if (!doc) return { file, tests: [], diagnostics };
+  validator ??= compileValidator();
+  if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
+    return { file, tests: [], diagnostics: [{ code: 'schema-type', severity: 'error', message: 'a rule-test file must be an object with a list of tests: tests: [{name, asOf, case, expect}].', file, line: 1, column: 1, pointer: '' }] };
+  }
+  if (!validator(doc.value)) return { file, tests: [], diagnostics: schemaDiagnostics(doc, validator.errors ?? []) };
+  const value = doc.value as { rules?: string[]; tests: Record<string, unknown>[] };
+  const out: Diagnostic[] = [];
+  const report = (code: DiagnosticCode, pointer: string, message: string): void => {
+    const pos = doc.locate(pointer);
+    out.push({ code, severity: 'error', message, file, line: pos.line, column: pos.column, pointer });
+  };
+  const names = new Map<string, number>();
+  const tests: RuleTest[] = value.tests.map((t, index) => {
+    const pointer = `/tests/${index}`;
+    const name = t['name'] as string;
+    const earlier = names.get(name);
+    if (earlier !== undefined) report('duplicate-id', `${pointer}/name`, `the test name "${name}" is also used by test ${earlier + 1}; give each test in a file its own name.`);
+    else names.set(name, index);
+    const asOf = t['asOf'] as string;
+    if (!isValidIsoDate(asOf)) report('invalid-date', `${pointer}/asOf`, `${asOf} is not a date in the calendar.`);
+    const todo = t['todo'];
+    const pos = doc.locate(pointer);
+    const c = t['case'];
+    return {
+      file,
+      index,
+      name,
+      asOf,
+      lang: (t['lang'] as Lang | undefined) ?? 'en',
+      case: typeof c === 'string' ? { path: c, pointer: `${pointer}/case` } : { doc: subDocument(doc, `${pointer}/case`) },
+      ...(todo === true ? { todo: '' } : typeof todo === 'string' ? { todo } : {}),
+      expect: t['expect'] as Expectations,
+      pointer,
+      line: pos.line,
+      column: pos.column,
+      doc,
+    };
+  });
+  return { file, ...(value.rules ? { rules: value.rules } : {}), tests, diagnostics: out };
+}
+
+// ---- results --------------------------------------------------------------------------------
+
+/** Where a rule is defined, and what it cites: shown beside a failure and used as SARIF help. */
+export interface RuleLocation {
+  ruleset: string;
+  kind: 'criteria' | 'judgments' | 'tables' | 'deadlines';
+  id: string;
+  title: string;
+  file: string;
+  line: number;
+  column: number;
+  pointer: string;
+  /** the rule's sources in words, e.g. "Wetboek van Strafrecht Art. 66 lid 1" */
+  citation: string;
+  url?: string;
+}
+
+export interface Mismatch {
+  /** what was checked, e.g. "deadline complaint_term: due" */
+  what: string;
+  expected: unknown;
+  actual: unknown;
+  /** the expectation in the test file */
+  file: string;
+  line: number;
+  column: number;
+  pointer: string;
+  /** the values the rule used and what it still needs */
+  facts: string[];
+  rule?: RuleLocation;
+}
+
+export type TestStatus = 'passed' | 'failed' | 'error' | 'todo';
+
+export interface TestResult {
+  file: string;
+  name: string;
+  line: number;
+  column: number;
+  pointer: string;
+  status: TestStatus;
+  /** for a todo test: its reason, and whether it passes already */
+  todo?: string;
+  todoPasses?: boolean;
+  mismatches: Mismatch[];
+  /** why the test could not run: a bad case, rules with errors, an expectation naming no rule */
+  diagnostics: Diagnostic[];
+  /** the command that runs just this test again */
+  rerun: string;
+}
+
+/** A rule set with the document it was read from, to locate rules. */
+export interface LocatedRuleSet {
+  ruleset: RuleSet;
+  doc?: SourceDocument;
+}
+
+function ruleLocation(rulesets: readonly LocatedRuleSet[], rulesetId: string, kind: RuleLocation['kind'], id: string, report: CaseReport): RuleLocation | undefined {
+  const version = report.rulesets.find((r) => r.id === rulesetId)?.version;
+  const found = rulesets.find((r) => r.ruleset.id === rulesetId && (version === undefined || r.ruleset.version === version));
+  if (!found) return undefined;
+  const rs = found.ruleset;
+  const rule = (rs[kind] as Record<string, { title: { en: string }; cite: string[] }> | undefined)?.[id];
+  if (!rule) return undefined;
+  const pointer = `/${kind}/${escapePointer(id)}`;
+  const pos = found.doc ? found.doc.locateKey(pointer) : { line: 1, column: 1 };
+  const sources = rule.cite.map((c) => rs.sources[c]).filter((s) => s !== undefined);
+  const citation = sources.map((s) => [s.instrument, s.article, s.ecli].filter(Boolean).join(' ')).join('; ');
+  const url = sources.find((s) => s.url)?.url;
+  return { ruleset: rs.id, kind, id, title: rule.title.en, file: rs.file, line: pos.line, column: pos.column, pointer, citation, ...(url ? { url } : {}) };
+}
+
+const conclusionKind = (c: ConclusionResult): RuleLocation['kind'] => (c.kind === 'criterion' ? 'criteria' : c.kind === 'judgment' ? 'judgments' : 'tables');
+
+function conclusionFacts(c: ConclusionResult): string[] {
+  const out: string[] = [];
+  if (c.explanation) out.push(c.explanation);
+  for (const r of c.reasons) out.push(`${r.text} → ${r.result}`);
+  for (const i of c.indicators ?? []) out.push(`indicator ${i.label}: ${i.display}`);
+  if (c.judgment) out.push(`judgment recorded: ${String(c.judgment.value)} (${c.judgment.by}: ${c.judgment.reason})`);
+  if (c.needs.length > 0) out.push(`still needed: ${c.needs.map((n) => n.ref).join(', ')}`);
+  return out;
+}
+
+function deadlineFacts(d: DeadlineResult): string[] {
+  const b = d.basis;
+  const start = b.startDate === null ? 'unknown' : typeof b.startDate === 'string' ? b.startDate : JSON.stringify(b.startDate);
+  const out = [`start: ${b.startEvent}${b.startRef ? ` (${b.startRef})` : ''} = ${start}`, `term: ${b.length}, ${b.counting}, ${b.monthEnd}, calendar ${b.calendar}${b.unextendedDue ? `, before extension ${b.unextendedDue}` : ''}`];
+  if (b.extension) out.push(`extended ${b.extension.from} → ${b.extension.to}: ${b.extension.why}`);
+  out.push(d.explanation);
+  if (d.needs.length > 0) out.push(`still needed: ${d.needs.map((n) => n.ref).join(', ')}`);
+  return out;
+}
+
+/** Finds a conclusion or deadline by `id` or `ruleset.id`; a problem message when none or several match. */
+function pick<T extends { id: string; ruleset: string }>(items: readonly T[], key: string, what: string): T | string {
+  const dot = key.indexOf('.');
+  const qualified = dot > 0 ? items.filter((x) => x.ruleset === key.slice(0, dot) && x.id === key.slice(dot + 1)) : [];
+  if (qualified.length === 1) return qualified[0] as T;
+  const plain = items.filter((x) => x.id === key);
+  if (plain.length === 1) return plain[0] as T;
+  if (plain.length > 1) return `${plain.length} rule sets have a ${what} "${key}" (${plain.map((x) => x.ruleset).join(', ')}): write ${plain[0]?.ruleset}.${key}.`;
+  return `no rule set that applies to this case has a ${what} "${key}".${didYouMean(key, items.map((x) => x.id))}`;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Compares a report with a test's expectations: only what the test lists is checked. */
+export function checkExpectations(test: RuleTest, report: CaseReport, rulesets: readonly LocatedRuleSet[]): { mismatches: Mismatch[]; diagnostics: Diagnostic[] } {
+  const mismatches: Mismatch[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const at = (pointer: string): { file: string; line: number; column: number; pointer: string } => ({ file: test.file, ...test.doc.locate(pointer), pointer });
+  const unknownRef = (pointer: string, message: string): void => {
+    const pos = test.doc.locateKey(pointer);
+    diagnostics.push({ code: 'undefined-reference', severity: 'error', message, file: test.file, line: pos.line, column: pos.column, pointer });
+  };
+  const base = `${test.pointer}/expect`;
+
+  for (const [key, want] of Object.entries(test.expect.conclusions ?? {})) {
+    const pointer = `${base}/conclusions/${escapePointer(key)}`;
+    const c = pick(report.conclusions, key, 'conclusion');
+    if (typeof c === 'string') {
+      unknownRef(pointer, c);
+      continue;
+    }
+    if (c.status !== want) {
+      const rule = ruleLocation(rulesets, c.ruleset, conclusionKind(c), c.id, report);
+      mismatches.push({ what: `${c.kind} ${c.id} (${c.title}): status`, expected: want, actual: c.status, ...at(pointer), facts: conclusionFacts(c), ...(rule ? { rule } : {}) });
+    }
+  }
+
+  for (const [key, raw] of Object.entries(test.expect.deadlines ?? {})) {
+    const pointer = `${base}/deadlines/${escapePointer(key)}`;
+    const d = pick(report.deadlines, key, 'deadline');
+    if (typeof d === 'string') {
+      unknownRef(pointer, d);
+      continue;
+    }
+    const want: DeadlineExpectation = typeof raw === 'string' ? { status: raw } : raw;
+    const rule = ruleLocation(rulesets, d.ruleset, 'deadlines', d.id, report);
+    const actual: Record<keyof DeadlineExpectation, unknown> = { status: d.status, due: d.due, earliest: d.earliest ?? d.due, latest: d.latest ?? d.due, daysLeft: d.daysLeft };
+    for (const field of ['status', 'due', 'earliest', 'latest', 'daysLeft'] as const) {
+      if (!(field in want)) continue;
+      if (same(want[field], actual[field])) continue;
+      const fieldPointer = typeof raw === 'string' ? pointer : `${pointer}/${field}`;
+      mismatches.push({ what: `deadline ${d.id} (${d.title}): ${field}`, expected: want[field], actual: actual[field] ?? null, ...at(fieldPointer), facts: deadlineFacts(d), ...(rule ? { rule } : {}) });
+    }
+  }
+
+  for (const [key, outputs] of Object.entries(test.expect.categories ?? {})) {
+    const pointer = `${base}/categories/${escapePointer(key)}`;
+    const t = pick(
+      report.conclusions.filter((c) => c.kind === 'table'),
+      key,
+      'table',
+    );
+    if (typeof t === 'string') {
+      unknownRef(pointer, t);
+      continue;
+    }
+    const rule = ruleLocation(rulesets, t.ruleset, 'tables', t.id, report);
+    for (const [output, want] of Object.entries(outputs)) {
+      const actual = t.status === 'met' ? t.outputs?.[output] : undefined;
+      if (same(want, actual)) continue;
+      const facts = [t.status === 'met' ? `matched: ${t.explanation}` : `no row gives a result (${t.status}): ${t.explanation}`, ...t.reasons.map((r) => r.text)];
+      mismatches.push({ what: `table ${t.id} (${t.title}): ${output}`, expected: want, actual: actual ?? null, ...at(`${pointer}/${escapePointer(output)}`), facts, ...(rule ? { rule } : {}) });
+    }
+  }
+  return { mismatches, diagnostics };
+}
+
+// ---- coverage -------------------------------------------------------------------------------
+
+export type Outcome = 'true' | 'false' | 'unknown';
+
+export interface CoverageItem {
+  kind: 'criterion' | 'condition' | 'deadline' | 'row';
+  /** JSON pointer in the rule file */
+  pointer: string;
+  label: string;
+  line: number;
+  column: number;
+  /** outcomes the item can reach (a condition: those of true, false and unknown it can reach at all; others: reached) */
+  possible: (Outcome | 'reached')[];
+  seen: Set<Outcome | 'reached'>;
+  /** for deadlines: the statuses tests reached */
+  statuses?: Set<string>;
+}
+
+export interface RuleSetCoverage {
+  ruleset: string;
+  version: string;
+  file: string;
+  items: CoverageItem[];
+}
+
+export interface CoverageTotals {
+  covered: number;
+  total: number;
+  /** 0–100, one decimal; 100 when there is nothing to cover */
+  percent: number;
+}
+
+type Condition = NonNullable<RuleSet['criteria']>[string]['when'];
+
+/**
+ * The outcomes a condition can reach at all: `op: known` is never undetermined, and the as-of date
+ * is always known, so no test could make such a node unknown (or `asOf known` false).
+ */
+function possibleOutcomes(c: Condition): Set<Outcome> {
+  const some = (xs: Set<Outcome>[], o: Outcome): boolean => xs.some((x) => x.has(o));
+  const count = (xs: Set<Outcome>[], o: Outcome): number => xs.filter((x) => x.has(o)).length;
+  const out = new Set<Outcome>();
+  const add = (o: Outcome, when: boolean): void => {
+    if (when) out.add(o);
+  };
+  if ('all' in c || 'any' in c || 'atLeast' in c) {
+    const parts = ('all' in c ? c.all : 'any' in c ? c.any : c.of).map(possibleOutcomes);
+    const need = 'all' in c ? parts.length : 'any' in c ? 1 : c.atLeast;
+    add('true', count(parts, 'true') >= need);
+    add('false', count(parts, 'false') >= parts.length - need + 1);
+    add('unknown', some(parts, 'unknown'));
+    return out;
+  }
+  if ('not' in c) {
+    const inner = possibleOutcomes(c.not);
+    add('true', inner.has('false'));
+    add('false', inner.has('true'));
+    add('unknown', inner.has('unknown'));
+    return out;
+  }
+  if (c.check === 'asOf' && c.op === 'known') return new Set(['true']);
+  out.add('true');
+  out.add('false');
+  add('unknown', c.op !== 'known' && !(c.check === 'asOf' && c.other === undefined));
+  return out;
+}
+
+function describeCondition(c: Condition): string {
+  if ('all' in c) return `all of ${c.all.length}`;
+  if ('any' in c) return `any of ${c.any.length}`;
+  if ('not' in c) return 'not';
+  if ('atLeast' in c) return `at least ${c.atLeast} of ${c.of.length}`;
+  return [c.check, c.op ?? '', c.other ?? (c.value !== undefined ? JSON.stringify(c.value) : '')].filter(Boolean).join(' ');
+}
+
+/** Every condition, deadline and table row of a rule set: what tests can cover. */
+export function coverageItems(rs: RuleSet, doc: SourceDocument | undefined): RuleSetCoverage {
+  const items: CoverageItem[] = [];
+  const add = (kind: CoverageItem['kind'], pointer: string, label: string, possible: CoverageItem['possible']): void => {
+    const pos = doc ? doc.locate(pointer) : { line: 1, column: 1 };
+    items.push({ kind, pointer, label, line: pos.line, column: pos.column, possible, seen: new Set(), ...(kind === 'deadline' ? { statuses: new Set<string>() } : {}) });
+  };
+  const walk = (c: Condition, pointer: string, label: string, top: boolean): void => {
+    const possible = possibleOutcomes(c);
+    add(top ? 'criterion' : 'condition', pointer, top ? label : `${label}: ${describeCondition(c)}`, (['true', 'false', 'unknown'] as const).filter((o) => possible.has(o)));
+    if ('all' in c) c.all.forEach((x, i) => walk(x, `${pointer}/all/${i}`, label, false));
+    else if ('any' in c) c.any.forEach((x, i) => walk(x, `${pointer}/any/${i}`, label, false));
+    else if ('not' in c) walk(c.not, `${pointer}/not`, label, false);
+    else if ('atLeast' in c) c.of.forEach((x, i) => walk(x, `${pointer}/of/${i}`, label, false));
+  };
+  const p = (...parts: string[]): string => parts.map((x) => '/' + escapePointer(x)).join('');
+  for (const [id, c] of Object.entries(rs.criteria ?? {})) walk(c.when, p('criteria', id, 'when'), `criteria.${id}`, true);
+  for (const [id, j] of Object.entries(rs.judgments ?? {})) if (j.relevantWhen) walk(j.relevantWhen, p('judgments', id, 'relevantWhen'), `judgments.${id} relevantWhen`, false);
+  for (const [id, t] of Object.entries(rs.tables ?? {})) {
+    if (t.relevantWhen) walk(t.relevantWhen, p('tables', id, 'relevantWhen'), `tables.${id} relevantWhen`, false);
+    t.rows.forEach((row, i) => {
+      add('row', `${p('tables', id, 'rows')}/${i}`, `tables.${id} row ${i + 1}`, ['reached']);
+      if (row.if) walk(row.if, `${p('tables', id, 'rows')}/${i}/if`, `tables.${id} row ${i + 1} if`, false);
+    });
+  }
+  for (const [id, d] of Object.entries(rs.deadlines ?? {})) {
+    add('deadline', p('deadlines', id), `deadlines.${id}`, ['reached']);
+    if (d.appliesWhen) walk(d.appliesWhen, p('deadlines', id, 'appliesWhen'), `deadlines.${id} appliesWhen`, false);
+  }
+  return { ruleset: rs.id, version: rs.version, file: rs.file, items };
+}
+
+/** Statuses in which a deadline has a computed due date: the test reached its arithmetic. */
+const REACHED = new Set(['open', 'due_soon', 'expired', 'satisfied']);
+
+/** Records what evaluation reached into coverage items (implements the engine's CoverageCollector per rule file). */
+export function coverageRecorder(byRuleset: (ruleset: string) => RuleSetCoverage | undefined): {
+  condition(ruleset: string, pointer: string, result: boolean | undefined): void;
+  tableRow(ruleset: string, table: string, row: number): void;
+  deadline(ruleset: string, id: string, status: string): void;
+} {
+  const index = new WeakMap<RuleSetCoverage, Map<string, CoverageItem>>();
+  const find = (ruleset: string, pointer: string): CoverageItem | undefined => {
+    const cov = byRuleset(ruleset);
+    if (!cov) return undefined;
+    let map = index.get(cov);
+    if (!map) {
+      map = new Map(cov.items.map((i) => [i.pointer, i]));
+      index.set(cov, map);
+    }
+    return map.get(pointer);
+  };
+  return {
+    condition: (ruleset, pointer, result) => find(ruleset, pointer)?.seen.add(result === undefined ? 'unknown' : result ? 'true' : 'false'),
+    tableRow: (ruleset, table, row) => find(ruleset, `/tables/${escapePointer(table)}/rows/${row}`)?.seen.add('reached'),
+    deadline: (ruleset, id, status) => {
+      const item = find(ruleset, `/deadlines/${escapePointer(id)}`);
+      item?.statuses?.add(status);
+      if (REACHED.has(status)) item?.seen.add('reached');
+    },
+  };
+}
+
+export function coverageTotals(sets: readonly RuleSetCoverage[]): CoverageTotals {
+  let covered = 0;
+  let total = 0;
+  for (const s of sets)
+    for (const i of s.items) {
+      total += i.possible.length;
+      covered += i.possible.filter((o) => i.seen.has(o)).length;
+    }
+  return { covered, total, percent: total === 0 ? 100 : Math.floor((covered / total) * 1000) / 10 };
+}
+
+/** Per kind, for the summary line: conditions (outcomes), deadlines reached, rows matched. */
+export function coverageBreakdown(s: RuleSetCoverage): { conditions: [number, number]; deadlines: [number, number]; rows: [number, number] } {
+  const count = (kinds: CoverageItem['kind'][]): [number, number] => {
+    let c = 0;
+    let t = 0;
+    for (const i of s.items)
+      if (kinds.includes(i.kind)) {
+        t += i.possible.length;
+        c += i.possible.filter((o) => i.seen.has(o)).length;
+      }
+    return [c, t];
+  };
+  return { conditions: count(['criterion', 'condition']), deadlines: count(['deadline']), rows: count(['row']) };
+}
+
+/** What an item still lacks, in words: "never false, never unknown", "never matched". */
+export function missingOutcomes(i: CoverageItem): string | undefined {
+  const missing = i.possible.filter((o) => !i.seen.has(o));
+  if (missing.length === 0) return undefined;
+  if (i.kind === 'row') return 'no test matched this row';
+  if (i.kind === 'deadline') return `no test computed its due date${i.statuses && i.statuses.size > 0 ? ` (reached only: ${[...i.statuses].sort().join(', ')})` : ''}`;
+  return missing.map((o) => `never ${o}`).join(', ');
+}
