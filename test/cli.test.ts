@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,5 +78,16 @@ describe('output', () => {
     expect(r.stdout).toContain('beoordeeld op 20 april 2026');
     expect(r.stdout).toContain('Termijnen');
     expect(r.stdout).toContain('geen juridisch advies');
+  });
+
+  it("writes a case in its own language (the case file's lang) unless --lang says otherwise", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-lang-'));
+    const file = join(dir, 'zaak.yaml');
+    writeFileSync(file, 'jurisdiction: NL\nlang: nl\nasOf: "2026-04-01"\ncomplaint: { learned: "2026-03-02" }\n');
+    const own = await runInProcess(['assess', '--rules', 'fixtures/rules', '--rules', 'rules/nl/atw-calendar.yaml', file]);
+    expect(own.stdout).toContain('Klachttermijn');
+    expect(own.stdout).toContain('beoordeeld op 1 april 2026');
+    const english = await runInProcess(['assess', '--lang', 'en', '--rules', 'fixtures/rules', '--rules', 'rules/nl/atw-calendar.yaml', file]);
+    expect(english.stdout).toContain('Complaint term');
   });
 });

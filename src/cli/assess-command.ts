@@ -29,7 +29,7 @@ const STREAMED: ReadonlySet<Format> = new Set(['text', 'json', 'ndjson', 'csv'])
 interface AssessOptions {
   rules: string[];
   asOf?: string;
-  lang: Lang;
+  lang?: Lang;
   format?: OutputSpec[];
   out?: string;
   only?: string;
@@ -50,7 +50,7 @@ export function registerAssess(program: Command, { io, setExit }: CommandContext
     .argument('<cases...>', 'case files (JSON or YAML), folders (searched recursively), globs, or - for standard input (one case, or NDJSON)')
     .addOption(new Option('--rules <path>', 'rule file or folder (repeatable; default: the bundled rules)').argParser((v: string, prev: string[]) => [...prev, v]).default([] as string[], 'bundled rules/'))
     .option('--as-of <date>', "assess as on this date, YYYY-MM-DD (default: the case file's asOf, else today in the jurisdiction's time zone)")
-    .addOption(new Option('--lang <lang>', 'language of the report').choices(['en', 'nl']).default('en'))
+    .addOption(new Option('--lang <lang>', "language of the report (default: each case file's lang, else en)").choices(['en', 'nl']))
     .addOption(new Option('--format <format[=file]>', `${FORMAT_HELP}: ${ASSESS_FORMATS.join(', ')} (default text)`).argParser(formatOption(ASSESS_FORMATS)))
     .option('--out <file>', 'write the report (the --format given without a file) to this file instead of standard output')
     .option('--only <actions>', `list only cases that need one of these actions: ${ACTIONS.join(', ')} (comma-separated)`)
@@ -113,7 +113,8 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   if (sources.length === 0) throw new UsageError('no case files found in the paths given.');
   // Worker results come back through structured clone, where undefined (a skipped file) survives.
 
-  const lang = opts.lang;
+  // The envelope (rule-set titles, summary) is in --lang; each case in --lang or its own lang.
+  const lang = opts.lang ?? 'en';
   const rulesetsMeta: Report['rulesets'] = rules.rulesets.map((rs) => ({ id: rs.id, version: rs.version, jurisdiction: rs.jurisdiction, title: rs.title[lang], validFrom: rs.validFrom, validUntil: rs.validUntil ?? null, file: rs.file }));
   const headlineColumns = rules.rulesets.flatMap((rs) =>
     [...Object.entries(rs.criteria ?? {}), ...Object.entries(rs.judgments ?? {}), ...Object.entries(rs.tables ?? {})].filter(([, r]) => r.conclusion === true).map(([id]) => `${rs.id}.${id}`),
@@ -175,7 +176,7 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   };
 
   const progress = makeProgress(io, opts.progress && sources.length >= 20, sources.length);
-  const assessOptions = { lang, now: io.now(), ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) };
+  const assessOptions = { now: io.now(), ...(opts.lang !== undefined ? { lang: opts.lang } : {}), ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) };
   try {
     if (jobs > 1 && sources.length >= PARALLEL_THRESHOLD && sources.every((s) => s.text === undefined)) {
       await assessInWorkers(sources, rulePaths, assessOptions, Math.min(jobs, Math.ceil(sources.length / BATCH)), (r) => {
@@ -227,9 +228,9 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
  * Assesses in worker threads, emitting results in input order as soon as they are in order.
  * Only a bounded number of batches is in flight, so memory does not grow with the file count.
  */
-async function assessInWorkers(sources: CaseSource[], rules: string[], options: { lang: Lang; now: Date; asOf?: string }, jobs: number, emit: (r: CaseReport | undefined) => void): Promise<void> {
+async function assessInWorkers(sources: CaseSource[], rules: string[], options: { lang?: Lang; now: Date; asOf?: string }, jobs: number, emit: (r: CaseReport | undefined) => void): Promise<void> {
   const workerUrl = new URL('./assess-worker.js', import.meta.url);
-  const workers = Array.from({ length: jobs }, () => new Worker(workerUrl, { workerData: { rules, lang: options.lang, now: options.now.getTime(), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) } }));
+  const workers = Array.from({ length: jobs }, () => new Worker(workerUrl, { workerData: { rules, now: options.now.getTime(), ...(options.lang !== undefined ? { lang: options.lang } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) } }));
   const pending = new Map<number, (CaseReport | undefined)[]>();
   const idle: Worker[] = [];
   const window = jobs * BATCH * 4;

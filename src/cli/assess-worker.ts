@@ -4,9 +4,9 @@ import { assessSource, type CaseSource } from '../io/inputs.js';
 import type { Lang } from '../rules/types.js';
 
 // A worker loads the rules once, then assesses the batches of cases it is sent.
-const data = workerData as { rules: string[]; asOf?: string; lang: Lang; now: number };
+const data = workerData as { rules: string[]; asOf?: string; lang?: Lang; now: number };
 const rules = loadRules(data.rules);
-const options = { lang: data.lang, now: new Date(data.now), ...(data.asOf !== undefined ? { asOf: data.asOf } : {}) };
+const options = { now: new Date(data.now), ...(data.lang !== undefined ? { lang: data.lang } : {}), ...(data.asOf !== undefined ? { asOf: data.asOf } : {}) };
 
 parentPort?.on('message', (batch: { start: number; sources: CaseSource[] }) => {
   const reports = batch.sources.map((s) => assessSource(s, rules.rulesets, options));

@@ -105,7 +105,7 @@ export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc
     deadlines.push(...r.deadlines);
   }
   rankNeeds(conclusions, deadlines);
-  return { ...base, status: 'assessed', diagnostics, rulesets: applicable.map((r) => ({ id: r.id, version: r.version })), conclusions, deadlines };
+  return { ...base, status: 'assessed', lang: options.lang, diagnostics, rulesets: applicable.map((r) => ({ id: r.id, version: r.version, title: r.title[options.lang] })), conclusions, deadlines };
 }
 
 /** A fact that would decide many open elements is worth asking first: count and rank. */

@@ -100,8 +100,10 @@ export interface CaseReport {
   asOf: string | null;
   timeZone: string | null;
   status: 'assessed' | 'invalid';
+  /** the language of this case's texts: --lang, else the case file's lang, else English */
+  lang?: Lang;
   diagnostics: Diagnostic[];
-  rulesets: { id: string; version: string }[];
+  rulesets: { id: string; version: string; title?: string }[];
   conclusions: ConclusionResult[];
   deadlines: DeadlineResult[];
 }

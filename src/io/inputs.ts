@@ -96,7 +96,8 @@ export function splitStdin(text: string): CaseSource[] {
 
 export interface AssessSourceOptions {
   asOf?: string;
-  lang: Lang;
+  /** --lang; when absent, the case file's own lang, else English */
+  lang?: Lang;
   now: Date;
 }
 
@@ -133,7 +134,7 @@ export function assessSource(source: CaseSource, rulesets: readonly RuleSet[], o
   if (!loaded.caseFile || !loaded.doc) return invalid(sortDiagnostics(shift(loaded.diagnostics)));
   const c = loaded.caseFile;
   const asOf = options.asOf ?? (c.asOf !== undefined && isValidIsoDate(c.asOf) ? c.asOf : todayIn(zoneOf(c.jurisdiction), options.now));
-  const report = assessCase(rulesets, c, loaded.doc, { asOf, lang: options.lang }, c.id ?? id, loaded.diagnostics);
+  const report = assessCase(rulesets, c, loaded.doc, { asOf, lang: options.lang ?? c.lang ?? 'en' }, c.id ?? id, loaded.diagnostics);
   report.diagnostics = shift(report.diagnostics);
   report.file = source.file;
   return hasErrors(report.diagnostics) ? { ...report, status: 'invalid' } : report;

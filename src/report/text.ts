@@ -122,7 +122,9 @@ export function formatSummaryText(total: number, invalid: number, lang: Lang, op
 }
 
 /** One case, as a legal-aid worker reads it; batch output streams these one by one. */
-export function formatCaseText(cr: CaseReport, rulesets: readonly RulesetMeta[], lang: Lang, options: TextOptions): string {
+export function formatCaseText(cr: CaseReport, rulesets: readonly RulesetMeta[], reportLang: Lang, options: TextOptions): string {
+  // A case read in its own language (the case file's lang) is written in it.
+  const lang = cr.lang ?? reportLang;
   const w = WORDS[lang];
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const lines: string[] = [];
@@ -158,7 +160,7 @@ export function formatCaseText(cr: CaseReport, rulesets: readonly RulesetMeta[],
     for (const rs of cr.rulesets) {
       const meta = rulesets.find((r) => r.id === rs.id);
       lines.push('');
-      lines.push(c.bold.underline(`${meta?.title ?? rs.id}`) + c.dim(`  (${rs.id} ${rs.version})`));
+      lines.push(c.bold.underline(`${rs.title ?? meta?.title ?? rs.id}`) + c.dim(`  (${rs.id} ${rs.version})`));
       const items = cr.conclusions.filter((x) => x.ruleset === rs.id);
       const ordered = [...items.filter((x) => x.headline), ...items.filter((x) => !x.headline)];
       for (const item of ordered) lines.push(...conclusionLines(item, lang, c, mark));
