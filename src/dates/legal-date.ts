@@ -17,8 +17,18 @@ const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const YEAR_RE = /^(\d{4})$/;
 const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T/;
 
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** YYYY-MM-DD naming a day that exists (no 2026-02-30), by arithmetic: this runs for every date read. */
 export function isValidIsoDate(text: string): boolean {
-  return DATE_RE.test(text) && DateTime.fromISO(text, { zone: 'UTC' }).isValid;
+  const m = DATE_RE.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const dayOfMonth = Number(m[3]);
+  return month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= daysInMonth(year, month);
 }
 
 /** Parses what a case file may hold: a date, a date-time, a month, a year or {from, to}. */
@@ -36,9 +46,9 @@ export function parseWhen(value: unknown, zone: string): ParsedWhen {
     }
     const month = MONTH_RE.exec(value);
     if (month) {
-      const start = DateTime.fromObject({ year: Number(month[1]), month: Number(month[2]), day: 1 }, { zone });
-      if (!start.isValid) return { ok: false, reason: `${value} is not a month` };
-      return { ok: true, range: { earliest: start.toISODate() as string, latest: start.endOf('month').toISODate() as string } };
+      const m = Number(month[2]);
+      if (m < 1 || m > 12) return { ok: false, reason: `${value} is not a month` };
+      return { ok: true, range: { earliest: `${value}-01`, latest: `${value}-${String(daysInMonth(Number(month[1]), m)).padStart(2, '0')}` } };
     }
     if (YEAR_RE.test(value)) return { ok: true, range: { earliest: `${value}-01-01`, latest: `${value}-12-31` } };
     return { ok: false, reason: `${value} is not a date (write 2026-03-03, 2026-03 or a range)` };
@@ -116,16 +126,17 @@ export type MonthEndRule = 'last-day-of-month' | 'first-day-of-next-month';
  * resolved by the rule's declared month-end policy, never silently.
  */
 export function addTerm(start: string, d: ParsedDuration, monthEnd: MonthEndRule): { date: string; monthEndApplied: boolean } {
-  const from = day(start);
   const totalMonths = d.years * 12 + d.months;
-  let date = from.plus({ months: totalMonths });
-  let monthEndApplied = false;
-  if (totalMonths > 0 && date.day !== from.day) {
-    monthEndApplied = true;
-    if (monthEnd === 'first-day-of-next-month') date = date.plus({ days: 1 });
-  }
-  date = date.plus({ days: d.weeks * 7 + d.days });
-  return { date: iso(date), monthEndApplied };
+  const index = Number(start.slice(0, 4)) * 12 + (Number(start.slice(5, 7)) - 1) + totalMonths;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const wanted = Number(start.slice(8, 10));
+  const last = daysInMonth(year, month);
+  let date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(wanted, last)).padStart(2, '0')}`;
+  // The target month is too short for the start's day: the rule's declared month-end policy decides.
+  const monthEndApplied = totalMonths > 0 && wanted > last;
+  if (monthEndApplied && monthEnd === 'first-day-of-next-month') date = addDays(date, 1);
+  return { date: addDays(date, d.weeks * 7 + d.days), monthEndApplied };
 }
 
 /** Anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
