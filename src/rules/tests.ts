@@ -1,4 +1,5 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { newAjv } from '../source/schema-check.js';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
 import { isValidIsoDate } from '../dates/legal-date.js';
 import type { CaseReport, ConclusionResult, DeadlineResult } from '../engine/report-types.js';
@@ -59,7 +60,7 @@ export interface RuleTestFile {
 let validator: ValidateFunction | undefined;
 
 function compileValidator(): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+  const ajv = newAjv();
   // An inline case is checked by the case loader afterwards, with messages that point into it;
   // here it only has to be an object.
   ajv.addSchema({ $id: 'https://rulecase.dev/schemas/case.schema.json', type: 'object' });

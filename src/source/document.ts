@@ -1,4 +1,9 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
+
+// The YAML parser is loaded on first use: a batch of JSON case files never needs it.
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = (): typeof import('yaml') => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /**
@@ -54,6 +59,7 @@ export function parseSource(file: string, text: string): { doc?: SourceDocument;
 
 function parseYamlSource(file: string, text: string): { doc?: SourceDocument; diagnostics: Diagnostic[] } {
   const isJson = /\.json$/i.test(file);
+  const { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair } = yaml();
   const lineCounter = new LineCounter();
   const yamlDoc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];

@@ -1,10 +1,19 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject, Options, ValidateFunction } from 'ajv';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from './document.js';
 
+/**
+ * An ajv instance, loaded on first use: the built CLI validates with precompiled validators
+ * (src/source/validators.ts) and should not pay for loading the compiler on every start.
+ */
+export function newAjv(options: Options = {}): AjvClass {
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  return new Ajv({ allErrors: true, strict: false, verbose: true, ...options });
+}
+
 export function compileSchema(schema: object): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  return ajv.compile(schema);
+  return newAjv().compile(schema);
 }
 
 /** Levenshtein distance, for "did you mean". */
