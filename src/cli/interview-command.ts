@@ -1,4 +1,177 @@
+import { Option } from 'commander';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { DateTime } from 'luxon';
+import { isScalar, stringify, visit, parseDocument } from 'yaml';
+import type { CaseFile } from '../case/types.js';
+import { isValidIsoDate } from '../dates/legal-date.js';
+import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { InterviewStopped } from '../interview/prompter.js';
+import { runInterview } from '../interview/session.js';
+import { chooseStart, StartError } from '../interview/start.js';
+import { say } from '../interview/strings.js';
+import { BUNDLED_RULES, displayPath, loadRules, UsageError } from '../io/files.js';
+import { VERSION } from '../version.js';
+import type { Lang } from '../rules/types.js';
+import type { CliIo } from './main.js';
 import type { RegisterCommand } from './extensions.js';
 
-/** `rulecase interview`: registered by the interview module (issue 5). */
-export const registerInterview: RegisterCommand = () => {};
+/** `rulecase interview`: asks the facts of a case one question at a time and saves the case file after every answer. */
+export const registerInterview: RegisterCommand = (program, { io, setExit }) => {
+  program
+    .command('interview')
+    .description('Ask the facts of a case one question at a time (only what can still change the outcome), saving the case file after every answer.')
+    .addOption(new Option('--rules <path>', 'rule file or folder (repeatable; default: the bundled rules)').argParser((v: string, prev: string[]) => [...prev, v]).default([] as string[], 'bundled rules/'))
+    .addOption(new Option('--lang <lang>', 'language of the interview (default: ask)').choices(['en', 'nl']))
+    .option('--as-of <date>', 'count deadlines as on this date, YYYY-MM-DD (default: today in the jurisdiction\'s time zone)')
+    .option('--save <file>', 'the case file to save the answers in (.yaml or .json); offers to resume it if it holds an unfinished interview')
+    .option('--resume <file>', 'continue the interview saved in this case file')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  rulecase interview --lang nl --save zaak-2026-017.yaml
+  rulecase interview --resume zaak-2026-017.yaml
+  rulecase interview --lang en --as-of 2026-06-01 --save case.yaml
+
+Answers are saved after every question; stop at any time with Ctrl-C and continue later with --resume.
+The saved file is an ordinary case file: rulecase assess reads it.
+
+Exit codes: 0 finished or stopped from the menu; 130 stopped with Ctrl-C (answers saved);
+2 could not run (no terminal on standard input, bad options, unreadable rules or case file).`,
+    )
+    .action(async (opts: InterviewOptions) => {
+      setExit(await interviewCommand(opts, io));
+    });
+};
+
+interface InterviewOptions {
+  rules: string[];
+  lang?: Lang;
+  asOf?: string;
+  save?: string;
+  resume?: string;
+}
+
+const CASE_FILE = /\.(ya?ml|json)$/i;
+
+async function interviewCommand(opts: InterviewOptions, io: CliIo): Promise<number> {
+  if (opts.asOf !== undefined && !isValidIsoDate(opts.asOf)) throw new UsageError(`--as-of ${opts.asOf} is not a date; write YYYY-MM-DD, for example 2026-06-01.`);
+  for (const [flag, file] of [['--save', opts.save], ['--resume', opts.resume]] as const) {
+    if (file !== undefined && !CASE_FILE.test(file)) throw new UsageError(`${flag} ${file}: a case file ends in .yaml, .yml or .json.`);
+  }
+  if (opts.resume !== undefined && !existsSync(opts.resume)) throw new UsageError(`cannot read ${opts.resume}: no such file.`);
+  if (process.stdin.isTTY !== true) {
+    io.stderr('rulecase: interview asks its questions on a terminal, and standard input is not one. To assess a case file without questions, run: rulecase assess <case-file>\n');
+    return 2;
+  }
+  const rules = loadRules(opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES]);
+  if (hasErrors(rules.diagnostics)) {
+    for (const d of sortDiagnostics(rules.diagnostics)) io.stderr(formatDiagnostic(d) + '\n');
+    io.stderr('rulecase: the rules have errors (listed above); fix them or check them with rulecase validate.\n');
+    return 2;
+  }
+
+  // A closed terminal must not turn into a crash report: the answers are already on disk.
+  const ignore = (): void => {};
+  process.stdout.on('error', ignore);
+  // Loaded only here: the prompt library is a large share of start-up for every other command.
+  const { InquirerPrompter } = await import('../interview/inquirer-prompter.js');
+  const prompter = new InquirerPrompter({ input: process.stdin, output: process.stdout }, opts.lang ?? 'en');
+  const color = process.stdout.isTTY === true && !('NO_COLOR' in io.env && io.env['NO_COLOR'] !== '') && io.env['FORCE_COLOR'] !== '0';
+  let file: string | undefined;
+  let saved = false;
+  const resumeHint = (f: string): string =>
+    ['rulecase interview', ...opts.rules.flatMap((r) => ['--rules', r]), ...(opts.asOf ? ['--as-of', opts.asOf] : []), '--resume', f].join(' ');
+  const assessHint = (f: string): string => ['rulecase assess', ...opts.rules.flatMap((r) => ['--rules', r]), ...(prompter.lang === 'nl' ? ['--lang', 'nl'] : []), f].join(' ');
+  const message = (key: 'stopped' | 'finished', f: string): string =>
+    say(prompter.lang, key, { file: f }).replace(`rulecase interview --resume ${f}`, resumeHint(f)).replace(`rulecase assess ${f}`, assessHint(f));
+  try {
+    const start = await chooseStart(
+      {
+        ...(opts.save !== undefined ? { save: opts.save } : {}),
+        ...(opts.resume !== undefined ? { resume: opts.resume } : {}),
+        ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
+        suggestion: (lang) => `${lang === 'nl' ? 'zaak' : 'case'}-${DateTime.fromJSDate(io.now()).toFormat('yyyy-LL-dd-HHmm')}.yaml`,
+      },
+      prompter,
+      { exists: (p) => existsSync(p), read: (p) => readFileSync(p, 'utf8') },
+    );
+    file = start.file;
+    const target = file;
+    // Find out now, not after the first answer, that the answers cannot be saved there.
+    if (!existsSync(dirname(resolve(target)))) throw new UsageError(`cannot save in ${target}: the folder ${dirname(target)} does not exist.`);
+    if (start.start) prompter.say(say(start.lang, 'resuming', { file: target }));
+    else {
+      prompter.say(say(start.lang, 'welcome'));
+      prompter.say(say(start.lang, 'savingTo', { file: target }) + ' ' + say(start.lang, 'disclaimer'));
+    }
+    const end = await runInterview(
+      start.start,
+      { rulesets: rules.rulesets, lang: start.lang, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), file: displayPath(resolve(target)), color, toolVersion: io.version ?? VERSION },
+      {
+        prompter,
+        now: io.now,
+        save: (c) => {
+          writeAtomically(target, serialise(c, target));
+          saved = true;
+        },
+        files: { exists: (p) => existsSync(p), write: (p, text) => writeAtomically(p, text) },
+      },
+    );
+    io.stderr(message(end.finished ? 'finished' : 'stopped', target) + '\n');
+    return 0;
+  } catch (error) {
+    if (error instanceof InterviewStopped) {
+      // One line, no stack: where the answers are, and how to go on.
+      const line = file !== undefined && (saved || existsSync(file)) ? message('stopped', file) : say(prompter.lang, 'stoppedUnsaved');
+      io.stderr('\n' + line + '\n');
+      return 130;
+    }
+    if (error instanceof StartError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    process.stdout.off('error', ignore);
+  }
+}
+
+const KEY_ORDER = ['$schema', 'id', 'jurisdiction', 'asOf', 'lang', 'summary', 'orders', 'incidents', 'complaint', 'facts', 'judgments', 'interview'];
+
+/** The case file as YAML (or JSON for a .json file), keys in the documented order; date-like strings quoted. */
+export function serialise(c: CaseFile, file: string): string {
+  const ordered = Object.fromEntries([...KEY_ORDER.filter((k) => k in c).map((k) => [k, (c as unknown as Record<string, unknown>)[k]]), ...Object.entries(c).filter(([k]) => !KEY_ORDER.includes(k))]);
+  if (/\.json$/i.test(file)) return JSON.stringify(ordered, null, 2) + '\n';
+  const doc = parseDocument(stringify(ordered, { lineWidth: 0 }));
+  // YAML 1.1 readers would turn 2026-03-03 into a date: quote every date-like string, as the README's examples do.
+  visit(doc, {
+    Scalar(key, node) {
+      if (key !== 'key' && isScalar(node) && typeof node.value === 'string' && /^\d{4}(-\d{2}){0,2}(T.*)?$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return `# Saved by rulecase interview. Assess it with: rulecase assess ${basename(file)}\n` + doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * Writes a whole file or nothing: a temporary file in the same folder, flushed to disk, then a
+ * rename over the target. Case files hold personal data, so new files are readable by the owner only.
+ */
+function writeAtomically(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing to clean up
+    }
+    throw new UsageError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
+  }
+}

@@ -1,0 +1,755 @@
+import { Chalk } from 'chalk';
+import { DateTime } from 'luxon';
+import type { CaseFile, Incident, JudgmentRecord, Order } from '../case/types.js';
+import { zoneOf } from '../case/load.js';
+import { isValidIsoDate, todayIn } from '../dates/legal-date.js';
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import type { CaseReport, Report } from '../engine/report-types.js';
+import { formatText } from '../report/text.js';
+import type { Lang, RuleSet } from '../rules/types.js';
+import { addIncident, addOrder, answeredRefs, getAnswer, interviewState, markNoMore, removeItem, setAnswer, setUnknown, unknownRefs, withState, type Stage } from './answers.js';
+import { formatWhen, parseDateInput, parseDurationInput, parseNumberInput } from './date-input.js';
+import { incidentSummary, indicatorQuestions, orderSummary, plan, questionFor, usesIncidents, usesOrders, type Dependent, type Plan, type PlanInput, type Question } from './planner.js';
+import { SEPARATOR, type ChoiceOrSeparator, type Prompter } from './prompter.js';
+import { INCIDENT_KINDS, ORDER_TYPES, say, sayKey } from './strings.js';
+import { describeDuration, describeValue, describeWhen, formatNumber, truncate } from './view.js';
+
+/**
+ * The interview loop: over a Prompter (the terminal), a clock and a save function. It asks what
+ * the planner says can still change a verdict, saves after every answer, and lets the adviser
+ * review and change answers, manage incidents, and see the assessment at any point.
+ */
+
+export interface SessionOptions {
+  rulesets: readonly RuleSet[];
+  lang: Lang;
+  /** --as-of; otherwise the case file's asOf, otherwise today in the jurisdiction */
+  asOf?: string;
+  /** the case file the answers are saved in, as shown to the adviser */
+  file: string;
+  color: boolean;
+  toolVersion: string;
+}
+
+export interface SessionDeps {
+  prompter: Prompter;
+  now: () => Date;
+  /** writes the whole case file, atomically; called after every answer */
+  save: (caseFile: CaseFile) => void;
+  /** for the report file offered at the end */
+  files: { exists(path: string): boolean; write(path: string, text: string): void };
+}
+
+export interface SessionEnd {
+  finished: boolean;
+  caseFile: CaseFile;
+}
+
+type Outcome = { kind: 'value'; value: unknown } | { kind: 'unknown' } | { kind: 'keep' } | { kind: 'why' } | { kind: 'menu' } | { kind: 'indicators' };
+/** interview: a planner question; review: changing an answer; indicator: a fact a judgment weighs, asked at the adviser's request */
+type Mode = 'interview' | 'review' | 'indicator';
+type Asked = 'answered' | 'replan' | 'stop';
+
+const DONT_KNOW_WORDS = new Set(['-', 'weet niet', 'weet ik niet', 'onbekend', 'geen idee', "don't know", 'dont know', 'do not know', 'unknown', 'dk', 'n/a']);
+const MENU_WORDS = new Set(['m', 'menu']);
+const WHY_WORDS = new Set(['?', 'waarom', 'waarom?', 'why', 'why?']);
+
+const STATUS: Record<Lang, Record<string, string>> = {
+  en: { met: 'met', not_met: 'not met', undetermined: 'undetermined', open: 'open', due_soon: 'due soon', expired: 'expired', satisfied: 'satisfied', not_applicable: 'does not apply' },
+  nl: { met: 'voldaan', not_met: 'niet voldaan', undetermined: 'onbepaald', open: 'open', due_soon: 'loopt bijna af', expired: 'verstreken', satisfied: 'voldaan', not_applicable: 'niet van toepassing' },
+};
+
+export async function runInterview(start: CaseFile | undefined, options: SessionOptions, deps: SessionDeps): Promise<SessionEnd> {
+  const session = new Session(start, options, deps);
+  return session.run();
+}
+
+class Session {
+  private caseFile: CaseFile | undefined;
+  private readonly lang: Lang;
+  private readonly c: InstanceType<typeof Chalk>;
+  private readonly p: Prompter;
+
+  constructor(
+    start: CaseFile | undefined,
+    private readonly options: SessionOptions,
+    private readonly deps: SessionDeps,
+  ) {
+    this.caseFile = start;
+    this.lang = options.lang;
+    this.c = new Chalk({ level: options.color ? 1 : 0 });
+    this.p = deps.prompter;
+  }
+
+  private t(key: Parameters<typeof say>[1], vars: Record<string, string | number> = {}): string {
+    return say(this.lang, key, vars);
+  }
+
+  private get case(): CaseFile {
+    if (!this.caseFile) throw new Error('no case yet');
+    return this.caseFile;
+  }
+
+  private get stage(): Stage {
+    return (this.caseFile && interviewState(this.caseFile)?.stage) ?? 'opening';
+  }
+
+  private save(next: CaseFile): void {
+    this.caseFile = withState(next, { lang: this.lang, saved: new Date(this.deps.now()).toISOString() });
+    this.deps.save(this.caseFile);
+  }
+
+  private setStage(stage: Stage): void {
+    this.save(withState(this.case, { stage }));
+  }
+
+  private today(): string {
+    return todayIn(zoneOf(this.case.jurisdiction), this.deps.now());
+  }
+
+  private asOf(): string {
+    if (this.options.asOf !== undefined) return this.options.asOf;
+    const own = this.case.asOf;
+    return own !== undefined && isValidIsoDate(own) ? own : this.today();
+  }
+
+  private planInput(): PlanInput {
+    return { rulesets: this.options.rulesets, caseFile: this.case, asOf: this.asOf(), lang: this.lang, file: this.options.file };
+  }
+
+  async run(): Promise<SessionEnd> {
+    const stageOrder: Stage[] = ['opening', 'incidents', 'orders', 'questions', 'finished'];
+    const at = (s: Stage): boolean => stageOrder.indexOf(this.stage) <= stageOrder.indexOf(s);
+    if (at('opening')) await this.opening();
+    this.p.say(this.c.dim(this.t('asOfNote', { date: formatWhen(this.asOf(), this.lang) })));
+    if (this.stage === 'incidents') {
+      if (usesIncidents(this.options.rulesets, this.case.jurisdiction)) {
+        this.p.say('\n' + this.t('incidentsIntro'));
+        await this.incidentsGroup(true);
+      }
+      this.setStage('orders');
+    }
+    if (this.stage === 'orders') {
+      if (usesOrders(this.options.rulesets, this.case.jurisdiction)) {
+        this.p.say('\n' + this.t('ordersIntro'));
+        await this.ordersGroup(true);
+      }
+      this.setStage('questions');
+    }
+    return this.questions();
+  }
+
+  // ---- opening ----------------------------------------------------------------------------
+
+  private async opening(): Promise<void> {
+    if (!this.caseFile) {
+      const jurisdictions = [...new Set(this.options.rulesets.map((rs) => rs.jurisdiction))].filter((j): j is 'NL' | 'EW' => j === 'NL' || j === 'EW').sort((a, b) => (a === this.preferredJurisdiction() ? -1 : b === this.preferredJurisdiction() ? 1 : a.localeCompare(b)));
+      let jurisdiction: 'NL' | 'EW';
+      if (jurisdictions.length === 1) {
+        jurisdiction = jurisdictions[0] as 'NL' | 'EW';
+        this.p.say(`${this.t('jurisdiction')} ${this.c.bold(sayKey(this.lang, `jurisdiction.${jurisdiction}`))}`);
+      } else {
+        jurisdiction = await this.p.select({ id: 'case.jurisdiction', message: this.t('jurisdiction'), choices: jurisdictions.map((j) => ({ value: j, name: sayKey(this.lang, `jurisdiction.${j}`) })) });
+      }
+      const now = new Date(this.deps.now()).toISOString();
+      this.caseFile = withState({ jurisdiction, lang: this.lang, ...(this.options.asOf !== undefined ? { asOf: this.options.asOf } : {}) }, { started: now, stage: 'opening' });
+      this.save(this.case);
+    }
+    if (this.case.id === undefined) {
+      const id = (await this.p.input({ id: 'case.id', message: this.t('caseId') })).trim();
+      if (id !== '') this.save({ ...this.case, id });
+    }
+    if (this.case.summary === undefined) {
+      const summary = (await this.p.input({ id: 'case.summary', message: this.t('summary') })).trim();
+      if (summary !== '') this.save({ ...this.case, summary });
+    }
+    this.setStage('incidents');
+  }
+
+  private preferredJurisdiction(): string {
+    return this.lang === 'nl' ? 'NL' : 'EW';
+  }
+
+  // ---- the questions ----------------------------------------------------------------------
+
+  private async questions(): Promise<SessionEnd> {
+    for (;;) {
+      const current = plan(this.planInput());
+      if (current.report.status !== 'assessed') {
+        this.p.say('\n' + this.c.red(this.t('invalidCase')));
+        for (const d of current.report.diagnostics) this.p.say('  ' + formatDiagnostic(d));
+      } else if (current.next) {
+        const asked = await this.ask(current.next, 'interview');
+        if (asked === 'stop') return { finished: false, caseFile: this.case };
+        continue;
+      }
+      const end = await this.endMenu(current);
+      if (end === 'stop') return { finished: false, caseFile: this.case };
+      if (end === 'finish') return { finished: true, caseFile: this.case };
+    }
+  }
+
+  private async endMenu(current: Plan): Promise<'finish' | 'stop' | 'changed'> {
+    if (current.report.status === 'assessed') {
+      this.p.say('\n' + this.c.bold(this.t('allAsked')));
+      const dontKnow = current.dontKnow.map((r) => this.refName(r));
+      if (dontKnow.length > 0) this.p.say(this.c.dim([this.t('stillUnknown', { n: dontKnow.length }), ...dontKnow.map((d) => `  · ${d}`)].join('\n')));
+    }
+    for (;;) {
+      const choice = await this.p.select<'finish' | 'review' | 'incidents' | 'orders' | 'report' | 'stop'>({
+        id: 'end',
+        message: this.t('endChoice'),
+        choices: [
+          ...(current.report.status === 'assessed' ? [{ value: 'finish' as const, name: this.t('menuFinish') }] : []),
+          { value: 'review', name: this.t('menuReview') },
+          ...this.groupChoices(),
+          { value: 'stop', name: this.t('menuStop') },
+        ],
+      });
+      if (choice === 'stop') return 'stop';
+      if (choice === 'finish') {
+        await this.finish(current.report);
+        return 'finish';
+      }
+      if (await this.menuAction(choice)) return 'changed';
+    }
+  }
+
+  private groupChoices(): { value: 'incidents' | 'orders'; name: string }[] {
+    return [
+      ...(usesIncidents(this.options.rulesets, this.case.jurisdiction) || (this.case.incidents?.length ?? 0) > 0 ? [{ value: 'incidents' as const, name: this.t('menuIncidents') }] : []),
+      ...(usesOrders(this.options.rulesets, this.case.jurisdiction) || (this.case.orders?.length ?? 0) > 0 ? [{ value: 'orders' as const, name: this.t('menuOrders') }] : []),
+    ];
+  }
+
+  /** Runs a menu entry; true when the answers changed (so the questions must be worked out again). */
+  private async menuAction(choice: 'review' | 'incidents' | 'orders' | 'report'): Promise<boolean> {
+    switch (choice) {
+      case 'review':
+        return this.review();
+      case 'incidents':
+        return this.incidentsGroup(false);
+      case 'orders':
+        return this.ordersGroup(false);
+      case 'report':
+        this.p.say('\n' + formatText(this.envelope(plan(this.planInput()).report), { color: this.options.color }));
+        return false;
+    }
+  }
+
+  private async menu(): Promise<'back' | 'changed' | 'stop'> {
+    let changed = false;
+    for (;;) {
+      const choice = await this.p.select<'back' | 'review' | 'incidents' | 'orders' | 'report' | 'stop'>({
+        id: 'menu',
+        message: this.t('menuTitle'),
+        choices: [
+          { value: 'back', name: changed ? this.t('menuContinue') : this.t('menuBack') },
+          { value: 'review', name: this.t('menuReview') },
+          ...this.groupChoices(),
+          { value: 'report', name: this.t('menuReport') },
+          { value: 'stop', name: this.t('menuStop') },
+        ],
+      });
+      if (choice === 'stop') return 'stop';
+      if (choice === 'back') return changed ? 'changed' : 'back';
+      if (await this.menuAction(choice)) changed = true;
+    }
+  }
+
+  /** Asks one question; in the interview it may also explain itself or open the menu. */
+  private async ask(q: Question, mode: Mode): Promise<Asked> {
+    this.p.say('');
+    if (mode !== 'review') {
+      const n = (interviewState(this.case)?.asked ?? 0) + 1;
+      this.p.say(this.c.dim(`${this.t('questionCounter', { n })} · ${mode === 'indicator' ? this.t('indicatorQuestion') : q.decides === 1 ? this.t('decidesOne') : this.t('decidesMany', { n: q.decides })}`));
+    }
+    if (q.context) this.p.say(this.c.cyan(q.context));
+    const typed = q.type === 'date' || q.type === 'number' || q.type === 'duration' || q.type === 'text';
+    if (q.type === 'judgment') this.showJudgment(q);
+    // When changing a typed answer, the hint says what Enter does; the question's own "leave it empty" would contradict it.
+    else if (q.help && !(mode === 'review' && typed && getAnswer(this.case, q.ref) !== undefined)) this.p.say(this.c.dim(q.help));
+    for (let first = true; ; first = false) {
+      const outcome = await this.answer(q, mode, first);
+      if (outcome.kind === 'why') {
+        this.explain(q);
+        continue;
+      }
+      if (outcome.kind === 'indicators') {
+        for (const iq of indicatorQuestions(q.ref, this.planInput())) await this.ask(iq, 'indicator');
+        return 'replan';
+      }
+      if (outcome.kind === 'menu') {
+        const m = await this.menu();
+        if (m === 'stop') return 'stop';
+        if (m === 'changed') return 'replan';
+        this.p.say('');
+        if (q.context) this.p.say(this.c.cyan(q.context));
+        continue;
+      }
+      const held = getAnswer(this.case, q.ref) !== undefined;
+      if (outcome.kind === 'keep' && mode === 'review') return 'answered';
+      // Asked again about a value already held (a date known only roughly): "don't know" and
+      // Enter both keep it, and mean "not more precisely", so it is not asked a third time.
+      const next = outcome.kind === 'keep' || (outcome.kind === 'unknown' && held && mode === 'interview') ? markNoMore(this.case, q.ref) : outcome.kind === 'unknown' ? setUnknown(this.case, q.ref) : setAnswer(this.case, q.ref, outcome.value);
+      this.save(mode !== 'review' ? withState(next, { asked: (interviewState(next)?.asked ?? 0) + 1 }) : next);
+      return 'answered';
+    }
+  }
+
+  private explain(q: Question): void {
+    const fresh = questionFor(q.ref, this.planInput());
+    const dependents = fresh?.dependents ?? q.dependents;
+    if (dependents.length === 0) {
+      this.p.say(this.c.yellow(this.t('whyNone')));
+      return;
+    }
+    this.p.say(this.t('whyHeader'));
+    for (const d of dependents) this.p.say(`  · ${this.dependentLine(d)}`);
+  }
+
+  private dependentLine(d: Dependent): string {
+    const notes = [d.kind === 'deadline' ? this.t('whyDeadline') : undefined, d.headline ? this.t('whyHeadline') : undefined, d.kind === 'judgment' ? this.t('whyJudgment') : undefined].filter(Boolean);
+    return `${this.c.bold(d.title)} — ${STATUS[this.lang][d.status] ?? d.status}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+  }
+
+  private showJudgment(q: Question): void {
+    const j = q.judgment;
+    if (!j) return;
+    this.p.say(this.c.bold(this.t('judgmentHeader', { title: j.title })));
+    if (j.indicators.length > 0) {
+      this.p.say(this.t('judgmentIndicators'));
+      for (const ind of j.indicators) {
+        // The engine's words, with dates as people write them; a range says why it is one.
+        const range = ind.value !== null && typeof ind.value === 'object' && 'min' in ind.value;
+        const shown = range ? describeValue(ind.value, this.lang) : ind.display.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => formatWhen(d, this.lang));
+        this.p.say(`  · ${ind.label}: ${this.c.bold(shown)}${ind.counter ? this.c.dim(` (${this.t('judgmentCounter')})`) : ''}`);
+      }
+    }
+    if (j.guidance) this.p.say(this.c.dim(`${this.t('judgmentGuidance')}: ${j.guidance}`));
+  }
+
+  private extras(mode: Mode, current: string | undefined): ChoiceOrSeparator<Outcome>[] {
+    if (mode === 'indicator') return [];
+    if (mode === 'review') return current !== undefined ? [SEPARATOR, { value: { kind: 'keep' }, name: this.t('keep', { value: current }) }] : [];
+    return [SEPARATOR, { value: { kind: 'why' }, name: this.t('why') }, { value: { kind: 'menu' }, name: this.t('menu') }];
+  }
+
+  private async answer(q: Question, mode: Mode, first: boolean): Promise<Outcome> {
+    const raw = getAnswer(this.case, q.ref);
+    const current = raw === undefined ? undefined : this.describeAnswer(q, raw);
+    switch (q.type) {
+      case 'boolean':
+        return this.p.select<Outcome>({
+          id: q.ref,
+          message: q.text,
+          choices: [{ value: { kind: 'value', value: true }, name: this.t('yes') }, { value: { kind: 'value', value: false }, name: this.t('no') }, { value: { kind: 'unknown' }, name: this.t('dontKnow') }, ...this.extras(mode, current)],
+        });
+      case 'choice':
+        return this.p.select<Outcome>({
+          id: q.ref,
+          message: q.text,
+          choices: [...(q.options ?? []).map((o) => ({ value: { kind: 'value', value: o.value } as Outcome, name: o.label })), { value: { kind: 'unknown' }, name: this.t('dontKnow') }, ...this.extras(mode, current)],
+        });
+      case 'judgment':
+        return this.judgment(q, mode, current);
+      default:
+        return this.typed(q, mode, raw, first);
+    }
+  }
+
+  private async judgment(q: Question, mode: Mode, current: string | undefined): Promise<Outcome> {
+    const j = q.judgment;
+    if (!j) return { kind: 'unknown' };
+    const valueChoices: ChoiceOrSeparator<Outcome>[] =
+      j.type === 'choice' ? (q.options ?? []).map((o) => ({ value: { kind: 'value', value: o.value } as Outcome, name: o.label.toLowerCase() === o.value.toLowerCase() ? o.label : `${o.value} — ${o.label}` })) : [{ value: { kind: 'value', value: true }, name: this.t('judgmentYes') }, { value: { kind: 'value', value: false }, name: this.t('judgmentNo') }];
+    const open = mode === 'interview' ? indicatorQuestions(q.ref, this.planInput()).length : 0;
+    const fillIn: ChoiceOrSeparator<Outcome>[] = open > 0 ? [{ value: { kind: 'indicators' }, name: open === 1 ? this.t('indicatorsFirstOne') : this.t('indicatorsFirst', { n: open }), description: this.t('indicatorsFirstHelp') }] : [];
+    const picked = await this.p.select<Outcome>({ id: q.ref, message: q.text, choices: [...valueChoices, { value: { kind: 'unknown' }, name: this.t('judgmentLater') }, ...fillIn, ...this.extras(mode, current)] });
+    if (picked.kind !== 'value') return picked;
+    const by = await this.adviser();
+    const reason = (
+      await this.p.input({
+        id: `reason:${q.ref}`,
+        message: this.t('judgmentReason'),
+        validate: (v) => (v.trim() !== '' ? true : this.t('reasonRequired')),
+      })
+    ).trim();
+    const at = DateTime.fromJSDate(this.deps.now()).setZone(zoneOf(this.case.jurisdiction)).toFormat("yyyy-LL-dd'T'HH:mm");
+    const record: JudgmentRecord = { value: picked.value as boolean | string, reason, by, at };
+    const shown = typeof record.value === 'boolean' ? (record.value ? this.t('yes') : this.t('no')) : (q.options?.find((o) => o.value === record.value)?.label ?? String(record.value));
+    this.p.say(this.c.dim(this.t('judgmentRecorded', { value: shown.toLowerCase(), by, at: formatWhen(at, this.lang) })));
+    return { kind: 'value', value: record };
+  }
+
+  /** The adviser's name: asked once, before the first judgment, and kept with the interview. */
+  private async adviser(): Promise<string> {
+    const known = interviewState(this.case)?.adviser;
+    if (known) return known;
+    const name = (await this.p.input({ id: 'adviser', message: this.t('adviser'), validate: (v) => (v.trim() !== '' ? true : this.t('adviserRequired')) })).trim();
+    this.save(withState(this.case, { adviser: name }));
+    return name;
+  }
+
+  /** Dates, numbers, durations and text: typed, checked as typed. */
+  private async typed(q: Question, mode: Mode, raw: unknown, first: boolean): Promise<Outcome> {
+    const required = /^case\.incidents\.\d+\.date$/.test(q.ref);
+    const kindHint = q.type === 'date' ? this.t('dateHint') : q.type === 'number' ? this.t('numberHint') : q.type === 'duration' ? this.t('durationHint') : '';
+    const held = raw !== undefined ? this.typedText(q, raw) : undefined;
+    const howTo = held !== undefined ? this.t(mode === 'interview' ? 'roughKeep' : 'reviewKeep', { current: held }) : mode === 'interview' ? this.t('inputHint') : '';
+    if (first) this.p.say(this.c.dim([kindHint, howTo].filter(Boolean).join(' ')));
+    const def = raw === undefined ? undefined : this.typedText(q, raw);
+    const special = (v: string): Outcome | undefined => {
+      const s = v.trim().toLowerCase();
+      if (mode === 'interview' && WHY_WORDS.has(s)) return { kind: 'why' };
+      if (mode === 'interview' && MENU_WORDS.has(s)) return { kind: 'menu' };
+      if (DONT_KNOW_WORDS.has(s) || (s === '' && def === undefined)) return { kind: 'unknown' };
+      return undefined;
+    };
+    const value = await this.p.input({
+      id: q.ref,
+      message: q.text,
+      ...(def !== undefined ? { default: def } : {}),
+      validate: (v) => {
+        const sp = special(v);
+        if (sp) return sp.kind === 'unknown' && required ? this.t('dateRequired') : true;
+        const r = this.parseTyped(q, v);
+        return r.ok ? true : r.message;
+      },
+      preview: (v, final) => {
+        const sp = special(v);
+        if (sp?.kind === 'unknown') return final ? this.c.cyan(this.t('dontKnowShort')) : v;
+        if (sp) return final ? this.c.dim(sp.kind === 'why' ? `(${this.t('why').toLowerCase()})` : `(${this.t('menuTitle').toLowerCase()})`) : v;
+        const r = this.parseTyped(q, v);
+        if (!r.ok) return v;
+        const shown = this.describeAnswer(q, r.value);
+        if (final) return this.c.cyan(shown);
+        return shown === v.trim() ? v : `${v}${this.c.dim(`  → ${shown}`)}`;
+      },
+    });
+    const sp = special(value);
+    if (sp) return sp;
+    if (def !== undefined && value === def) return { kind: 'keep' };
+    const r = this.parseTyped(q, value);
+    return r.ok ? { kind: 'value', value: r.value } : { kind: 'unknown' };
+  }
+
+  private parseTyped(q: Question, text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+    switch (q.type) {
+      case 'date': {
+        const r = parseDateInput(text, { lang: this.lang, today: this.today(), ...(q.past ? { past: true } : {}), ...(q.time ? { time: true } : {}) });
+        if (!r.ok) return r;
+        if (!q.range && typeof r.when === 'object') return { ok: false, message: this.lang === 'nl' ? 'Geef hier één datum, een maand of een jaar; een periode kan hier niet.' : 'Give one date, a month or a year here; a range is not possible for this question.' };
+        return { ok: true, value: r.when };
+      }
+      case 'number':
+        return parseNumberInput(text, this.lang);
+      case 'duration':
+        return parseDurationInput(text, this.lang);
+      default:
+        return { ok: true, value: text.trim() };
+    }
+  }
+
+  /** The current answer as the adviser would type it, so Enter keeps it. */
+  private typedText(q: Question, raw: unknown): string {
+    if (q.type === 'date') return describeWhen(raw, this.lang);
+    if (q.type === 'number' && typeof raw === 'number') return formatNumber(raw, this.lang);
+    if (q.type === 'duration' && typeof raw === 'string') return describeDuration(raw, this.lang);
+    return String(raw);
+  }
+
+  private describeAnswer(q: Question, raw: unknown): string {
+    switch (q.type) {
+      case 'boolean':
+        return raw === true ? this.t('yes') : raw === false ? this.t('no') : String(raw);
+      case 'choice':
+        return q.options?.find((o) => o.value === raw)?.label ?? String(raw);
+      case 'date':
+        return describeWhen(raw, this.lang);
+      case 'number':
+        return typeof raw === 'number' ? formatNumber(raw, this.lang) + (q.unit ? ` ${q.unit}` : '') : String(raw);
+      case 'duration':
+        return typeof raw === 'string' ? describeDuration(raw, this.lang) : String(raw);
+      case 'judgment': {
+        const r = raw as JudgmentRecord;
+        const v = typeof r.value === 'boolean' ? (r.value ? this.t('yes') : this.t('no')) : (q.options?.find((o) => o.value === r.value)?.label ?? String(r.value));
+        return `${v.toLowerCase()} — ${truncate(r.reason, 60)}`;
+      }
+      default:
+        return String(raw);
+    }
+  }
+
+  /** A reference as a person reads it: the question, with the incident or order it is about. */
+  private refName(ref: string): string {
+    const q = questionFor(ref, this.planInput());
+    if (!q) return ref;
+    const m = /^case\.(incidents|orders)\.(\d+)\./.exec(ref);
+    const prefix = m ? `${m[1] === 'incidents' ? 'incident' : this.lang === 'nl' ? 'verbod' : 'order'} ${Number(m[2]) + 1}: ` : '';
+    return prefix + (q.type === 'judgment' && q.judgment ? q.judgment.title : q.text);
+  }
+
+  // ---- review -----------------------------------------------------------------------------
+
+  private async review(): Promise<boolean> {
+    let changed = false;
+    for (;;) {
+      const refs = [...answeredRefs(this.case), ...[...unknownRefs(this.case)].filter((r) => !/^case\.(incidents|orders)\./.test(r))];
+      const choices: ChoiceOrSeparator<string>[] = [{ value: 'done', name: this.t('reviewDone') }, SEPARATOR, { value: 'case', name: `${this.t('reviewCaseFacts')}: ${sayKey(this.lang, `jurisdiction.${this.case.jurisdiction}`)}${this.case.id ? ` · ${this.case.id}` : ''}` }];
+      (this.case.incidents ?? []).forEach((inc, i) => choices.push({ value: `incident:${i}`, name: `${this.t('incidentAction', { n: i + 1, what: incidentSummary(inc, this.lang, false) })}${this.incidentDetails(i)}` }));
+      (this.case.orders ?? []).forEach((o, i) => choices.push({ value: `order:${i}`, name: `${this.lang === 'nl' ? 'Verbod' : 'Order'} ${i + 1}: ${orderSummary(o, this.lang)}` }));
+      for (const ref of [...new Set(refs)]) {
+        const q = questionFor(ref, this.planInput());
+        if (!q) continue;
+        const raw = getAnswer(this.case, ref);
+        const value = raw === undefined ? this.t('dontKnowShort') : this.describeAnswer(q, raw);
+        choices.push({ value: ref, name: `${truncate(q.type === 'judgment' && q.judgment ? q.judgment.title : q.text, 60)}  ${this.c.cyan(value)}` });
+      }
+      const picked = await this.p.select<string>({ id: 'review', message: this.t('reviewTitle', { n: refs.length + (this.case.incidents?.length ?? 0) + (this.case.orders?.length ?? 0) }), choices });
+      if (picked === 'done') return changed;
+      if (picked === 'case') changed = (await this.editCase()) || changed;
+      else if (picked.startsWith('incident:')) changed = (await this.editIncident(Number(picked.slice(9)))) || changed;
+      else if (picked.startsWith('order:')) changed = (await this.editOrder(Number(picked.slice(6)))) || changed;
+      else {
+        const q = questionFor(picked, this.planInput());
+        if (!q) this.p.say(this.t('noChange'));
+        else {
+          const before = JSON.stringify(this.case);
+          await this.ask(q, 'review');
+          if (JSON.stringify(this.case) !== before) {
+            changed = true;
+            this.p.say(this.c.dim(this.t('changed')));
+          }
+        }
+      }
+    }
+  }
+
+  private incidentDetails(i: number): string {
+    const inc = this.case.incidents?.[i];
+    if (!inc) return '';
+    const flags = (['threat', 'violence', 'afterRefusal', 'direct', 'inPlace', 'victimInitiated'] as const).filter((f) => inc[f] !== undefined).map((f) => `${sayKey(this.lang, `field.${f}`)}: ${inc[f] ? this.t('yes').toLowerCase() : this.t('no').toLowerCase()}`);
+    return flags.length > 0 ? this.c.dim(`  (${flags.join(', ')})`) : '';
+  }
+
+  private async editCase(): Promise<boolean> {
+    const before = JSON.stringify(this.case);
+    const pick = await this.p.select<'jurisdiction' | 'id' | 'summary' | 'back'>({
+      id: 'review.case',
+      message: this.t('reviewCaseFacts'),
+      choices: [
+        { value: 'back', name: this.t('back') },
+        { value: 'jurisdiction', name: `${this.t('jurisdiction')}  ${this.c.cyan(sayKey(this.lang, `jurisdiction.${this.case.jurisdiction}`))}` },
+        { value: 'id', name: `${this.t('caseId')}  ${this.c.cyan(this.case.id ?? '—')}` },
+        { value: 'summary', name: `${this.t('summary')}  ${this.c.cyan(truncate(this.case.summary ?? '—', 40))}` },
+      ],
+    });
+    if (pick === 'id' || pick === 'summary') {
+      const value = (await this.p.input({ id: `case.${pick}`, message: this.t(pick === 'id' ? 'caseId' : 'summary'), ...(this.case[pick] ? { default: this.case[pick] } : {}) })).trim();
+      const next = { ...this.case };
+      if (value === '') delete next[pick];
+      else next[pick] = value;
+      this.save(next);
+    } else if (pick === 'jurisdiction') {
+      const jurisdictions = [...new Set(this.options.rulesets.map((rs) => rs.jurisdiction))].filter((j): j is 'NL' | 'EW' => j === 'NL' || j === 'EW');
+      const j = await this.p.select<'NL' | 'EW'>({ id: 'case.jurisdiction', message: this.t('jurisdiction'), choices: jurisdictions.map((x) => ({ value: x, name: sayKey(this.lang, `jurisdiction.${x}`) })), default: this.case.jurisdiction });
+      if (j !== this.case.jurisdiction && (await this.p.confirm({ id: 'case.jurisdiction.confirm', message: this.t('jurisdictionChange'), default: false }))) {
+        // The law's questions differ per jurisdiction; what happened (incidents, complaint) does not.
+        const next: CaseFile = { ...this.case, jurisdiction: j };
+        delete next.facts;
+        delete next.judgments;
+        delete next.orders;
+        this.save(withState(next, { unknown: [] }));
+      }
+    }
+    return JSON.stringify(this.case) !== before;
+  }
+
+  // ---- incidents and orders (repeating groups) --------------------------------------------
+
+  /** The incidents: add, review, change, remove. `opening` is the first pass, where "done" moves on. */
+  private async incidentsGroup(opening: boolean): Promise<boolean> {
+    let changed = false;
+    for (;;) {
+      const n = this.case.incidents?.length ?? 0;
+      const choices: ChoiceOrSeparator<string>[] = [
+        { value: 'add', name: n === 0 ? this.t('incidentAddFirst') : this.t('incidentAdd') },
+        ...(n > 0 ? [{ value: 'edit', name: this.t('incidentsReview') }] : []),
+        { value: 'done', name: n === 0 && opening ? this.t('incidentsNone') : opening ? this.t('incidentsDone') : this.t('menuContinue') },
+      ];
+      const pick = await this.p.select<string>({ id: 'incidents.menu', message: this.t('incidentsMenu', { n }), choices, default: 'add' });
+      if (pick === 'done') return changed;
+      if (pick === 'add') {
+        await this.addIncident();
+        changed = true;
+      } else {
+        const list = this.case.incidents ?? [];
+        const which = await this.p.select<number>({ id: 'incidents.pick', message: this.t('incidentPick'), choices: [{ value: -1, name: this.t('back') }, ...list.map((inc, i) => ({ value: i, name: `${i + 1}. ${incidentSummary(inc, this.lang)}${this.incidentDetails(i)}` }))] });
+        if (which >= 0) changed = (await this.editIncident(which)) || changed;
+      }
+    }
+  }
+
+  private async addIncident(): Promise<void> {
+    const n = (this.case.incidents?.length ?? 0) + 1;
+    const dateQ: Question = { ref: `new.incident.date`, type: 'date', text: this.t('incidentDate', { n }), range: true, past: true, time: true, decides: 0, dependents: [] };
+    this.p.say('');
+    this.p.say(this.c.dim(this.t('dateHint')));
+    const date = await this.p.input({
+      id: 'incident.date',
+      message: dateQ.text,
+      validate: (v) => {
+        if (v.trim() === '') return this.t('dateRequired');
+        const r = this.parseTyped(dateQ, v);
+        return r.ok ? true : r.message;
+      },
+      preview: (v, final) => {
+        const r = this.parseTyped(dateQ, v);
+        if (!r.ok) return v;
+        const shown = describeWhen(r.value, this.lang);
+        return final ? this.c.cyan(shown) : `${v}${this.c.dim(`  → ${shown}`)}`;
+      },
+    });
+    const parsed = this.parseTyped(dateQ, date);
+    if (!parsed.ok) return;
+    const kind = await this.p.select<string>({
+      id: 'incident.kind',
+      message: this.t('incidentKind', { n }),
+      choices: [...INCIDENT_KINDS.map((k) => ({ value: k as string, name: sayKey(this.lang, `kind.${k}`) })), { value: '', name: this.t('kindUnknown') }],
+    });
+    const description = (await this.p.input({ id: 'incident.description', message: this.t('incidentDescription', { n }) })).trim();
+    const incident: Incident = { date: parsed.value as Incident['date'], ...(kind ? { kind } : {}), ...(description ? { description } : {}) };
+    this.save(addIncident(this.case, incident));
+    this.p.say(this.c.green(this.t('incidentAdded', { n, what: incidentSummary(incident, this.lang) })));
+  }
+
+  private async editIncident(i: number): Promise<boolean> {
+    const before = JSON.stringify(this.case);
+    for (;;) {
+      const inc = this.case.incidents?.[i];
+      if (!inc) break;
+      const fields = ['date', 'kind', 'description', 'threat', 'violence', 'afterRefusal', 'direct', 'inPlace', 'victimInitiated', 'channel'] as const;
+      const value = (f: (typeof fields)[number]): string => {
+        const v = inc[f];
+        if (v === undefined) return '—';
+        if (f === 'date') return describeWhen(v, this.lang);
+        if (f === 'kind') return sayKey(this.lang, `kind.${String(v)}`);
+        if (typeof v === 'boolean') return v ? this.t('yes').toLowerCase() : this.t('no').toLowerCase();
+        return truncate(String(v), 40);
+      };
+      const pick = await this.p.select<string>({
+        id: 'incident.edit',
+        message: this.t('incidentAction', { n: i + 1, what: incidentSummary(inc, this.lang) }),
+        choices: [{ value: 'back', name: this.t('back') }, ...fields.map((f) => ({ value: f as string, name: `${this.t('incidentChange', { field: sayKey(this.lang, `field.${f}`) })}  ${this.c.cyan(value(f))}` })), SEPARATOR, { value: 'remove', name: this.t('incidentRemove') }],
+      });
+      if (pick === 'back') break;
+      if (pick === 'remove') {
+        if (await this.p.confirm({ id: 'incident.remove', message: this.t('incidentRemoveConfirm', { n: i + 1, what: incidentSummary(inc, this.lang) }), default: false })) {
+          this.save(removeItem(this.case, 'incidents', i));
+          this.p.say(this.t('incidentRemoved', { n: i + 1 }));
+          break;
+        }
+        continue;
+      }
+      const q = questionFor(`case.incidents.${i}.${pick}`, this.planInput());
+      if (q) await this.ask(q, 'review');
+    }
+    return JSON.stringify(this.case) !== before;
+  }
+
+  private async ordersGroup(opening: boolean): Promise<boolean> {
+    let changed = false;
+    for (;;) {
+      const n = this.case.orders?.length ?? 0;
+      const pick = await this.p.select<string>({
+        id: 'orders.menu',
+        message: this.t('ordersMenu', { n }),
+        choices: [
+          { value: 'add', name: this.t('orderAdd') },
+          ...(n > 0 ? [{ value: 'edit', name: this.t('ordersReview') }] : []),
+          { value: 'done', name: n === 0 && opening ? this.t('ordersNone') : opening ? this.t('ordersDone') : this.t('menuContinue') },
+        ],
+        default: n === 0 ? 'add' : 'done',
+      });
+      if (pick === 'done') return changed;
+      if (pick === 'add') {
+        const k = n + 1;
+        const types = ORDER_TYPES[this.case.jurisdiction] ?? [];
+        const type = await this.p.select<string>({ id: 'order.type', message: this.t('orderType', { n: k }), choices: types.map((t) => ({ value: t, name: sayKey(this.lang, `order.${t}`) })) });
+        const order: Order = { type };
+        this.save(addOrder(this.case, order));
+        this.p.say(this.c.green(this.t('orderAdded', { n: k, what: orderSummary(order, this.lang) })));
+        changed = true;
+      } else {
+        const list = this.case.orders ?? [];
+        const which = await this.p.select<number>({ id: 'orders.pick', message: this.t('orderPick'), choices: [{ value: -1, name: this.t('back') }, ...list.map((o, i) => ({ value: i, name: `${i + 1}. ${orderSummary(o, this.lang)}` }))] });
+        if (which >= 0) changed = (await this.editOrder(which)) || changed;
+      }
+    }
+  }
+
+  private async editOrder(i: number): Promise<boolean> {
+    const before = JSON.stringify(this.case);
+    for (;;) {
+      const order = this.case.orders?.[i];
+      if (!order) break;
+      const fields = ['type', 'made', 'served', 'withoutNotice', 'returnDate', 'expires', 'indefinite', 'terms.directContact', 'terms.indirectContact', 'terms.socialMedia'];
+      const value = (f: string): string => {
+        const v = getAnswer(this.case, `case.orders.${i}.${f}`);
+        if (v === undefined) return '—';
+        if (f === 'type') return sayKey(this.lang, `order.${String(v)}`);
+        if (typeof v === 'boolean') return v ? this.t('yes').toLowerCase() : this.t('no').toLowerCase();
+        return describeWhen(v, this.lang);
+      };
+      const pick = await this.p.select<string>({
+        id: 'order.edit',
+        message: `${this.lang === 'nl' ? 'Verbod' : 'Order'} ${i + 1}: ${orderSummary(order, this.lang)}`,
+        choices: [{ value: 'back', name: this.t('back') }, ...fields.map((f) => ({ value: f, name: `${this.t('incidentChange', { field: sayKey(this.lang, `field.${f}`) })}  ${this.c.cyan(value(f))}` })), SEPARATOR, { value: 'remove', name: this.t('orderRemove') }],
+      });
+      if (pick === 'back') break;
+      if (pick === 'remove') {
+        if (await this.p.confirm({ id: 'order.remove', message: this.t('orderRemoveConfirm', { n: i + 1, what: orderSummary(order, this.lang) }), default: false })) {
+          this.save(removeItem(this.case, 'orders', i));
+          this.p.say(this.t('orderRemoved', { n: i + 1 }));
+          break;
+        }
+        continue;
+      }
+      const q = questionFor(`case.orders.${i}.${pick}`, this.planInput());
+      if (q) await this.ask(q, 'review');
+    }
+    return JSON.stringify(this.case) !== before;
+  }
+
+  // ---- the end ----------------------------------------------------------------------------
+
+  private envelope(report: CaseReport): Report {
+    const used = this.options.rulesets.filter((rs) => report.rulesets.some((u) => u.id === rs.id && u.version === rs.version));
+    return {
+      schemaVersion: '1.0',
+      tool: { name: 'rulecase', version: this.options.toolVersion },
+      asOf: report.asOf,
+      lang: this.lang,
+      rulesets: used.map((rs) => ({ id: rs.id, version: rs.version, jurisdiction: rs.jurisdiction, title: rs.title[this.lang], validFrom: rs.validFrom, validUntil: rs.validUntil ?? null, file: rs.file })),
+      cases: [report],
+    };
+  }
+
+  private async finish(report: CaseReport): Promise<void> {
+    this.save(withState(this.case, { status: 'finished', stage: 'finished' }));
+    const envelope = this.envelope(report);
+    this.p.say('\n' + formatText(envelope, { color: this.options.color }));
+    if (await this.p.confirm({ id: 'report.write', message: this.t('writeReport'), default: true })) {
+      const suggestion = this.options.file.replace(/\.(ya?ml|json)$/i, '') + (this.lang === 'nl' ? '-rapport.txt' : '-report.txt');
+      for (;;) {
+        const file = (await this.p.input({ id: 'report.file', message: this.t('reportFile'), default: suggestion, validate: (v) => (v.trim() !== '' ? true : this.t('fileNameRequired')) })).trim();
+        if (this.deps.files.exists(file) && !(await this.p.confirm({ id: 'report.overwrite', message: this.t('overwrite', { file }), default: false }))) continue;
+        this.deps.files.write(file, formatText(envelope, { color: false }));
+        this.p.say(this.c.green(this.t('reportWritten', { file })));
+        break;
+      }
+    }
+  }
+}
+

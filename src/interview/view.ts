@@ -1,0 +1,80 @@
+import type { When } from '../case/types.js';
+import type { Lang } from '../rules/types.js';
+import { formatDuration, formatWhen } from './date-input.js';
+import { say } from './strings.js';
+
+/**
+ * Values for people, in their language: the engine's JSON values (indicators) and the answers
+ * in a case file. Pure.
+ */
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
+
+export function formatNumber(n: number, lang: Lang): string {
+  const text = Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, '');
+  return lang === 'nl' ? text.replace('.', ',') : text;
+}
+
+/** An indicator's value as the engine reports it in JSON: null, a number, a range, a date range, a set. */
+export function describeValue(value: unknown, lang: Lang): string {
+  if (value === null || value === undefined) return lang === 'nl' ? 'onbekend' : 'unknown';
+  if (typeof value === 'boolean') return value ? say(lang, 'yes').toLowerCase() : say(lang, 'no').toLowerCase();
+  if (typeof value === 'number') return formatNumber(value, lang);
+  if (typeof value === 'string') return ISO_DAY.test(value) || /^\d{4}-\d{2}$/.test(value) ? formatWhen(value, lang) : value;
+  if (Array.isArray(value)) return value.length === 0 ? (lang === 'nl' ? 'geen' : 'none') : value.map((v) => describeValue(v, lang)).join(', ');
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o['min'] === 'number' && typeof o['max'] === 'number') {
+      return `${formatNumber(o['min'], lang)}–${formatNumber(o['max'], lang)} (${lang === 'nl' ? 'hangt af van wat nog onbekend is' : 'depends on what is still unknown'})`;
+    }
+    if (typeof o['earliest'] === 'string' && typeof o['latest'] === 'string') return formatWhen({ from: o['earliest'], to: o['latest'] }, lang);
+    if (Array.isArray(o['known'])) {
+      const known = o['known'] as unknown[];
+      return known.length === 0 ? (lang === 'nl' ? 'nog niets bekend' : 'none known yet') : `${known.map((v) => describeValue(v, lang)).join(', ')} (${lang === 'nl' ? 'misschien meer' : 'perhaps more'})`;
+    }
+  }
+  return JSON.stringify(value);
+}
+
+export function describeWhen(when: unknown, lang: Lang): string {
+  if (typeof when === 'string' || (when !== null && typeof when === 'object' && 'from' in when && 'to' in when)) return formatWhen(when as When, lang);
+  return String(when);
+}
+
+export function describeDuration(iso: string, lang: Lang): string {
+  return formatDuration(iso, lang);
+}
+
+export function truncate(text: string, max: number): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= max ? oneLine : oneLine.slice(0, max - 1).trimEnd() + '…';
+}
+
+// Built from a string: a literal escape character in a regular expression trips the linter.
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+/**
+ * Wraps text for a terminal at word boundaries; a continued line keeps the indentation of its
+ * first line, and a bullet ("· ") hangs. Colour codes do not count towards the width.
+ */
+export function wrap(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.replace(ANSI, '').length <= width) return line;
+      const indent = /^(\s*)(· )?/.exec(line.replace(ANSI, ''));
+      const hang = ' '.repeat((indent?.[1]?.length ?? 0) + (indent?.[2] ? 2 : 0));
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.split(/(?<=\S) (?=\S)/)) {
+        const candidate = current === '' ? word : `${current} ${word}`;
+        if (current !== '' && candidate.replace(ANSI, '').length > width) {
+          out.push(current);
+          current = hang + word.trimStart();
+        } else current = candidate;
+      }
+      out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
+}

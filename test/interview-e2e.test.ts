@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runSpawned } from './cli-harness.js';
+import { ROOT } from './helpers.js';
+import { assertBuilt, KEY, Terminal } from './interview-pty.js';
+
+const RULES = ['--rules', join(ROOT, 'fixtures', 'rules'), '--rules', join(ROOT, 'rules', 'nl', 'atw-calendar.yaml')];
+const ARGS = ['interview', ...RULES, '--as-of', '2026-06-01', '--lang', 'nl'];
+
+/** The planner's questions in the example rule set, and how a Dutch adviser answers them. */
+const QUESTIONS: [RegExp, string][] = [
+  [/Werd er gedreigd\?/, KEY.down + KEY.enter], // Nee
+  [/Was er geweld\?/, KEY.down + KEY.enter], // Nee
+  [/Wat is de relatie\?/, KEY.enter], // ex-partner
+  [/Heeft het slachtoffer contact duidelijk geweigerd\?/, KEY.enter], // Ja
+  [/Is het gedrag stelselmatig\?/, KEY.enter], // Ja — voldaan
+  [/Hoe ernstig is het\?/, KEY.enter], // hoog
+  [/klacht .*ingediend\?/, '20-3-2026' + KEY.enter],
+];
+
+/** Everything else the interview asks: the opening, the incidents, the adviser's name and reasons, the end. */
+function otherAnswer(prompt: string): string | undefined {
+  const table: [RegExp, string | ((m: RegExpExecArray) => string)][] = [
+    [/^Zaaknummer/, 'Z-17' + KEY.enter],
+    [/waar gaat de zaak over/, 'Ex-partner belt en appt dagelijks.' + KEY.enter],
+    [/^Incidenten \((\d) ingevoerd\)/, (m) => (Number(m[1]) < 2 ? KEY.enter : KEY.down + KEY.down + KEY.enter)],
+    [/^Incident (\d): wanneer gebeurde het\?/, (m) => (m[1] === '1' ? '10-1-2026' : 'tussen 1 en 15 februari 2026') + KEY.enter],
+    [/^Incident (\d): wat gebeurde er\?/, (m) => (m[1] === '1' ? KEY.down + KEY.enter : KEY.enter)], // een telefoontje, een bericht
+    [/korte omschrijving/, KEY.enter],
+    [/^Uw naam/, 'A. de Vries' + KEY.enter],
+    [/^In een zin: waarom\?/, 'Dagelijks contact na een duidelijke weigering.' + KEY.enter],
+    [/bevat een onafgemaakt interview/, KEY.enter], // ja, verder
+    [/^Wat nu\?/, KEY.enter], // afronden
+    [/naar een bestand schrijven\?/, KEY.enter], // ja
+    [/^Bestandsnaam voor het rapport/, KEY.enter], // the suggested name
+  ];
+  for (const [re, keys] of table) {
+    const m = re.exec(prompt);
+    if (m) return typeof keys === 'string' ? keys : keys(m);
+  }
+  return undefined;
+}
+
+/** Answers prompts until `stop` says so (before answering) or the program ends; returns the questions of the planner it answered. */
+async function converse(t: Terminal, stop: (prompt: string, questions: number) => boolean = () => false): Promise<string[]> {
+  const answered: string[] = [];
+  for (;;) {
+    const prompt = await t.nextPrompt((p) => QUESTIONS.some(([re]) => re.test(p)) || otherAnswer(p) !== undefined);
+    if (prompt === undefined || stop(prompt, answered.length)) return answered;
+    const q = QUESTIONS.find(([re]) => re.test(prompt));
+    const keys = q ? q[1] : otherAnswer(prompt);
+    if (keys === undefined) throw new Error(`the test has no answer for: ${prompt}\n${t.screen.slice(-1500)}`);
+    await t.answer(prompt, keys);
+    if (q) answered.push(prompt);
+  }
+}
+
+const saved = (dir: string): Record<string, unknown> => parse(readFileSync(join(dir, 'zaak.yaml'), 'utf8')) as Record<string, unknown>;
+
+describe('rulecase interview in a pseudo-terminal', () => {
+  beforeAll(() => assertBuilt());
+
+  it('a Dutch interview, stopped with Ctrl-C, killed, resumed and finished, gives the case file that assess reports the same way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-interview-'));
+
+    // 1. The opening, two incidents, two questions; then Ctrl-C at the third.
+    const first = new Terminal([...ARGS, '--save', 'zaak.yaml'], dir);
+    await first.waitFor(/Waar speelt de zaak\? Nederland/);
+    await converse(first, (_, questions) => questions === 2);
+    first.type(KEY.ctrlC);
+    expect(await first.exited).toBe(130);
+    expect(first.screen).toMatch(/Gestopt\. Uw antwoorden zijn bewaard in zaak\.yaml; ga verder met: rulecase interview --rules \S+ --rules \S+ --as-of 2026-06-01 --resume zaak\.yaml\n/);
+    expect(first.screen).not.toMatch(/\n\s+at /); // no stack trace
+    // Typed Dutch dates were saved in the case-file format, and both answers before Ctrl-C are there.
+    const afterCtrlC = saved(dir) as { incidents: { date: unknown; kind: string }[]; interview: { asked: number } };
+    expect(afterCtrlC.incidents.map((i) => [i.date, i.kind])).toEqual([
+      ['2026-01-10', 'call'],
+      [{ from: '2026-02-01', to: '2026-02-15' }, 'message'],
+    ]);
+    expect(afterCtrlC.interview.asked).toBe(2);
+
+    // 2. A plain re-run with the same --save offers to resume; one more answer, then the process is killed outright.
+    const second = new Terminal([...ARGS, '--save', 'zaak.yaml'], dir);
+    expect(await converse(second, (_, questions) => questions === 1)).toHaveLength(1);
+    second.kill('SIGKILL');
+    await second.exited;
+    expect((saved(dir)['interview'] as { asked: number }).asked).toBe(3);
+
+    // 3. --resume goes on where it stopped, to the end.
+    const third = new Terminal([...ARGS.filter((a) => a !== '--lang' && a !== 'nl'), '--resume', 'zaak.yaml'], dir);
+    await third.waitFor(/Verder met het interview dat in zaak\.yaml is bewaard/);
+    const rest = await converse(third);
+    expect(await third.exited).toBe(0);
+    expect(rest.length).toBeGreaterThan(2);
+    expect(third.screen).toMatch(/Alle vragen die de uitkomst nog kunnen veranderen zijn beantwoord/);
+    expect(third.screen).toMatch(/Zaak Z-17[\s\S]*Belaging \(voorbeeld\) — voldaan/);
+    expect(third.screen).toMatch(/Rapport geschreven naar zaak-rapport\.txt\./);
+    expect(third.screen).toMatch(/Interview afgerond\. Het zaakbestand is zaak\.yaml; beoordeel het opnieuw met: rulecase assess --rules \S+ --rules \S+ --lang nl zaak\.yaml/);
+
+    // The saved case file is what assess reads, and gives the same report the interview showed and wrote.
+    const c = saved(dir) as { judgments: Record<string, { value: unknown; by: string; at: string; reason: string }>; interview: { status: string } };
+    expect(c.interview.status).toBe('finished');
+    expect(c.judgments['persistent']).toMatchObject({ value: true, by: 'A. de Vries', reason: 'Dagelijks contact na een duidelijke weigering.' });
+    const assess = spawnSync(process.execPath, [join(ROOT, 'bin', 'rulecase.js'), 'assess', ...RULES, '--lang', 'nl', 'zaak.yaml'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' } });
+    expect(assess.stderr).toBe('');
+    expect(assess.status).toBe(0);
+    expect(assess.stdout).toBe(readFileSync(join(dir, 'zaak-rapport.txt'), 'utf8'));
+    for (const t of [first, second, third]) expect(t.screen).not.toMatch(/\n\s+at .*\(/); // never a stack trace
+    rmSync(dir, { recursive: true }); // kept when the test fails, to look at
+  }, 60_000);
+});
+
+describe('rulecase interview without a terminal', () => {
+  it('exits 2 and points to rulecase assess', () => {
+    const r = runSpawned(['interview', '--lang', 'nl'], {}, '');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/standard input is not one\. To assess a case file without questions, run: rulecase assess <case-file>/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('keeps commander errors at exit 2', () => {
+    expect(runSpawned(['interview', '--lang', 'de']).code).toBe(2);
+    expect(runSpawned(['interview', '--bogus']).code).toBe(2);
+    expect(runSpawned(['interview', '--as-of', '2026-02-30'], {}, '').stderr).toMatch(/--as-of 2026-02-30 is not a date/);
+  });
+});

@@ -1,0 +1,106 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { CaseFile } from '../src/case/types.js';
+import { InterviewStopped, type ConfirmPrompt, type InputPrompt, type Prompter, type SelectPrompt } from '../src/interview/prompter.js';
+import { runInterview, type SessionOptions } from '../src/interview/session.js';
+import type { Lang } from '../src/rules/types.js';
+import { rules } from './helpers.js';
+
+/** A prompt as the script sees it. */
+export interface Asked {
+  kind: 'select' | 'input' | 'confirm';
+  id: string;
+  message: string;
+  choices?: { name: string; value: unknown }[];
+}
+
+/** What a script answers: a choice by its name (RegExp) or value ({value}), typed text, yes/no, or Ctrl-C. */
+export type ScriptAnswer = RegExp | { value: unknown } | string | boolean | typeof STOP;
+export const STOP = Symbol('Ctrl-C');
+
+/** Choice values of the interview's own answer lists. */
+export const YES = { value: { kind: 'value', value: true } };
+export const NO = { value: { kind: 'value', value: false } };
+export const DONT_KNOW = { value: { kind: 'unknown' } };
+export const WHY = { value: { kind: 'why' } };
+export const MENU = { value: { kind: 'menu' } };
+export const choose = (v: string): { value: unknown } => ({ value: { kind: 'value', value: v } });
+
+/**
+ * A Prompter driven by a script: a function from the prompt to its answer. Every prompt is
+ * recorded; a prompt the script does not answer fails the test, so nothing is asked by surprise.
+ */
+export class ScriptedPrompter implements Prompter {
+  readonly asked: Asked[] = [];
+  readonly said: string[] = [];
+  lang: Lang = 'en';
+
+  constructor(private readonly script: (p: Asked) => ScriptAnswer | undefined) {}
+
+  say(text: string): void {
+    this.said.push(text);
+  }
+
+  private answerFor(p: Asked): ScriptAnswer {
+    this.asked.push(p);
+    const a = this.script(p);
+    if (a === undefined) throw new Error(`unscripted ${p.kind} "${p.id}": ${p.message}${p.choices ? `\n  choices: ${p.choices.map((c) => c.name).join(' | ')}` : ''}`);
+    if (a === STOP) throw new InterviewStopped();
+    return a;
+  }
+
+  async select<T>(prompt: SelectPrompt<T>): Promise<T> {
+    const choices = prompt.choices.flatMap((c) => ('separator' in c ? [] : [{ name: c.name, value: c.value as unknown }]));
+    const a = this.answerFor({ kind: 'select', id: prompt.id, message: prompt.message, choices });
+    const found = a instanceof RegExp ? choices.find((c) => a.test(c.name)) : typeof a === 'object' && 'value' in a ? choices.find((c) => isDeepStrictEqual(c.value, a.value)) : undefined;
+    if (!found) throw new Error(`no choice ${String(a instanceof RegExp ? a : JSON.stringify(a))} for "${prompt.id}": ${choices.map((c) => c.name).join(' | ')}`);
+    return found.value as T;
+  }
+
+  async input(prompt: InputPrompt): Promise<string> {
+    const a = this.answerFor({ kind: 'input', id: prompt.id, message: prompt.message });
+    if (typeof a !== 'string') throw new Error(`input "${prompt.id}" needs text, got ${String(a)}`);
+    const value = a === '' && prompt.default !== undefined ? prompt.default : a;
+    const ok = prompt.validate ? prompt.validate(value) : true;
+    if (ok !== true) throw new Error(`"${value}" refused for "${prompt.id}": ${ok}`);
+    return value;
+  }
+
+  async confirm(prompt: ConfirmPrompt): Promise<boolean> {
+    const a = this.answerFor({ kind: 'confirm', id: prompt.id, message: prompt.message });
+    if (typeof a !== 'boolean') throw new Error(`confirm "${prompt.id}" needs true or false`);
+    return a;
+  }
+
+  /** The references (facts, judgments, case fields) asked as questions, in order. */
+  questions(): string[] {
+    return this.asked.filter((p) => /^(facts|judgments|case\.(complaint|incidents|orders))\./.test(p.id)).map((p) => p.id);
+  }
+}
+
+export const EXAMPLE_RULES = ['fixtures/rules', 'rules/nl/atw-calendar.yaml'];
+
+/** Runs a whole interview in memory with a fixed clock; returns every saved version of the case. */
+export async function interview(
+  script: (p: Asked, saved: CaseFile | undefined) => ScriptAnswer | undefined,
+  options: { start?: CaseFile; lang?: Lang; asOf?: string; rules?: string[]; now?: Date } = {},
+): Promise<{ prompter: ScriptedPrompter; saves: CaseFile[]; last: CaseFile; finished: boolean; stopped: boolean; files: Map<string, string> }> {
+  const saves: CaseFile[] = [];
+  const files = new Map<string, string>();
+  const prompter = new ScriptedPrompter((p) => script(p, saves.at(-1)));
+  const sessionOptions: SessionOptions = { rulesets: rules(...(options.rules ?? EXAMPLE_RULES)).rulesets, lang: options.lang ?? 'en', asOf: options.asOf ?? '2026-06-01', file: 'case.yaml', color: false, toolVersion: '0.0.0-test' };
+  const now = options.now ?? new Date('2026-06-01T08:30:00Z');
+  try {
+    const end = await runInterview(options.start, sessionOptions, {
+      prompter,
+      now: () => now,
+      save: (c) => saves.push(structuredClone(c)),
+      files: { exists: (p) => files.has(p), write: (p, t) => files.set(p, t) },
+    });
+    return { prompter, saves, last: end.caseFile, finished: end.finished, stopped: false, files };
+  } catch (e) {
+    if (!(e instanceof InterviewStopped)) throw e;
+    const last = saves.at(-1);
+    if (!last) throw new Error('stopped before anything was saved');
+    return { prompter, saves, last, finished: false, stopped: true, files };
+  }
+}
