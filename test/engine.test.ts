@@ -120,4 +120,29 @@ describe('verdicts on the example rule set', () => {
     expect(conclusion(r, 'repeated').explanation).toBe('Er is meer dan één incident.');
     expect(conclusion(r, 'repeated').reasons[0]!.text).toBe('aantal incidenten: 2; vereist: ten minste 2');
   });
+
+  const constructs = () => rules('fixtures/rules-constructs');
+  const assessC = (yaml: string) => assessText(`jurisdiction: NL\n${yaml}`, { asOf: '2026-06-01', rules: constructs() });
+
+  it('firstKnown: the first source that is known decides, the next one only when it is not', () => {
+    expect(conclusion(assessC('facts:\n  contact_refused: false\nincidents:\n  - { date: "2026-01-10", afterRefusal: true }\n'), 'refused').status).toBe('not_met');
+    expect(conclusion(assessC('incidents:\n  - { date: "2026-01-10", afterRefusal: true }\n'), 'refused').status).toBe('met');
+    const open = conclusion(assessC('incidents:\n  - { date: "2026-01-10" }\n'), 'refused');
+    expect(open.status).toBe('undetermined');
+    expect(open.needs.map((n) => n.ref).sort()).toEqual(['case.incidents.0.afterRefusal', 'facts.contact_refused']);
+  });
+
+  it('orders: [] says there is no order; no orders key leaves it unknown', () => {
+    expect(conclusion(assessC('orders: []\n'), 'ban_in_place').status).toBe('not_met');
+    const unknown = conclusion(assessC('incidents: []\n'), 'ban_in_place');
+    expect(unknown.status).toBe('undetermined');
+    expect(unknown.needs.map((n) => n.ref)).toEqual(['case.orders.0.type']);
+  });
+
+  it('a date fact known only as a range gives an earliest and a latest due date', () => {
+    const r = assess('facts:\n  judgment_date: { from: "2026-05-01", to: "2026-05-10" }\n');
+    const d = r.deadlines.find((x) => x.id === 'appeal')!;
+    // 15 May 2026 is a day added by decree (unverified) and 25 May Whit Monday: both ends move.
+    expect([d.earliest, d.latest]).toEqual(['2026-05-18', '2026-05-26']);
+  });
 });

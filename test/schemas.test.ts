@@ -14,10 +14,11 @@ const validateRuleset = ajv.compile(schema('ruleset'));
 const validateReport = ajv.compile(schema('report'));
 const read = (f: string) => parse(readFileSync(f, 'utf8')) as unknown;
 
-const caseFiles = listFiles(join(ROOT, 'fixtures'), (n) => /\.(ya?ml|json)$/.test(n)).filter((f) => !f.includes('/invalid/') && !f.includes('/rules/') && !/\.test\.ya?ml$/.test(f));
+const caseFiles = listFiles(join(ROOT, 'fixtures'), (n) => /\.(ya?ml|json)$/.test(n)).filter((f) => !f.includes('/invalid/') && !f.includes('/rules/') && !f.includes('/rules-constructs/') && !/\.test\.ya?ml$/.test(f));
 const ruleFiles = [
   ...listFiles(join(ROOT, 'rules'), (n) => /\.ya?ml$/.test(n) && !/\.test\.ya?ml$/.test(n)),
   ...listFiles(join(ROOT, 'fixtures', 'rules'), (n) => /\.ya?ml$/.test(n) && !/\.test\.ya?ml$/.test(n)),
+  ...listFiles(join(ROOT, 'fixtures', 'rules-constructs'), (n) => /\.ya?ml$/.test(n)),
 ];
 
 describe('every fixture and example validates against the shipped schemas', () => {

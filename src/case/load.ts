@@ -36,7 +36,7 @@ export function loadCaseValue(doc: SourceDocument): LoadedCase {
   const out: Diagnostic[] = [];
   const zone = zoneOf(caseFile.jurisdiction);
   const checkWhen = (value: unknown, pointer: string): void => {
-    if (value === undefined || value === 'unknown') return;
+    if (value === undefined || value === 'unknown' || value === false) return;
     const parsed = parseWhen(value, zone);
     if (!parsed.ok) {
       const pos = doc.locate(pointer);
@@ -103,7 +103,7 @@ export function checkCaseAgainstRules(caseFile: CaseFile, doc: SourceDocument, r
         break;
       case 'date':
       case 'datetime': {
-        if (typeof v !== 'string') expect(false, 'a date');
+        if (typeof v !== 'string' && !(typeof v === 'object' && 'from' in v)) expect(false, 'a date');
         else {
           const parsed = parseWhen(v, zone);
           if (!parsed.ok) push('invalid-date', pointer, `facts.${id}: ${parsed.reason}.`);

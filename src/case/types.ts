@@ -1,7 +1,8 @@
 /** A case file, as written by a person or saved by the interview. See schemas/case.schema.json. */
 export type When = string | { from: string; to: string };
 
-export type AnswerValue = string | number | boolean;
+export type DateRange = { from: string; to: string };
+export type AnswerValue = string | number | boolean | DateRange;
 export type Answer = AnswerValue | { value: AnswerValue; source?: string; note?: string };
 
 export interface JudgmentRecord {
@@ -57,7 +58,8 @@ export interface CaseFile {
   summary?: string;
   orders?: Order[];
   incidents?: Incident[];
-  complaint?: { learned?: When; filed?: When | 'unknown'; filedBy?: string; withdrawn?: When };
+  /** filed / withdrawn: false when it did not happen */
+  complaint?: { learned?: When; filed?: When | 'unknown' | false; filedBy?: string; withdrawn?: When | false };
   facts?: Record<string, Answer>;
   judgments?: Record<string, JudgmentRecord>;
   interview?: Record<string, unknown>;
@@ -65,6 +67,6 @@ export interface CaseFile {
 
 export function answerValue(a: Answer | undefined): AnswerValue | undefined {
   if (a === undefined) return undefined;
-  const v = typeof a === 'object' ? a.value : a;
+  const v = typeof a === 'object' && 'value' in a ? a.value : a;
   return v === 'unknown' ? undefined : v;
 }

@@ -99,6 +99,10 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
   };
 
   const caseValue = (path: string[]): Value => {
+    // `orders: []` says there is no order: its fields are known to be absent, not unknown.
+    if (path[0] === 'orders' && Array.isArray(caseFile.orders) && Number(path[1]) >= caseFile.orders.length) {
+      return path[2] === 'type' ? { t: 'text', v: 'none' } : { t: 'bool', v: false };
+    }
     let node: unknown = caseFile;
     for (const key of path) {
       if (node === null || typeof node !== 'object') return UNKNOWN;
@@ -331,6 +335,16 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
       const results = evs.map((e) => e.result);
       const result = 'all' in c ? triAnd(results) : 'any' in c ? triOr(results) : triAtLeast(c.atLeast, results);
       return covered(pointer, { result, needs: result === undefined ? union(evs.filter((e) => e.result === undefined).map((e) => e.needs)) : NONE });
+    }
+    if ('firstKnown' in c) {
+      // Only the sources up to the first known one are evaluated and shown.
+      const unknownNeeds: Set<string>[] = [];
+      for (const [i, part] of c.firstKnown.entries()) {
+        const e = evalCondition(part, trace, `${pointer}/firstKnown/${i}`, negated);
+        if (e.result !== undefined) return covered(pointer, { result: e.result, needs: NONE });
+        unknownNeeds.push(e.needs);
+      }
+      return covered(pointer, { result: undefined, needs: union(unknownNeeds) });
     }
     if ('not' in c) {
       const e = evalCondition(c.not, trace, `${pointer}/not`, !negated);

@@ -59,7 +59,7 @@ export function withState(c: CaseFile, patch: Partial<InterviewState>): CaseFile
 export function unknownRefs(c: CaseFile): Set<string> {
   const out = new Set(interviewState(c)?.unknown ?? []);
   for (const [id, a] of Object.entries(c.facts ?? {})) {
-    const v = typeof a === 'object' ? a.value : a;
+    const v = typeof a === 'object' && 'value' in a ? a.value : a;
     if (v === 'unknown') out.add(`facts.${id}`);
   }
   if (c.complaint?.filed === 'unknown') out.add('case.complaint.filed');
@@ -85,7 +85,7 @@ export function getAnswer(c: CaseFile, ref: string): unknown {
   switch (p.root) {
     case 'facts': {
       const a = c.facts?.[p.id];
-      v = a !== undefined && typeof a === 'object' ? a.value : a;
+      v = a !== undefined && typeof a === 'object' && 'value' in a ? a.value : a;
       break;
     }
     case 'judgments':
@@ -203,7 +203,7 @@ export function answeredRefs(c: CaseFile): string[] {
   const out: string[] = [];
   for (const key of ['learned', 'filed', 'withdrawn'] as const) if (c.complaint?.[key] !== undefined && c.complaint[key] !== 'unknown') out.push(`case.complaint.${key}`);
   for (const [id, a] of Object.entries(c.facts ?? {})) {
-    const v = typeof a === 'object' ? a.value : a;
+    const v = typeof a === 'object' && 'value' in a ? a.value : a;
     if (v !== 'unknown') out.push(`facts.${id}`);
   }
   for (const [id, j] of Object.entries(c.judgments ?? {})) if (j.value !== 'unknown') out.push(`judgments.${id}`);

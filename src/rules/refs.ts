@@ -68,6 +68,7 @@ export function conditionRefs(c: Condition, pointer: string, out: { ref: string;
   else if ('any' in c) c.any.forEach((x, i) => conditionRefs(x, `${pointer}/any/${i}`, out));
   else if ('not' in c) conditionRefs(c.not, `${pointer}/not`, out);
   else if ('atLeast' in c) c.of.forEach((x, i) => conditionRefs(x, `${pointer}/of/${i}`, out));
+  else if ('firstKnown' in c) c.firstKnown.forEach((x, i) => conditionRefs(x, `${pointer}/firstKnown/${i}`, out));
   else {
     out.push({ ref: c.check, pointer: `${pointer}/check` });
     if (c.other !== undefined) out.push({ ref: c.other, pointer: `${pointer}/other` });

@@ -346,6 +346,14 @@ function possibleOutcomes(c: Condition): Set<Outcome> {
     add('unknown', some(parts, 'unknown'));
     return out;
   }
+  if ('firstKnown' in c) {
+    // True or false can come from any source; unknown only when every source can be unknown.
+    const parts = c.firstKnown.map(possibleOutcomes);
+    add('true', some(parts, 'true'));
+    add('false', some(parts, 'false'));
+    add('unknown', parts.every((x) => x.has('unknown')));
+    return out;
+  }
   if ('not' in c) {
     const inner = possibleOutcomes(c.not);
     add('true', inner.has('false'));
@@ -364,6 +372,7 @@ function describeCondition(c: Condition): string {
   if ('all' in c) return `all of ${c.all.length}`;
   if ('any' in c) return `any of ${c.any.length}`;
   if ('not' in c) return 'not';
+  if ('firstKnown' in c) return `first known of ${c.firstKnown.length}`;
   if ('atLeast' in c) return `at least ${c.atLeast} of ${c.of.length}`;
   return [c.check, c.op ?? '', c.other ?? (c.value !== undefined ? JSON.stringify(c.value) : '')].filter(Boolean).join(' ');
 }
@@ -382,6 +391,7 @@ export function coverageItems(rs: RuleSet, doc: SourceDocument | undefined): Rul
     else if ('any' in c) c.any.forEach((x, i) => walk(x, `${pointer}/any/${i}`, label, false));
     else if ('not' in c) walk(c.not, `${pointer}/not`, label, false);
     else if ('atLeast' in c) c.of.forEach((x, i) => walk(x, `${pointer}/of/${i}`, label, false));
+    else if ('firstKnown' in c) c.firstKnown.forEach((x, i) => walk(x, `${pointer}/firstKnown/${i}`, label, false));
   };
   const p = (...parts: string[]): string => parts.map((x) => '/' + escapePointer(x)).join('');
   for (const [id, c] of Object.entries(rs.criteria ?? {})) walk(c.when, p('criteria', id, 'when'), `criteria.${id}`, true);

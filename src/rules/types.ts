@@ -64,6 +64,8 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition }
   | { atLeast: number; of: Condition[] }
+  /** the first of these that is not unknown: two sources for the same fact, the first preferred */
+  | { firstKnown: Condition[] }
   | { check: string; op?: CompareOp; value?: Literal | Literal[]; other?: string };
 
 export interface Explain {
