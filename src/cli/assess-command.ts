@@ -5,11 +5,12 @@ import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { CaseReport, Report } from '../engine/report-types.js';
-import { actionsOf, failsAt, FAIL_LEVELS, ACTIONS, type Action, type FailLevel } from '../engine/triage.js';
+import { failsAt, FAIL_LEVELS, ACTIONS, type Action, type FailLevel } from '../engine/triage.js';
 import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import { assessSource, expandInputs, splitStdin, type CaseSource } from '../io/inputs.js';
-import { csvHeader, csvRow } from '../report/csv.js';
-import { formatCaseText, formatDisclaimer, formatSummaryText } from '../report/text.js';
+import { csvHeader } from '../report/csv.js';
+import { formatDisclaimer, formatSummaryText } from '../report/text.js';
+import { outputKey, renderCase, type RenderContext, type RenderedCase } from './render-case.js';
 import type { Lang } from '../rules/types.js';
 import { isValidIsoDate } from '../dates/legal-date.js';
 import type { CommandContext } from './extensions.js';
@@ -111,7 +112,6 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   const sources: CaseSource[] = expandInputs(inputs);
   if (inputs.includes('-')) sources.push(...splitStdin(io.readStdin ? await io.readStdin() : await readStdin()));
   if (sources.length === 0) throw new UsageError('no case files found in the paths given.');
-  // Worker results come back through structured clone, where undefined (a skipped file) survives.
 
   // The envelope (rule-set titles, summary) is in --lang; each case in --lang or its own lang.
   const lang = opts.lang ?? 'en';
@@ -141,36 +141,32 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   }
 
   let skipped = 0;
-  const emit = (report: CaseReport | undefined): void => {
-    if (report === undefined) {
+  const renderContext: RenderContext = {
+    outputs: streamed.map((k) => outputKey(k.format, k.color)),
+    lang,
+    rulesets: rulesetsMeta,
+    headlineColumns,
+    triage,
+    keepReport: collect,
+  };
+  const emit = (rendered: RenderedCase | undefined): void => {
+    if (rendered === undefined) {
       skipped++;
       return;
     }
     total++;
-    const actions = actionsOf(report, triage);
-    if (report.status === 'invalid') {
+    const { actions } = rendered;
+    if (rendered.status === 'invalid') {
       invalid++;
-      for (const d of report.diagnostics) invalidDiagnostics.push(formatDiagnostic(d));
+      invalidDiagnostics.push(...rendered.problems);
     }
     if (failsAt(actions, opts.failOn)) failing++;
     if (only && !actions.some((a) => only.has(a))) return;
     shown++;
-    if (collect) collected.push(report);
+    if (collect && rendered.report) collected.push(rendered.report);
     for (const k of streamed) {
-      switch (k.format) {
-        case 'json':
-          k.write((first ? '\n' : ',\n') + '    ' + JSON.stringify(report, null, 2).replace(/\n/g, '\n    '));
-          break;
-        case 'ndjson':
-          k.write(JSON.stringify({ ...report, actions }) + '\n');
-          break;
-        case 'csv':
-          k.write(csvRow(report, { conclusions: headlineColumns }, triage));
-          break;
-        case 'text':
-          k.write(formatCaseText(report, rulesetsMeta, lang, { color: k.color }));
-          break;
-      }
+      const chunk = rendered.chunks[outputKey(k.format, k.color)] ?? '';
+      k.write(k.format === 'json' ? (first ? '\n' : ',\n') + chunk : chunk);
     }
     first = false;
   };
@@ -179,13 +175,14 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   const assessOptions = { now: io.now(), ...(opts.lang !== undefined ? { lang: opts.lang } : {}), ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) };
   try {
     if (jobs > 1 && sources.length >= PARALLEL_THRESHOLD && sources.every((s) => s.text === undefined)) {
-      await assessInWorkers(sources, rulePaths, assessOptions, Math.min(jobs, Math.ceil(sources.length / BATCH)), (r) => {
+      await assessInWorkers(sources, rulePaths, assessOptions, renderContext, Math.min(jobs, Math.ceil(sources.length / BATCH)), (r) => {
         emit(r);
         progress.tick();
       });
     } else {
       for (const s of sources) {
-        emit(assessSource(s, rules.rulesets, assessOptions));
+        const report = assessSource(s, rules.rulesets, assessOptions);
+        emit(report && renderCase(report, renderContext));
         progress.tick();
       }
     }
@@ -228,10 +225,11 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
  * Assesses in worker threads, emitting results in input order as soon as they are in order.
  * Only a bounded number of batches is in flight, so memory does not grow with the file count.
  */
-async function assessInWorkers(sources: CaseSource[], rules: string[], options: { lang?: Lang; now: Date; asOf?: string }, jobs: number, emit: (r: CaseReport | undefined) => void): Promise<void> {
+async function assessInWorkers(sources: CaseSource[], rules: string[], options: { lang?: Lang; now: Date; asOf?: string }, render: RenderContext, jobs: number, emit: (r: RenderedCase | undefined) => void): Promise<void> {
   const workerUrl = new URL('./assess-worker.js', import.meta.url);
-  const workers = Array.from({ length: jobs }, () => new Worker(workerUrl, { workerData: { rules, now: options.now.getTime(), ...(options.lang !== undefined ? { lang: options.lang } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) } }));
-  const pending = new Map<number, (CaseReport | undefined)[]>();
+  const workerData = { rules, render, now: options.now.getTime(), ...(options.lang !== undefined ? { lang: options.lang } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) };
+  const workers = Array.from({ length: jobs }, () => new Worker(workerUrl, { workerData }));
+  const pending = new Map<number, (RenderedCase | undefined)[]>();
   const idle: Worker[] = [];
   const window = jobs * BATCH * 4;
   let nextToSend = 0;
@@ -251,7 +249,7 @@ async function assessInWorkers(sources: CaseSource[], rules: string[], options: 
       };
       for (const w of workers) {
         w.on('error', reject);
-        w.on('message', (msg: { start: number; reports: (CaseReport | undefined)[] }) => {
+        w.on('message', (msg: { start: number; reports: (RenderedCase | undefined)[] }) => {
           pending.set(msg.start, msg.reports);
           for (let batch = pending.get(nextToEmit); batch; batch = pending.get(nextToEmit)) {
             pending.delete(nextToEmit);
