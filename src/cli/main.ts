@@ -5,12 +5,16 @@ import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/dia
 import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import type { Lang } from '../rules/types.js';
 import { caseSchema, reportSchema, rulesetSchema, ruletestSchema } from '../schemas.js';
-import { registerInterview } from './interview-command.js';
-import { registerAssess } from './assess-command.js';
-import { registerDiff } from './diff-command.js';
-import { registerTest } from './test-command.js';
-import { registerValidate } from './validate-command.js';
+import type { RegisterCommand } from './extensions.js';
 import { VERSION } from '../version.js';
+
+const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
+  validate: async () => (await import('./validate-command.js')).registerValidate,
+  test: async () => (await import('./test-command.js')).registerTest,
+  assess: async () => (await import('./assess-command.js')).registerAssess,
+  diff: async () => (await import('./diff-command.js')).registerDiff,
+  interview: async () => (await import('./interview-command.js')).registerInterview,
+};
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -84,11 +88,13 @@ export async function runCli(argv: string[], givenIo: CliIo = defaultIo()): Prom
     });
 
   const context = { io, setExit: (code: number) => (exitCode = code) };
-  registerValidate(program, context);
-  registerTest(program, context);
-  registerAssess(program, context);
-  registerDiff(program, context);
-  registerInterview(program, context);
+  // Only the command being run is loaded (each pulls in its own dependencies); help, a mistyped
+  // command or no command at all load them all, so commander can list and suggest them.
+  const named = argv.find((a) => !a.startsWith('-'));
+  for (const name of named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS)) {
+    const register = await (COMMANDS[name] as () => Promise<RegisterCommand>)();
+    register(program, context);
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });
