@@ -497,7 +497,7 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
         ...meta(d, `deadlines.${id}`),
       };
       const startLabel = d.startLabel ? tx(d.startLabel) : start.ref ? refLabel(start.ref) : refLabel(typeof d.start === 'string' ? d.start : '');
-      const basisBase = { startEvent: startLabel, ...(start.ref ? { startRef: start.ref } : {}), length: d.length, counting: d.counting, monthEnd: d.monthEnd, calendar: d.calendar, text: tx(d.basis) };
+      const basisBase = { startEvent: startLabel, ...(start.ref ? { startRef: start.ref } : {}), length: d.length, counting: d.counting, monthEnd: d.monthEnd, calendar: d.calendar, ...(d.satisfiedBy ? { satisfiedBy: d.satisfiedBy } : {}), text: tx(d.basis) };
       const mkNeeds = (s: Set<string>): Need[] => [...s].sort().map((ref) => ({ ref, label: needLabel(ref), decides: 1 }));
 
       if (applies.result === false) {

@@ -70,6 +70,8 @@ export interface DeadlineBasis {
   monthEnd: string;
   monthEndApplied: boolean;
   calendar: string;
+  /** what meets the deadline when it happens in time (a term for someone to act), if anything */
+  satisfiedBy?: string;
   unextendedDue?: string;
   extension?: { from: string; to: string; why: string };
   text: string;

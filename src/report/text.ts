@@ -146,9 +146,10 @@ export function formatCaseText(cr: CaseReport, rulesets: readonly RulesetMeta[],
     }
     // Warnings (a rule-set version used outside its period) come before anything that rests on them.
     for (const d of cr.diagnostics.filter((x) => x.severity === 'warning')) lines.push(c.yellow(`  ! ${d.message}`));
-    // At a glance: the headline conclusions and the deadlines that need attention, before the detail.
+    // At a glance: the headline conclusions and the deadlines that need attention (running ones, and
+    // terms to act that were missed), before the detail.
     const headlines = cr.conclusions.filter((x) => x.headline);
-    const pressing = [...cr.deadlines].filter((d) => d.status === 'due_soon' || d.status === 'open' || (d.status === 'expired' && d.basis.startRef !== undefined)).sort((a, b) => (a.due ?? '').localeCompare(b.due ?? '')).slice(0, 3);
+    const pressing = [...cr.deadlines].filter((d) => d.status === 'due_soon' || d.status === 'open' || (d.status === 'expired' && d.basis.satisfiedBy !== undefined)).sort((a, b) => (a.due ?? '').localeCompare(b.due ?? '')).slice(0, 3);
     if (headlines.length > 0 || pressing.length > 0) {
       lines.push('', c.bold(`  ${w.glance}`));
       for (const h of headlines) lines.push(`    ${mark(h.status)} ${h.title} — ${w[h.status]}${h.verified ? '' : ' ' + c.yellow(`[${w.unverified}]`)}`);
