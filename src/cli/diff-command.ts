@@ -3,17 +3,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { loadCaseText, loadCaseValue, zoneOf, type LoadedCase } from '../case/load.js';
-import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { isValidIsoDate, todayIn } from '../dates/legal-date.js';
 import { assessCase } from '../engine/assess.js';
 import type { CaseReport } from '../engine/report-types.js';
-import { BUNDLED_RULES, displayPath, listFiles, loadRules, UsageError, type LoadedRules } from '../io/files.js';
+import { BUNDLED_RULES, displayPath, listFiles, loadRules, loadRuleTexts, UsageError, type LoadedRules } from '../io/files.js';
 import { expandInputs, isOtherKindOfFile } from '../io/inputs.js';
 import { diffCase, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffResult } from '../report/diff.js';
-import { checkRuleSets } from '../rules/check.js';
-import { loadRuleSetText } from '../rules/load.js';
 import { loadRuleTestText } from '../rules/tests.js';
-import type { Lang, RuleSet } from '../rules/types.js';
+import type { Lang } from '../rules/types.js';
 import type { SourceDocument } from '../source/document.js';
 import type { CommandContext } from './extensions.js';
 import { FORMAT_HELP, formatOption, resolveOutputs, writeOutputs, type OutputSpec } from './output.js';
@@ -68,11 +66,7 @@ function git(args: string[], cwd: string): string {
 
 /** The rule files under the given paths as they were at a git revision, read into memory. */
 export function rulesAtRevision(rev: string, rulePaths: readonly string[]): LoadedRules {
-  const rulesets: RuleSet[] = [];
-  const docs: SourceDocument[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const files: string[] = [];
-  const loaded: { ruleset: RuleSet; doc: SourceDocument }[] = [];
+  const entries: { file: string; text: string }[] = [];
   for (const p of rulePaths) {
     const abs = resolve(p);
     const dir = existsSync(abs) && statSync(abs).isDirectory() ? abs : dirname(abs);
@@ -88,21 +82,9 @@ export function rulesAtRevision(rev: string, rulePaths: readonly string[]): Load
       .split('\0')
       .filter((f) => f !== '' && isRuleFile(basename(f)))
       .sort();
-    for (const f of listed) {
-      const shown = `${rev}:${f}`;
-      const text = git(['show', `${rev}:${f}`], top);
-      files.push(shown);
-      const r = loadRuleSetText(shown, text);
-      diagnostics.push(...r.diagnostics);
-      if (r.ruleset && r.doc) {
-        rulesets.push(r.ruleset);
-        docs.push(r.doc);
-        loaded.push({ ruleset: r.ruleset, doc: r.doc });
-      }
-    }
+    for (const f of listed) entries.push({ file: `${rev}:${f}`, text: git(['show', `${rev}:${f}`], top) });
   }
-  diagnostics.push(...checkRuleSets(loaded));
-  return { rulesets, docs, diagnostics, files };
+  return loadRuleTexts(entries);
 }
 
 interface DiffCase {

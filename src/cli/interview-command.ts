@@ -1,6 +1,7 @@
 import { Option } from 'commander';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomically } from '../io/atomic-write.js';
+import { basename, dirname, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { isScalar, stringify, visit, parseDocument } from 'yaml';
 import type { CaseFile } from '../case/types.js';
@@ -151,27 +152,7 @@ export function serialise(c: CaseFile, file: string): string {
   return `# Saved by rulecase interview. Assess it with: rulecase assess ${basename(file)}\n` + doc.toString({ lineWidth: 0 });
 }
 
-/**
- * Writes a whole file or nothing: a temporary file in the same folder, flushed to disk, then a
- * rename over the target. Case files hold personal data, so new files are readable by the owner only.
- */
+/** Case files hold personal data: a file the interview creates is readable by the owner only. */
 function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
-    }
-    throw new UsageError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
-  }
+  writeFileAtomically(path, text, 0o600);
 }

@@ -1,6 +1,4 @@
 import { Command, CommanderError, Option } from 'commander';
-import { writeFileSync, renameSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import type { Lang } from '../rules/types.js';
@@ -116,15 +114,4 @@ export async function runCli(argv: string[], givenIo: CliIo = defaultIo()): Prom
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-/** Writes a whole file or nothing: a temporary file beside it, then a rename. */
-export function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    throw new UsageError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
-  }
 }

@@ -1,6 +1,5 @@
+import { writeFileAtomically } from '../io/atomic-write.js';
 import { InvalidArgumentError } from 'commander';
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../io/files.js';
 import type { CliIo } from './main.js';
 
@@ -46,20 +45,7 @@ export function writeOutputs(outputs: readonly { spec: OutputSpec; text: string 
   }
 }
 
-export function writeFileAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
-    throw new UsageError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
-  }
-}
+export { writeFileAtomically };
 
 /** Colour only on a terminal, never with NO_COLOR, and only for what goes to standard output. */
 export function useColor(io: CliIo, toStdout: boolean): boolean {

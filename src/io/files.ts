@@ -111,21 +111,28 @@ export function loadRules(paths: readonly string[] = [BUNDLED_RULES]): LoadedRul
 
 /** Reads, parses and checks rule files, always from the YAML. */
 export function loadRuleFiles(paths: readonly string[]): LoadedRules {
-  const files = ruleFilesUnder(paths);
+  const entries: { file: string; text: string }[] = [];
+  const unreadable: Diagnostic[] = [];
+  for (const file of ruleFilesUnder(paths)) {
+    const shown = displayPath(file);
+    try {
+      entries.push({ file: shown, text: readFileSync(file, 'utf8') });
+    } catch (e) {
+      unreadable.push({ code: 'file-unreadable', severity: 'error', message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`, file: shown, line: 1, column: 1, pointer: '' });
+    }
+  }
+  const loaded = loadRuleTexts(entries);
+  return { ...loaded, diagnostics: [...unreadable, ...loaded.diagnostics], files: [...entries.map((e) => e.file), ...unreadable.map((d) => d.file)].sort() };
+}
+
+/** Parses and checks rule files given as text (from disk, or from a git revision), then together. */
+export function loadRuleTexts(entries: readonly { file: string; text: string }[]): LoadedRules {
   const rulesets: RuleSet[] = [];
   const docs: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   const loaded: { ruleset: RuleSet; doc: SourceDocument }[] = [];
-  for (const file of files) {
-    const shown = displayPath(file);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      diagnostics.push({ code: 'file-unreadable', severity: 'error', message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`, file: shown, line: 1, column: 1, pointer: '' });
-      continue;
-    }
-    const r = loadRuleSetText(shown, text);
+  for (const { file, text } of entries) {
+    const r = loadRuleSetText(file, text);
     diagnostics.push(...r.diagnostics);
     if (r.ruleset && r.doc) {
       rulesets.push(r.ruleset);
@@ -134,5 +141,5 @@ export function loadRuleFiles(paths: readonly string[]): LoadedRules {
     }
   }
   diagnostics.push(...checkRuleSets(loaded));
-  return { rulesets, docs, diagnostics, files: files.map((f) => displayPath(f)) };
+  return { rulesets, docs, diagnostics, files: entries.map((e) => e.file) };
 }
