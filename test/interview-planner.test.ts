@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFile } from '../src/case/types.js';
 import { removeItem, setAnswer, setUnknown, unknownRefs } from '../src/interview/answers.js';
-import { assessSoFar, plan, type PlanInput } from '../src/interview/planner.js';
+import { assessSoFar, plan, questionFor, type PlanInput } from '../src/interview/planner.js';
 import { conclusion, rules } from './helpers.js';
 import { choose, DONT_KNOW, EXAMPLE_RULES, interview, NO, YES, type Asked, type ScriptAnswer } from './interview-helpers.js';
 
@@ -175,5 +175,16 @@ describe('the planner', () => {
   it('is pure: the same case gives the same plan', () => {
     const c: CaseFile = { jurisdiction: 'NL', incidents: [{ date: '2026-01', kind: 'call' }, { date: '2026-03-02' }] };
     expect(JSON.stringify(plan(input(c)))).toBe(JSON.stringify(plan(input(c))));
+  });
+});
+
+describe('a date fact known only roughly', () => {
+  it('may be answered with a range, which the case file keeps and the deadline turns into earliest and latest', () => {
+    const base: CaseFile = { jurisdiction: 'NL', incidents: [{ date: '2026-01-10' }] };
+    expect(questionFor('facts.judgment_date', input(base))).toMatchObject({ type: 'date', range: true });
+    const answered = setAnswer(base, 'facts.judgment_date', { from: '2026-05-04', to: '2026-05-06' });
+    expect(answered.facts?.['judgment_date']).toEqual({ from: '2026-05-04', to: '2026-05-06' });
+    const appeal = assessSoFar(input(answered)).deadlines.find((d) => d.id === 'appeal');
+    expect([appeal?.earliest, appeal?.latest]).toEqual(['2026-05-18', '2026-05-20']);
   });
 });

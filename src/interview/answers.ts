@@ -1,4 +1,4 @@
-import type { CaseFile, Incident, JudgmentRecord, Order } from '../case/types.js';
+import type { AnswerValue, CaseFile, Incident, JudgmentRecord, Order } from '../case/types.js';
 import type { Lang } from '../rules/types.js';
 
 /**
@@ -114,7 +114,7 @@ export function setAnswer(c: CaseFile, ref: string, value: unknown): CaseFile {
       const old = facts[p.id];
       if (value === undefined) delete facts[p.id];
       // Keep a source or note the adviser wrote by hand.
-      else facts[p.id] = old !== undefined && typeof old === 'object' ? { ...old, value: value as string | number | boolean } : (value as string | number | boolean);
+      else facts[p.id] = old !== undefined && typeof old === 'object' && 'value' in old ? { ...old, value: value as AnswerValue } : (value as AnswerValue);
       next.facts = facts;
       if (Object.keys(facts).length === 0) delete next.facts;
       break;

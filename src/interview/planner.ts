@@ -206,7 +206,8 @@ export function questionFor(ref: string, input: PlanInput, report: CaseReport = 
       case 'choice':
         return { ...common, type: 'choice', options: (fact.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] })) };
       case 'date':
-        return { ...common, type: 'date', range: false };
+        // A date fact may be known only roughly: the case file keeps it as a {from, to} range.
+        return { ...common, type: 'date', range: true };
       case 'datetime':
         return { ...common, type: 'date', range: false, time: true };
       case 'number':
