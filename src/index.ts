@@ -8,7 +8,8 @@
 import { loadCaseText } from './case/load.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { assessCase } from './engine/assess.js';
-import type { CaseReport, Report } from './engine/report-types.js';
+import type { CaseResult } from './engine/result.js';
+import { envelopeHead, type Envelope } from './report/machine.js';
 import type { LoadedRules } from './io/files.js';
 import type { Lang } from './rules/types.js';
 import { readFileSync } from 'node:fs';
@@ -22,7 +23,13 @@ export { formatText } from './report/text.js';
 export { formatJson } from './report/json.js';
 export { formatDiagnostic } from './diagnostics/diagnostic.js';
 export type { Diagnostic, DiagnosticCode } from './diagnostics/diagnostic.js';
-export type { Report, CaseReport, ConclusionResult, DeadlineResult, ConclusionStatus, DeadlineStatus } from './engine/report-types.js';
+export type { CaseResult, ConclusionResult, DeadlineResult, ConclusionStatus, DeadlineStatus, Need, Reason } from './engine/result.js';
+export type { CaseReport, ConclusionReport, DeadlineReport } from './explain/types.js';
+export { explainCase } from './explain/explain.js';
+export { machineCase, leanCase } from './report/machine.js';
+
+/** The assessment of a list of cases: the envelope, and each case's result as data. */
+export type Report = Envelope & { cases: CaseResult[] };
 export type { RuleSet, Lang } from './rules/types.js';
 export type { CaseFile } from './case/types.js';
 
@@ -39,7 +46,7 @@ export interface CaseInput {
 export function assess(rules: LoadedRules, cases: readonly (CaseInput | string)[], options: { asOf: string; lang?: Lang }): Report {
   if (hasErrors(rules.diagnostics)) throw new Error('the rules have errors; check rules.diagnostics');
   const lang = options.lang ?? 'en';
-  const reports: CaseReport[] = cases.map((input) => {
+  const reports: CaseResult[] = cases.map((input) => {
     const c = typeof input === 'string' ? { file: input } : input;
     const text = c.text ?? readFileSync(c.file, 'utf8');
     const id = c.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
@@ -47,14 +54,8 @@ export function assess(rules: LoadedRules, cases: readonly (CaseInput | string)[
     if (!loaded.caseFile || !loaded.doc) {
       return { file: c.file, id, jurisdiction: null, asOf: options.asOf, timeZone: null, status: 'invalid', diagnostics: loaded.diagnostics, rulesets: [], conclusions: [], deadlines: [] };
     }
-    return assessCase(rules.rulesets, loaded.caseFile, loaded.doc, { asOf: options.asOf, lang }, loaded.caseFile.id ?? id, loaded.diagnostics);
+    // Each case in --lang, else in its own language.
+    return assessCase(rules.rulesets, loaded.caseFile, loaded.doc, { asOf: options.asOf, lang: options.lang ?? loaded.caseFile.lang ?? lang }, loaded.caseFile.id ?? id, loaded.diagnostics);
   });
-  return {
-    schemaVersion: '1.0',
-    tool: { name: 'rulecase', version: VERSION },
-    asOf: options.asOf,
-    lang,
-    rulesets: rules.rulesets.map((rs) => ({ id: rs.id, version: rs.version, jurisdiction: rs.jurisdiction, title: rs.title[lang], validFrom: rs.validFrom, validUntil: rs.validUntil ?? null, file: rs.file })),
-    cases: reports,
-  };
+  return { ...envelopeHead({ version: VERSION, asOf: options.asOf, lang, detail: 'full', rulesets: rules.rulesets }), cases: reports };
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCaseText } from '../src/case/load.js';
 import { assessCase } from '../src/engine/assess.js';
-import type { CaseReport, ConclusionResult, DeadlineResult } from '../src/engine/report-types.js';
+import { explainCase } from '../src/explain/explain.js';
+import type { CaseReport, ConclusionReport as ConclusionResult, DeadlineReport as DeadlineResult } from '../src/explain/types.js';
 import { loadRules, type LoadedRules } from '../src/io/files.js';
 import type { Lang } from '../src/rules/types.js';
 
@@ -31,7 +32,8 @@ export function assessText(text: string, options: { asOf: string; lang?: Lang; r
   if (!c.caseFile || !c.doc || c.diagnostics.some((d) => d.severity === 'error')) {
     throw new Error(`case errors:\n${c.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n')}`);
   }
-  return assessCase(loaded.rulesets, c.caseFile, c.doc, { asOf: options.asOf, lang: options.lang ?? 'en' }, c.caseFile.id ?? 'case');
+  // The results with their words: tests of wording read the explanation layer's output.
+  return explainCase(assessCase(loaded.rulesets, c.caseFile, c.doc, { asOf: options.asOf, lang: options.lang ?? 'en' }, c.caseFile.id ?? 'case'), loaded.rulesets, options.lang ?? 'en');
 }
 
 export function assessFixture(path: string, options: { asOf: string; lang?: Lang; rules?: LoadedRules }): CaseReport {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseReport } from '../src/engine/report-types.js';
+import type { CaseReport } from '../src/explain/types.js';
 import { assessFixture, assessText, conclusion, deadline, rules } from './helpers.js';
 
 // Only the Dutch rule sets (belaging, deadlines, bans and the Atw calendar): these tests are about Dutch law.

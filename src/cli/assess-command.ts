@@ -4,7 +4,9 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import type { CaseReport, Report } from '../engine/report-types.js';
+import type { CaseResult } from '../engine/result.js';
+import { explainCase } from '../explain/explain.js';
+import { DETAILS, envelopeHead, type Detail } from '../report/machine.js';
 import { failsAt, FAIL_LEVELS, ACTIONS, type Action, type FailLevel } from '../engine/triage.js';
 import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import { assessSource, expandInputs, splitStdin, type CaseSource } from '../io/inputs.js';
@@ -38,6 +40,7 @@ interface AssessOptions {
   dueWithin?: string;
   jobs?: string;
   progress: boolean;
+  detail: Detail;
 }
 
 /** Below this many files, starting worker threads costs more than it saves. */
@@ -57,6 +60,7 @@ export function registerAssess(program: Command, { io, setExit }: CommandContext
     .option('--only <actions>', `list only cases that need one of these actions: ${ACTIONS.join(', ')} (comma-separated)`)
     .option('--due-within <days>', 'count a deadline as due when it falls within this many days (default: each deadline\'s own due-soon window)')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a case reaches this level; each level includes the ones before it').choices([...FAIL_LEVELS]).default('none'))
+    .addOption(new Option('--detail <level>', 'machine output (json, ndjson): lean (ids, statuses, dates, what is needed) or full (also every reason, value, explanation and citation)').choices([...DETAILS]).default('lean'))
     .option('--jobs <n>', 'worker threads for large batches (default: the number of cores)')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .addHelpText(
@@ -115,7 +119,6 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
 
   // The envelope (rule-set titles, summary) is in --lang; each case in --lang or its own lang.
   const lang = opts.lang ?? 'en';
-  const rulesetsMeta: Report['rulesets'] = rules.rulesets.map((rs) => ({ id: rs.id, version: rs.version, jurisdiction: rs.jurisdiction, title: rs.title[lang], validFrom: rs.validFrom, validUntil: rs.validUntil ?? null, file: rs.file }));
   const headlineColumns = rules.rulesets.flatMap((rs) =>
     [...Object.entries(rs.criteria ?? {}), ...Object.entries(rs.judgments ?? {}), ...Object.entries(rs.tables ?? {})].filter(([, r]) => r.conclusion === true).map(([id]) => `${rs.id}.${id}`),
   );
@@ -124,7 +127,7 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   // without one): a temporary file renamed at the end.
   const sinks = openSinks(outputs, io);
   const streamed = sinks.filter((k) => STREAMED.has(k.format));
-  const collected: CaseReport[] = [];
+  const collected: CaseResult[] = [];
   const collect = sinks.some((k) => !STREAMED.has(k.format));
 
   let first = true;
@@ -135,7 +138,7 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   const invalidDiagnostics: string[] = [];
   for (const k of streamed) {
     if (k.format === 'json') {
-      const head = { schemaVersion: '1.0', tool: { name: 'rulecase', version: io.version }, asOf: opts.asOf ?? null, lang, rulesets: rulesetsMeta };
+      const head = envelopeHead({ version: io.version ?? '0.0.0', asOf: opts.asOf ?? null, lang, detail: opts.detail, rulesets: rules.rulesets });
       k.write(JSON.stringify(head, null, 2).replace(/\n}$/, ',\n  "cases": ['));
     } else if (k.format === 'csv') k.write(csvHeader({ conclusions: headlineColumns }));
   }
@@ -144,7 +147,7 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   const renderContext: RenderContext = {
     outputs: streamed.map((k) => outputKey(k.format, k.color)),
     lang,
-    rulesets: rulesetsMeta,
+    detail: opts.detail,
     headlineColumns,
     triage,
     keepReport: collect,
@@ -182,7 +185,7 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
     } else {
       for (const s of sources) {
         const report = assessSource(s, rules.rulesets, assessOptions);
-        emit(report && renderCase(report, renderContext));
+        emit(report && renderCase(report, renderContext, rules.rulesets));
         progress.tick();
       }
     }
@@ -194,13 +197,12 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
     for (const k of streamed) {
       if (k.format === 'json') k.write((first ? ']' : '\n  ]') + '\n}\n');
       else if (k.format === 'text') {
-        const notes = (only ? ` ${shown} ${lang === 'nl' ? 'getoond' : 'shown'}.` : '') + (skipped > 0 ? ` ${skipped} ${lang === 'nl' ? 'andere bestanden overgeslagen' : 'other file(s) skipped'}.` : '');
-        if (total > 1 || only || skipped > 0) k.write(formatSummaryText(total, invalid, lang, { color: k.color }, notes));
+        if (total > 1 || only || skipped > 0) k.write(formatSummaryText(total, invalid, lang, { color: k.color }, { ...(only ? { shown } : {}), skipped }));
         k.write(formatDisclaimer(lang, { color: k.color }));
       }
     }
     if (collect) {
-      const findings = assessFindings(collected, { failOn: opts.failOn, triage, locate: caseLocator() }, io.version ?? '0.0.0');
+      const findings = assessFindings(collected.map((r) => explainCase(r, rules.rulesets, r.lang ?? lang)), { failOn: opts.failOn, triage, locate: caseLocator() }, io.version ?? '0.0.0');
       for (const k of sinks) {
         if (k.format === 'junit') k.write(formatJunit(findings));
         else if (k.format === 'sarif') k.write(formatSarif(findings));

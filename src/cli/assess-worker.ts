@@ -13,7 +13,7 @@ const options = { now: new Date(data.now), ...(data.lang !== undefined ? { lang:
 parentPort?.on('message', (batch: { start: number; sources: CaseSource[] }) => {
   const reports = batch.sources.map((s) => {
     const report = assessSource(s, rules.rulesets, options);
-    return report && renderCase(report, data.render);
+    return report && renderCase(report, data.render, rules.rulesets);
   });
   parentPort?.postMessage({ start: batch.start, reports });
 });

@@ -6,7 +6,8 @@ import { loadCaseText, loadCaseValue, zoneOf, type LoadedCase } from '../case/lo
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { isValidIsoDate, todayIn } from '../dates/legal-date.js';
 import { assessCase } from '../engine/assess.js';
-import type { CaseReport } from '../engine/report-types.js';
+import type { CaseReport } from '../explain/types.js';
+import { explainCase } from '../explain/explain.js';
 import { BUNDLED_RULES, displayPath, listFiles, loadRules, loadRuleTexts, UsageError, type LoadedRules } from '../io/files.js';
 import { expandInputs, isOtherKindOfFile } from '../io/inputs.js';
 import { diffCase, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffResult } from '../report/diff.js';
@@ -169,7 +170,7 @@ function diffCommand(inputs: string[], opts: DiffOptions, { io }: CommandContext
     const cf = loaded.caseFile;
     const asOf = opts.asOf ?? c.asOf ?? (cf.asOf !== undefined && isValidIsoDate(cf.asOf) ? cf.asOf : todayIn(zoneOf(cf.jurisdiction), now));
     const id = cf.id ?? c.id;
-    const assess = (rules: LoadedRules): CaseReport => ({ ...assessCase(rules.rulesets, cf, loaded.doc as SourceDocument, { asOf, lang: opts.lang }, id, loaded.diagnostics), file: c.file });
+    const assess = (rules: LoadedRules): CaseReport => ({ ...explainCase(assessCase(rules.rulesets, cf, loaded.doc as SourceDocument, { asOf, lang: opts.lang }, id, loaded.diagnostics), rules.rulesets, opts.lang), file: c.file });
     const before = assess(old);
     const after = assess(neu);
     for (const r of [before, after]) if (r.status === 'invalid') for (const d of r.diagnostics) io.stderr(formatDiagnostic(d) + '\n');

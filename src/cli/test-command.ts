@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { explainCase } from '../explain/explain.js';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { loadCaseText, loadCaseValue, type LoadedCase } from '../case/load.js';
@@ -283,13 +284,13 @@ function runOne(t: RuleTest, here: string, rules: LoadedRules & { located: Locat
   }
   if (!loaded.caseFile || !loaded.doc || hasErrors(loaded.diagnostics)) return result(t, [], sortDiagnostics([...loaded.diagnostics]));
   // Within one assessment each rule-set id is one file: the version in force for the case.
-  const applicable = new Set(selectRuleSets(rules.rulesets, loaded.caseFile.jurisdiction, relevantDate(loaded.caseFile, t.asOf)).rulesets);
+  const applicable = new Set(selectRuleSets(rules.rulesets, loaded.caseFile.jurisdiction, relevantDate(rules.rulesets, loaded.caseFile, t.asOf)).rulesets);
   const byId = new Map<string, RuleSetCoverage>();
   for (const l of rules.located) if (applicable.has(l.ruleset)) byId.set(l.ruleset.id, coverageFor(l));
   const recorder = coverageRecorder((id) => byId.get(id));
   const report = assessCase(rules.rulesets, loaded.caseFile, loaded.doc, { asOf: t.asOf, lang: t.lang, coverage: recorder }, loaded.caseFile.id ?? fallbackId, loaded.diagnostics);
   if (report.status === 'invalid') return result(t, [], report.diagnostics);
-  const { mismatches, diagnostics } = checkExpectations(t, report, rules.located);
+  const { mismatches, diagnostics } = checkExpectations(t, explainCase(report, rules.rulesets, t.lang), rules.located);
   return result(t, mismatches, diagnostics);
 }
 

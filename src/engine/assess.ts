@@ -1,17 +1,22 @@
 import type { CaseFile } from '../case/types.js';
-import { checkCaseAgainstRules, zoneOf } from '../case/load.js';
+import { checkCaseAgainstRules } from '../case/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { parseWhen } from '../dates/legal-date.js';
 import type { SourceDocument } from '../source/document.js';
 import type { Calendar, Lang, RuleSet } from '../rules/types.js';
-import { evaluateRuleSet, type CoverageCollector } from './evaluate.js';
-import type { CaseReport, ConclusionResult, DeadlineResult } from './report-types.js';
+import { viewCase, type CaseView } from './case-view.js';
+import { compileRuleSet } from './compile.js';
+import type { CoverageCollector } from './context.js';
+import { evaluateRuleSet } from './evaluate.js';
+import type { CaseResult, ConclusionResult, DeadlineResult } from './result.js';
+
+export type { CoverageCollector } from './context.js';
 
 export interface AssessOptions {
   /** the assessment date, YYYY-MM-DD in the jurisdiction's zone; the shell supplies today */
   asOf: string;
-  lang: Lang;
+  /** the language the case's words will be written in; the engine only passes it on */
+  lang?: Lang;
   coverage?: CoverageCollector;
 }
 
@@ -19,13 +24,13 @@ export interface AssessOptions {
  * The date that decides which version of the law applies: the last known incident (criminal
  * law applies as in force when the conduct took place), or the assessment date when there is none.
  */
-export function relevantDate(caseFile: CaseFile, asOf: string): string {
-  const zone = zoneOf(caseFile.jurisdiction);
+export function relevantDate(rulesets: readonly RuleSet[], caseFile: CaseFile, asOf: string): string {
+  return lawDate(viewCase(caseFile, timeZoneFor(rulesets, caseFile.jurisdiction) ?? 'UTC'), asOf);
+}
+
+function lawDate(view: CaseView, asOf: string): string {
   let latest: string | undefined;
-  for (const inc of caseFile.incidents ?? []) {
-    const p = parseWhen(inc.date, zone);
-    if (p.ok && (latest === undefined || p.range.latest > latest)) latest = p.range.latest;
-  }
+  for (const inc of view.incidents) if (inc.range && (latest === undefined || inc.range.latest > latest)) latest = inc.range.latest;
   return latest !== undefined && latest < asOf ? latest : asOf;
 }
 
@@ -57,7 +62,7 @@ export function selectRuleSets(rulesets: readonly RuleSet[], jurisdiction: strin
       continue;
     }
     const later = versions.filter((rs) => rs.validFrom > onDate).sort((a, b) => a.validFrom.localeCompare(b.validFrom))[0];
-    const earlier = versions.filter((rs) => rs.validUntil !== undefined && rs.validUntil < onDate).sort((a, b) => (b.validUntil as string).localeCompare(a.validUntil as string))[0];
+    const earlier = versions.filter((rs) => rs.validUntil !== undefined && rs.validUntil < onDate).sort((a, b) => (b.validUntil ?? '').localeCompare(a.validUntil ?? ''))[0];
     const nearest = later ?? earlier;
     if (nearest) {
       selected.push(nearest);
@@ -69,19 +74,25 @@ export function selectRuleSets(rulesets: readonly RuleSet[], jurisdiction: strin
   return { rulesets: selected, outOfPeriod };
 }
 
+const calendarCache = new WeakMap<readonly RuleSet[], Map<string, Calendar>>();
+
+/** Calendars from every loaded rule set, by id (a deadline may name another rule set's calendar). */
 export function calendarsOf(rulesets: readonly RuleSet[]): Map<string, Calendar> {
+  const hit = calendarCache.get(rulesets);
+  if (hit) return hit;
   const out = new Map<string, Calendar>();
   for (const rs of rulesets) for (const [id, c] of Object.entries(rs.calendars ?? {})) out.set(id, c);
+  calendarCache.set(rulesets, out);
   return out;
 }
 
-/** Assesses one loaded case: a pure function of (rule sets, case, as-of date, language). */
-export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc: SourceDocument, options: AssessOptions, id: string, prior: readonly Diagnostic[] = []): CaseReport {
-  const zone = zoneOf(caseFile.jurisdiction);
-  const onDate = relevantDate(caseFile, options.asOf);
-  const selection = selectRuleSets(rulesets, caseFile.jurisdiction, onDate);
-  const applicable = selection.rulesets;
-  const periodWarnings: Diagnostic[] = selection.outOfPeriod.map(({ ruleset: rs }) => ({
+/** The jurisdiction's time zone, as its rule sets declare it. */
+export function timeZoneFor(rulesets: readonly RuleSet[], jurisdiction: string): string | undefined {
+  return rulesets.find((rs) => rs.jurisdiction === jurisdiction)?.timeZone;
+}
+
+function periodWarning(rs: RuleSet, onDate: string, doc: SourceDocument): Diagnostic {
+  return {
     code: 'ruleset-period',
     severity: 'warning',
     message: `no version of ${rs.id} in force on ${onDate} is loaded; version ${rs.version} (${rs.validFrom} – ${rs.validUntil ?? 'now'}) was used instead. Check that the law was the same on that date.`,
@@ -89,23 +100,34 @@ export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc
     line: 1,
     column: 1,
     pointer: '',
-  }));
-  const diagnostics: Diagnostic[] = sortDiagnostics([...prior, ...periodWarnings, ...checkCaseAgainstRules(caseFile, doc, rulesets.filter((r) => r.jurisdiction === caseFile.jurisdiction))]);
+  };
+}
+
+/** Assesses one loaded case: a pure function of (rule sets, case, as-of date). */
+export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc: SourceDocument, options: AssessOptions, id: string, prior: readonly Diagnostic[] = []): CaseResult {
+  const zone = timeZoneFor(rulesets, caseFile.jurisdiction) ?? 'UTC';
+  const view = viewCase(caseFile, zone);
+  const onDate = lawDate(view, options.asOf);
+  const selection = selectRuleSets(rulesets, caseFile.jurisdiction, onDate);
+  const own = rulesets.filter((r) => r.jurisdiction === caseFile.jurisdiction);
+  const diagnostics = sortDiagnostics([...prior, ...selection.outOfPeriod.map((o) => periodWarning(o.ruleset, onDate, doc)), ...checkCaseAgainstRules(caseFile, doc, own)]);
   const base = { file: doc.file, id, jurisdiction: caseFile.jurisdiction, asOf: options.asOf, timeZone: zone };
-  if (applicable.length === 0) {
+  if (selection.rulesets.length === 0) {
     diagnostics.push({ code: 'no-ruleset', severity: 'error', message: `no loaded rule set covers jurisdiction ${caseFile.jurisdiction} on ${onDate}.`, file: doc.file, line: 1, column: 1, pointer: '/jurisdiction' });
   }
   if (hasErrors(diagnostics)) return { ...base, status: 'invalid', diagnostics, rulesets: [], conclusions: [], deadlines: [] };
   const calendars = calendarsOf(rulesets);
   const conclusions: ConclusionResult[] = [];
   const deadlines: DeadlineResult[] = [];
-  for (const rs of applicable) {
-    const r = evaluateRuleSet(rs, caseFile, { asOf: options.asOf, lang: options.lang, calendars, ...(options.coverage ? { coverage: options.coverage } : {}) });
+  for (const rs of selection.rulesets) {
+    const compiled = compileRuleSet(rs);
+    const ctx = { view, asOf: options.asOf, calendars, memo: new Array<unknown>(compiled.slots), ruleset: rs.id, ...(options.coverage ? { coverage: options.coverage } : {}) };
+    const r = evaluateRuleSet(compiled, ctx);
     conclusions.push(...r.conclusions);
     deadlines.push(...r.deadlines);
   }
   rankNeeds(conclusions, deadlines);
-  return { ...base, status: 'assessed', lang: options.lang, diagnostics, rulesets: applicable.map((r) => ({ id: r.id, version: r.version, title: r.title[options.lang] })), conclusions, deadlines };
+  return { ...base, status: 'assessed', ...(options.lang ? { lang: options.lang } : {}), diagnostics, rulesets: selection.rulesets.map((r) => ({ id: r.id, version: r.version })), conclusions, deadlines };
 }
 
 /** A fact that would decide many open elements is worth asking first: count and rank. */

@@ -1,4 +1,4 @@
-import type { CaseReport, DeadlineResult } from './report-types.js';
+import type { CaseResult as CaseReport, DeadlineResult } from './result.js';
 
 /**
  * What a case needs, for scripts that sort hundreds of files each night:

@@ -109,35 +109,6 @@ export function literalValue(x: string | number | boolean): Value {
   return { t: 'text', v: x };
 }
 
-const VALUE_WORDS = {
-  en: { unknown: 'unknown', yes: 'yes', no: 'no', to: 'to', none: 'none', noneKnown: 'none known' },
-  nl: { unknown: 'onbekend', yes: 'ja', no: 'nee', to: 'tot en met', none: 'geen', noneKnown: 'geen bekend' },
-};
-
-/** A value as a person reads it; `label` turns codes (choice options, incident kinds) into words. */
-export function formatValue(v: Value, lang: 'en' | 'nl' = 'en', label: (code: string) => string = (c) => c): string {
-  const w = VALUE_WORDS[lang];
-  switch (v.t) {
-    case 'unknown':
-      return w.unknown;
-    case 'bool':
-      return v.v ? w.yes : w.no;
-    case 'num':
-      return v.lo === v.hi ? fmtNum(v.lo, lang) : `${fmtNum(v.lo, lang)}–${fmtNum(v.hi, lang)}`;
-    case 'date':
-      return v.lo === v.hi ? v.lo : `${v.lo} ${w.to} ${v.hi}`;
-    case 'text':
-      return label(v.v);
-    case 'set':
-      return v.values.length === 0 ? (v.complete ? w.none : w.noneKnown) : v.values.map(label).join(', ') + (v.complete ? '' : ', …');
-  }
-}
-
-function fmtNum(n: number, lang: 'en' | 'nl' = 'en'): string {
-  const text = Number.isInteger(n) ? String(n) : n.toFixed(2);
-  return lang === 'nl' ? text.replace('.', ',') : text;
-}
-
 /** Values for the JSON report: plain and stable. */
 export function jsonValue(v: Value): unknown {
   switch (v.t) {

@@ -1,6 +1,9 @@
 import type { CaseFile, Incident, Order } from '../case/types.js';
 import { assessCase } from '../engine/assess.js';
-import type { CaseReport, Indicator } from '../engine/report-types.js';
+import { explainCase } from '../explain/explain.js';
+import type { CaseReport, ConclusionReport } from '../explain/types.js';
+
+type Indicator = NonNullable<ConclusionReport['indicators']>[number];
 import { conditionRefs } from '../rules/refs.js';
 import type { Lang, RuleSet } from '../rules/types.js';
 import type { SourceDocument } from '../source/document.js';
@@ -82,7 +85,8 @@ function documentOf(file: string, caseFile: CaseFile): SourceDocument {
 
 export function assessSoFar(input: PlanInput): CaseReport {
   const file = input.file ?? 'interview';
-  return assessCase(input.rulesets, input.caseFile, documentOf(file, input.caseFile), { asOf: input.asOf, lang: input.lang }, input.caseFile.id ?? file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, ''));
+  const result = assessCase(input.rulesets, input.caseFile, documentOf(file, input.caseFile), { asOf: input.asOf, lang: input.lang }, input.caseFile.id ?? file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, ''));
+  return explainCase(result, input.rulesets, input.lang);
 }
 
 /** The rule sets the report used, or (before there is one) every rule set of the case's jurisdiction. */

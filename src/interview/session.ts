@@ -4,7 +4,8 @@ import type { CaseFile, Incident, JudgmentRecord, Order } from '../case/types.js
 import { zoneOf } from '../case/load.js';
 import { isValidIsoDate, todayIn } from '../dates/legal-date.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
-import type { CaseReport, Report } from '../engine/report-types.js';
+import type { CaseReport } from '../explain/types.js';
+import type { TextReport } from '../report/text.js';
 import { formatText } from '../report/text.js';
 import type { Lang, RuleSet } from '../rules/types.js';
 import { addIncident, addOrder, answeredRefs, getAnswer, interviewState, markNoMore, removeItem, setAnswer, setUnknown, unknownRefs, withState, type Stage } from './answers.js';
@@ -724,16 +725,8 @@ class Session {
 
   // ---- the end ----------------------------------------------------------------------------
 
-  private envelope(report: CaseReport): Report {
-    const used = this.options.rulesets.filter((rs) => report.rulesets.some((u) => u.id === rs.id && u.version === rs.version));
-    return {
-      schemaVersion: '1.0',
-      tool: { name: 'rulecase', version: this.options.toolVersion },
-      asOf: report.asOf,
-      lang: this.lang,
-      rulesets: used.map((rs) => ({ id: rs.id, version: rs.version, jurisdiction: rs.jurisdiction, title: rs.title[this.lang], validFrom: rs.validFrom, validUntil: rs.validUntil ?? null, file: rs.file })),
-      cases: [report],
-    };
+  private envelope(report: CaseReport): TextReport {
+    return { lang: this.lang, cases: [report] };
   }
 
   private async finish(report: CaseReport): Promise<void> {

@@ -1,4 +1,4 @@
-import type { CaseReport } from '../engine/report-types.js';
+import type { CaseResult as CaseReport } from '../engine/result.js';
 import { actionsOf, nearestDeadline, type TriageOptions } from '../engine/triage.js';
 
 /** One row per case, for spreadsheets: fixed columns, then one per headline conclusion. */

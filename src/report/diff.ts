@@ -1,4 +1,4 @@
-import type { CaseReport } from '../engine/report-types.js';
+import type { CaseReport } from '../explain/types.js';
 import { cell } from './markdown.js';
 
 /** One thing a rule change moves for one case. */

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CaseReport, DeadlineResult, SourceRef } from '../engine/report-types.js';
+import type { CaseReport, DeadlineReport as DeadlineResult, SourceRef } from '../explain/types.js';
 import { actionsOf, failsAt, type FailLevel, type TriageOptions } from '../engine/triage.js';
 import { coverageTotals, missingOutcomes, type Mismatch, type RuleLocation, type RuleSetCoverage, type TestResult } from '../rules/tests.js';
 

@@ -2,7 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { newAjv } from '../source/schema-check.js';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
 import { isValidIsoDate } from '../dates/legal-date.js';
-import type { CaseReport, ConclusionResult, DeadlineResult } from '../engine/report-types.js';
+import type { CaseReport, ConclusionReport as ConclusionResult, DeadlineReport as DeadlineResult } from '../explain/types.js';
 import { escapePointer, parseSource, type SourceDocument } from '../source/document.js';
 import { didYouMean, schemaDiagnostics } from '../source/schema-check.js';
 import { ruletestSchema } from '../schemas.js';

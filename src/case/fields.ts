@@ -1,0 +1,64 @@
+import type { Text } from '../rules/types.js';
+
+/**
+ * The case-file fields that rules may read and people are asked about: one table, from which
+ * rule references (`case.<path>`), the engine's lookups, date checks on loading and the words
+ * in reports and the interview all derive. A path uses N for a list index: orders.N.made.
+ */
+export type CaseFieldType = 'date' | 'boolean' | 'code' | 'text';
+
+export interface CaseField {
+  /** where it lives in the case file; N stands for a list index */
+  path: string;
+  type: CaseFieldType;
+  /** may a rule reference it as case.<path>? (incident fields are read through derived values) */
+  referable: boolean;
+  /** how a report names it: a short noun phrase that also reads as "still needed: …" */
+  label: Text;
+  /** how a list of incident details names it, short */
+  short?: Text;
+}
+
+export const CASE_FIELDS: readonly CaseField[] = [
+  { path: 'complaint.learned', type: 'date', referable: true, label: { en: 'when the victim learned of the conduct', nl: 'wanneer het slachtoffer kennis kreeg van de gedragingen' } },
+  { path: 'complaint.filed', type: 'date', referable: true, label: { en: 'whether and when a complaint was made', nl: 'of en wanneer klacht is gedaan' } },
+  { path: 'complaint.withdrawn', type: 'date', referable: true, label: { en: 'whether and when the complaint was withdrawn', nl: 'of en wanneer de klacht is ingetrokken' } },
+  { path: 'orders.N.type', type: 'code', referable: true, label: { en: 'the kind of order', nl: 'het soort verbod' } },
+  { path: 'orders.N.made', type: 'date', referable: true, label: { en: 'when the order was made', nl: 'wanneer het verbod is opgelegd' } },
+  { path: 'orders.N.served', type: 'date', referable: true, label: { en: 'when the order was served on or made known to the respondent', nl: 'wanneer het verbod aan de betrokkene is betekend of bekendgemaakt' } },
+  { path: 'orders.N.withoutNotice', type: 'boolean', referable: true, label: { en: 'whether the order was made without notice', nl: 'of het verbod zonder oproeping is gegeven' } },
+  { path: 'orders.N.returnDate', type: 'date', referable: true, label: { en: 'the return date of the order', nl: 'de datum van de vervolgzitting' } },
+  { path: 'orders.N.expires', type: 'date', referable: true, label: { en: 'when the order expires', nl: 'wanneer het verbod afloopt' } },
+  { path: 'orders.N.indefinite', type: 'boolean', referable: true, label: { en: 'whether the order has no end date', nl: 'of het verbod voor onbepaalde tijd geldt' } },
+  { path: 'orders.N.terms.directContact', type: 'boolean', referable: true, label: { en: 'whether the order forbids direct contact', nl: 'of het verbod direct contact verbiedt' } },
+  { path: 'orders.N.terms.indirectContact', type: 'boolean', referable: true, label: { en: 'whether the order forbids indirect contact', nl: 'of het verbod indirect contact verbiedt' } },
+  { path: 'orders.N.terms.socialMedia', type: 'boolean', referable: true, label: { en: 'whether the order covers social media', nl: 'of het verbod sociale media omvat' } },
+  { path: 'incidents.N.date', type: 'date', referable: false, label: { en: 'the date', nl: 'de datum' }, short: { en: 'date', nl: 'datum' } },
+  { path: 'incidents.N.reported', type: 'date', referable: false, label: { en: 'when it was reported', nl: 'wanneer het is gemeld' }, short: { en: 'reported on', nl: 'gemeld op' } },
+  { path: 'incidents.N.kind', type: 'code', referable: false, label: { en: 'what happened', nl: 'wat er gebeurde' }, short: { en: 'what happened', nl: 'wat er gebeurde' } },
+  { path: 'incidents.N.channel', type: 'text', referable: false, label: { en: 'the channel', nl: 'het kanaal' }, short: { en: 'channel', nl: 'kanaal' } },
+  { path: 'incidents.N.direct', type: 'boolean', referable: false, label: { en: 'whether the contact was direct', nl: 'of het contact direct was' }, short: { en: 'direct contact', nl: 'direct contact' } },
+  { path: 'incidents.N.threat', type: 'boolean', referable: false, label: { en: 'whether there was a threat', nl: 'of er werd gedreigd' }, short: { en: 'threat', nl: 'bedreiging' } },
+  { path: 'incidents.N.violence', type: 'boolean', referable: false, label: { en: 'whether there was violence', nl: 'of er geweld was' }, short: { en: 'violence', nl: 'geweld' } },
+  { path: 'incidents.N.afterRefusal', type: 'boolean', referable: false, label: { en: 'whether it happened after the victim clearly refused contact', nl: 'of het gebeurde na een duidelijke weigering van contact' }, short: { en: 'after a clear refusal', nl: 'na duidelijke weigering' } },
+  { path: 'incidents.N.inPlace', type: 'boolean', referable: false, label: { en: 'whether it happened in a place the order names', nl: 'of het gebeurde op een plek die het verbod noemt' }, short: { en: 'in a forbidden place', nl: 'op een verboden plek' } },
+  { path: 'incidents.N.victimInitiated', type: 'boolean', referable: false, label: { en: 'whether the victim started the contact', nl: 'of het slachtoffer het contact zocht' }, short: { en: 'started by the victim', nl: 'door het slachtoffer gezocht' } },
+];
+
+const BY_PATH = new Map(CASE_FIELDS.map((f) => [f.path, f]));
+
+/** Rule-referable paths, for `case.<path>` references and their did-you-mean. */
+export const REFERABLE_CASE_PATHS: readonly string[] = CASE_FIELDS.filter((f) => f.referable).map((f) => f.path);
+
+/** A concrete path (orders.1.made, or ['orders', '1', 'made']) with its indices replaced by N. */
+export function genericPath(path: string | readonly string[]): string {
+  const parts = typeof path === 'string' ? path.split('.') : path;
+  return parts.map((p) => (/^\d+$/.test(p) ? 'N' : p)).join('.');
+}
+
+export function caseField(path: string | readonly string[]): CaseField | undefined {
+  return BY_PATH.get(genericPath(path));
+}
+
+/** Date fields of orders and the complaint, checked on loading (incident dates are checked with the incidents). */
+export const CASE_DATE_FIELDS: readonly CaseField[] = CASE_FIELDS.filter((f) => f.type === 'date');

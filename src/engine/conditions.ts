@@ -1,0 +1,105 @@
+import type { CheckNode, CompiledCriterion, CompiledJudgment, CondNode } from './compile.js';
+import { NONE, once, union, type CondEv, type Ctx, type Ev } from './context.js';
+import type { Reason } from './result.js';
+import { compare, isKnown, jsonValue, triAnd, triAtLeast, triNot, triOr, truthy, UNKNOWN, type Tri } from './values.js';
+
+/** A criterion's result, with the comparisons made on the way (its reasons). */
+export interface CriterionEv extends CondEv {
+  trace: Reason[];
+}
+
+export function evalCriterion(ctx: Ctx, c: CompiledCriterion): CriterionEv {
+  return once(ctx, c.slot, () => {
+    const trace: Reason[] = [];
+    return { ...evalCondition(ctx, c.when, trace), trace };
+  });
+}
+
+/** A judgment is the adviser's: recorded in the case file, or unknown and needed. */
+export function evalJudgment(ctx: Ctx, j: CompiledJudgment): Ev {
+  return once(ctx, j.slot, () => {
+    const judgments = ctx.view.caseFile.judgments;
+    const record = judgments && Object.hasOwn(judgments, j.id) ? judgments[j.id] : undefined;
+    if (!record || record.value === 'unknown') return { value: UNKNOWN, needs: new Set([`judgments.${j.id}`]) };
+    return { value: typeof record.value === 'boolean' ? { t: 'bool', v: record.value } : { t: 'text', v: String(record.value) }, needs: NONE };
+  });
+}
+
+/** Evaluates a condition tree (Kleene logic); comparisons are added to `trace` when one is given. */
+export function evalCondition(ctx: Ctx, node: CondNode, trace?: Reason[], negated = false): CondEv {
+  const ev = evalNode(ctx, node, trace, negated);
+  ctx.coverage?.condition(ctx.ruleset, node.pointer, ev.result);
+  return ev;
+}
+
+function evalNode(ctx: Ctx, node: CondNode, trace: Reason[] | undefined, negated: boolean): CondEv {
+  switch (node.kind) {
+    case 'all':
+    case 'any':
+      return combine(node.kind === 'all' ? triAnd : triOr, node.parts.map((p) => evalCondition(ctx, p, trace, negated)));
+    case 'atLeast': {
+      const n = node.n;
+      return combine((rs) => triAtLeast(n, rs), node.parts.map((p) => evalCondition(ctx, p, trace, negated)));
+    }
+    case 'firstKnown': {
+      // Only the sources up to the first known one are evaluated and shown.
+      const unknownNeeds: ReadonlySet<string>[] = [];
+      for (const part of node.parts) {
+        const e = evalCondition(ctx, part, trace, negated);
+        if (e.result !== undefined) return { result: e.result, needs: NONE };
+        unknownNeeds.push(e.needs);
+      }
+      return { result: undefined, needs: union(unknownNeeds) };
+    }
+    case 'not': {
+      const e = evalCondition(ctx, node.part, trace, !negated);
+      return { result: triNot(e.result), needs: e.needs };
+    }
+    case 'check':
+      return evalCheck(ctx, node, trace, negated);
+  }
+}
+
+function combine(op: (results: Tri[]) => Tri, evs: CondEv[]): CondEv {
+  const result = op(evs.map((e) => e.result));
+  return { result, needs: result === undefined ? union(evs.filter((e) => e.result === undefined).map((e) => e.needs)) : NONE };
+}
+
+function evalCheck(ctx: Ctx, node: CheckNode, trace: Reason[] | undefined, negated: boolean): CondEv {
+  const left = node.get(ctx);
+  const right = node.other ? node.other.get(ctx) : undefined;
+  const result = checkResult(node, left, right);
+  const needs = result === undefined && node.op !== 'known' ? union([left.needs, right?.needs ?? NONE]) : NONE;
+  trace?.push({
+    ref: node.ref,
+    ...(node.op !== undefined ? { op: node.op } : {}),
+    ...(node.expected !== undefined ? { expected: node.expected } : {}),
+    ...(node.other && right ? { other: node.other.ref, otherValue: jsonValue(right.value) } : {}),
+    actual: jsonValue(left.value),
+    result: result === undefined ? 'unknown' : result ? 'true' : 'false',
+    ...(negated ? { negated: true as const } : {}),
+  });
+  return { result, needs };
+}
+
+function checkResult(node: CheckNode, left: Ev, right: Ev | undefined): Tri {
+  const v = left.value;
+  switch (node.op) {
+    case undefined:
+      return truthy(v);
+    case 'known':
+      return isKnown(v);
+    case 'in':
+      return triOr(node.literals.map((o) => compare('==', v, o)));
+    case 'includes': {
+      const want = node.literals[0];
+      if (v.t === 'set') {
+        const text = want?.t === 'text' ? want.v : want?.t === 'date' ? want.lo : String(node.expected);
+        return v.values.includes(text) ? true : v.complete ? false : undefined;
+      }
+      return v.t === 'unknown' || want === undefined ? undefined : compare('==', v, want);
+    }
+    default:
+      return compare(node.op, v, right ? right.value : (node.literals[0] ?? UNKNOWN));
+  }
+}

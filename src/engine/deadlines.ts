@@ -1,0 +1,156 @@
+import { addDays, addTerm, daysBetween, extendForCalendar, type DayRange, type Extension } from '../dates/legal-date.js';
+import type { CompiledDeadline, StartNode } from './compile.js';
+import { evalCondition } from './conditions.js';
+import { NONE, once, union, type Ctx } from './context.js';
+import type { DeadlineBasis, DeadlineFinding, DeadlineResult, DeadlineStatus, Need, SkippedDay } from './result.js';
+import { jsonValue, type Tri } from './values.js';
+
+export interface DeadlineEv {
+  result: DeadlineResult;
+  due?: DayRange;
+}
+
+interface StartEv {
+  range?: DayRange;
+  needs: ReadonlySet<string>;
+  /** the event that decided the start date, when one clearly did */
+  ref?: string;
+}
+
+function evalStart(ctx: Ctx, node: StartNode): StartEv {
+  if (node.kind === 'ref') {
+    const ev = node.get(ctx);
+    if (ev.value.t === 'date') return { range: { earliest: ev.value.lo, latest: ev.value.hi }, needs: ev.needs, ref: node.ref };
+    const needs = ev.value.t === 'unknown' ? union([ev.needs, node.askable ? new Set([node.ref]) : NONE]) : NONE;
+    return { needs, ref: node.ref };
+  }
+  if (node.kind === 'firstKnown') {
+    const tried: ReadonlySet<string>[] = [];
+    for (const part of node.parts) {
+      const s = evalStart(ctx, part);
+      if (s.range) return s;
+      tried.push(s.needs);
+    }
+    return { needs: union(tried) };
+  }
+  const parts = node.parts.map((p) => evalStart(ctx, p));
+  if (parts.some((p) => !p.range)) return { needs: union(parts.filter((p) => !p.range).map((p) => p.needs)) };
+  const ranges = parts.map((p) => p.range as DayRange);
+  const pick = node.kind === 'latest' ? max : min;
+  const earliest = pick(ranges.map((r) => r.earliest));
+  const latest = pick(ranges.map((r) => r.latest));
+  const decisive = parts.find((p) => p.range?.earliest === earliest && p.range.latest === latest);
+  return { range: { earliest, latest }, needs: union(parts.map((p) => p.needs)), ...(decisive?.ref ? { ref: decisive.ref } : {}) };
+}
+
+interface Due {
+  due: string;
+  unextended: string;
+  monthEndApplied: boolean;
+  extension?: Extension;
+}
+
+function computeDue(ctx: Ctx, d: CompiledDeadline, start: string): Due {
+  const termStart = d.def.counting === 'day-after' ? addDays(start, 1) : start;
+  const { date, monthEndApplied } = addTerm(start, d.length, d.def.monthEnd);
+  // "day-after": a term of three months after the day of the event ends on the same calendar date;
+  // "event-day": the event day is day one, so the term ends a day earlier.
+  const unextended = d.def.counting === 'day-after' ? date : addDays(date, -1);
+  const calendar = d.def.calendar === 'none' ? undefined : ctx.calendars.get(d.def.calendar);
+  const extension = calendar ? extendForCalendar(calendar, termStart, unextended) : undefined;
+  return { due: extension?.to ?? unextended, unextended, monthEndApplied, ...(extension ? { extension } : {}) };
+}
+
+function skippedDays(ext: Extension): SkippedDay[] {
+  return ext.skipped.map((s) =>
+    s.reason.kind === 'weekend' ? { date: s.date, weekday: s.reason.weekday } : { date: s.date, holiday: s.reason.holiday.name, holidayVerified: s.reason.holiday.verified !== false },
+  );
+}
+
+const needList = (s: ReadonlySet<string>): Need[] => [...s].sort().map((ref) => ({ ref, decides: 1 }));
+
+export function evalDeadline(ctx: Ctx, d: CompiledDeadline): DeadlineEv {
+  return once(ctx, d.slot, () => {
+    const applies = d.appliesWhen ? evalCondition(ctx, d.appliesWhen) : { result: true as Tri, needs: NONE };
+    const start = evalStart(ctx, d.start);
+    const basisBase = {
+      ...(start.ref ? { startRef: start.ref } : {}),
+      length: d.def.length,
+      counting: d.def.counting,
+      monthEnd: d.def.monthEnd,
+      calendar: d.def.calendar,
+      ...(d.def.satisfiedBy ? { satisfiedBy: d.def.satisfiedBy } : {}),
+    };
+    const base = { id: d.id, ruleset: ctx.ruleset, verified: d.verified, due: null, daysLeft: null };
+    if (applies.result === false) {
+      return { result: { ...base, status: 'not_applicable', finding: 'not_applicable', basis: { ...basisBase, startDate: null, monthEndApplied: false }, needs: [] } };
+    }
+    if (!start.range) {
+      const needs = union([start.needs, applies.result === undefined ? applies.needs : NONE]);
+      return { result: { ...base, status: 'undetermined', finding: 'start_unknown', ...(applies.result === undefined ? { appliesUnknown: true as const } : {}), basis: { ...basisBase, startDate: null, monthEndApplied: false }, needs: needList(needs) } };
+    }
+    return dated(ctx, d, { ...start, range: start.range }, applies, basisBase);
+  });
+}
+
+function dated(ctx: Ctx, d: CompiledDeadline, start: StartEv & { range: DayRange }, applies: { result: Tri; needs: ReadonlySet<string> }, basisBase: Omit<DeadlineBasis, 'startDate' | 'monthEndApplied'>): DeadlineEv {
+  const lo = computeDue(ctx, d, start.range.earliest);
+  const hi = computeDue(ctx, d, start.range.latest);
+  const due: DayRange = { earliest: lo.due, latest: hi.due };
+  const exactStart = start.range.earliest === start.range.latest;
+  const basis: DeadlineBasis = {
+    ...basisBase,
+    startDate: exactStart ? start.range.earliest : { earliest: start.range.earliest, latest: start.range.latest },
+    monthEndApplied: lo.monthEndApplied || hi.monthEndApplied,
+    unextendedDue: lo.unextended,
+    ...(lo.extension ? { extension: { from: lo.extension.from, to: lo.extension.to, skipped: skippedDays(lo.extension), minWorkingDays: lo.extension.minWorkingDays } } : {}),
+  };
+  const needs = new Set<string>(applies.result === undefined ? applies.needs : NONE);
+  const { status, finding, doneOn } = statusOf(ctx, d, due, start, needs);
+  // Shown with its date, but whether it applies at all is still open.
+  const appliesUnknown = applies.result === undefined && status !== 'satisfied';
+  const shownStatus: DeadlineStatus = appliesUnknown && (status === 'open' || status === 'due_soon' || status === 'expired') ? 'undetermined' : status;
+  const result: DeadlineResult = {
+    id: d.id,
+    ruleset: ctx.ruleset,
+    status: shownStatus,
+    finding,
+    ...(appliesUnknown ? { appliesUnknown: true as const } : {}),
+    due: due.earliest,
+    ...(exactStart ? {} : { earliest: due.earliest, latest: due.latest }),
+    daysLeft: daysBetween(ctx.asOf, due.earliest),
+    ...(doneOn !== undefined ? { doneOn } : {}),
+    basis,
+    needs: needList(needs),
+    verified: d.verified,
+  };
+  return { result, due };
+}
+
+function statusOf(ctx: Ctx, d: CompiledDeadline, due: DayRange, start: StartEv, needs: Set<string>): { status: DeadlineStatus; finding: DeadlineFinding; doneOn?: unknown } {
+  const done = d.satisfiedBy?.get(ctx);
+  if (done && done.value.t === 'date' && done.value.hi <= due.earliest) return { status: 'satisfied', finding: 'done_in_time', doneOn: jsonValue(done.value) };
+  if (done && done.value.t === 'date' && done.value.lo > due.latest) return { status: 'expired', finding: 'done_late', doneOn: jsonValue(done.value) };
+  if (ctx.asOf > due.latest) {
+    if (done && done.value.t === 'unknown') {
+      // Unless it happened in time: doneOn null says the satisfying event is unknown.
+      for (const n of done.needs) needs.add(n);
+      return { status: 'expired', finding: 'ended', doneOn: null };
+    }
+    return { status: 'expired', finding: 'ended' };
+  }
+  if (ctx.asOf > due.earliest) {
+    for (const n of start.needs) needs.add(n);
+    if (start.ref) needs.add(start.ref);
+    return { status: 'undetermined', finding: 'may_have_ended' };
+  }
+  const soonDays = d.dueSoon ? daysBetween(ctx.asOf, addTerm(ctx.asOf, d.dueSoon, 'last-day-of-month').date) : 0;
+  return { status: daysBetween(ctx.asOf, due.earliest) <= soonDays ? 'due_soon' : 'open', finding: 'running' };
+}
+
+function min(xs: string[]): string {
+  return xs.reduce((a, b) => (b < a ? b : a));
+}
+function max(xs: string[]): string {
+  return xs.reduce((a, b) => (b > a ? b : a));
+}

@@ -1,0 +1,149 @@
+import { daysBetween, type DayRange } from '../dates/legal-date.js';
+import type { IncidentView } from './case-view.js';
+import type { CompiledDerived } from './compile.js';
+import { NONE, once, union, type Ctx, type Ev } from './context.js';
+import { compare, triAnd, triNot, triOr, UNKNOWN, type Tri, type Value } from './values.js';
+
+/** One incident's membership of a derived value's selection: three-valued, with what would decide it. */
+interface Member {
+  view: IncidentView;
+  member: Tri;
+  needs: ReadonlySet<string>;
+}
+
+/** An incident's date is worth asking for only when it is known roughly. */
+function roughDate(m: IncidentView): ReadonlySet<string> {
+  return m.range && m.range.earliest === m.range.latest ? NONE : new Set([`case.incidents.${m.index}.date`]);
+}
+
+function field(view: IncidentView, name: string): unknown {
+  return Object.hasOwn(view.incident, name) ? (view.incident as unknown as Record<string, unknown>)[name] : undefined;
+}
+
+function membership(d: CompiledDerived, view: IncidentView, from: Ev | undefined, until: Ev | undefined): Member {
+  const needs = new Set<string>();
+  const tests: Tri[] = [];
+  for (const [name, wants] of d.where) {
+    const have = field(view, name);
+    if (have === undefined || have === null) {
+      // A filter on a field nobody filled in is unknown, not false.
+      tests.push(undefined);
+      needs.add(`case.incidents.${view.index}.${name}`);
+    } else tests.push(wants.some((w) => w === have));
+  }
+  const dateValue: Value = view.range ? { t: 'date', lo: view.range.earliest, hi: view.range.latest } : UNKNOWN;
+  for (const [bound, op] of [[from, '>='], [until, '<=']] as const) {
+    if (!bound) continue;
+    const r = compare(op, dateValue, bound.value);
+    tests.push(r);
+    if (r === undefined) for (const n of union([bound.needs, roughDate(view)])) needs.add(n);
+  }
+  const member = triAnd(tests);
+  return { view, member, needs: member === undefined ? needs : NONE };
+}
+
+export function evalDerived(ctx: Ctx, d: CompiledDerived): Ev {
+  return once(ctx, d.slot, () => {
+    const from = d.from?.(ctx);
+    const until = d.until?.(ctx);
+    const members = ctx.view.incidents.map((view) => membership(d, view, from, until));
+    const sure = members.filter((m) => m.member === true);
+    const maybe = members.filter((m) => m.member === undefined);
+    return compute(d, sure, maybe);
+  });
+}
+
+function compute(d: CompiledDerived, sure: Member[], maybe: Member[]): Ev {
+  const maybeNeeds = union(maybe.map((m) => m.needs));
+  switch (d.def.compute) {
+    case 'count':
+      return { value: { t: 'num', lo: sure.length, hi: sure.length + maybe.length }, needs: maybeNeeds };
+    case 'first':
+    case 'last':
+      return bounds(d.def.compute, sure, maybe, maybeNeeds);
+    case 'spanDays':
+    case 'perWeek':
+      return span(d.def.compute, sure, maybe, maybeNeeds);
+    case 'distinct':
+      return distinct(d.def.field ?? '', sure, maybe, maybeNeeds);
+    case 'any':
+    case 'all':
+      return anyAll(d.def.compute, d.def.field, [...sure, ...maybe]);
+  }
+}
+
+/** The first or last date among the selected incidents: a range when dates or membership are rough. */
+function bounds(pick: 'first' | 'last', sure: Member[], maybe: Member[], maybeNeeds: ReadonlySet<string>): Ev {
+  const dated = sure.filter((m) => m.view.range);
+  if (dated.length === 0) return { value: UNKNOWN, needs: maybeNeeds };
+  const los = dated.map((m) => (m.view.range as DayRange).earliest);
+  const his = dated.map((m) => (m.view.range as DayRange).latest);
+  let lo = pick === 'first' ? min(los) : max(los);
+  let hi = pick === 'first' ? min(his) : max(his);
+  // An incident that may or may not count can only widen the range outward.
+  for (const m of maybe) {
+    const r = m.view.range;
+    if (!r) continue;
+    if (pick === 'first' && r.earliest < lo) lo = r.earliest;
+    if (pick === 'last' && r.latest > hi) hi = r.latest;
+  }
+  if (lo === hi) return { value: { t: 'date', lo, hi }, needs: NONE };
+  // Still a range: the incidents that could be the first (last) one, and are dated roughly, would settle it.
+  const candidates = [...dated, ...maybe.filter((m) => m.view.range)].filter((m) => {
+    const r = m.view.range as DayRange;
+    return r.earliest !== r.latest && r.earliest <= hi && r.latest >= lo;
+  });
+  return { value: { t: 'date', lo, hi }, needs: union([maybeNeeds, ...candidates.map((m) => roughDate(m.view))]) };
+}
+
+function span(kind: 'spanDays' | 'perWeek', sure: Member[], maybe: Member[], maybeNeeds: ReadonlySet<string>): Ev {
+  const first = bounds('first', sure, maybe, maybeNeeds);
+  const last = bounds('last', sure, maybe, maybeNeeds);
+  if (first.value.t !== 'date' || last.value.t !== 'date') return { value: UNKNOWN, needs: union([first.needs, last.needs]) };
+  const spanLo = Math.max(0, daysBetween(first.value.hi, last.value.lo));
+  const spanHi = daysBetween(first.value.lo, last.value.hi);
+  const needs = union([first.needs, last.needs]);
+  if (kind === 'spanDays') return { value: { t: 'num', lo: spanLo, hi: spanHi }, needs };
+  // A span under a week counts as one week, so a burst of calls in one day is not "infinitely" frequent.
+  const weeks = (days: number): number => Math.max(1, days / 7);
+  return { value: { t: 'num', lo: round2(sure.length / weeks(spanHi)), hi: round2((sure.length + maybe.length) / weeks(spanLo)) }, needs: union([needs, maybeNeeds]) };
+}
+
+function distinct(name: string, sure: Member[], maybe: Member[], maybeNeeds: ReadonlySet<string>): Ev {
+  const values = new Set<string>();
+  let complete = maybe.length === 0;
+  const needs = new Set(maybeNeeds);
+  for (const m of sure) {
+    const v = field(m.view, name);
+    if (v === undefined) {
+      complete = false;
+      needs.add(`case.incidents.${m.view.index}.${name}`);
+    } else values.add(String(v));
+  }
+  return { value: { t: 'set', values: [...values].sort(), complete }, needs: complete ? NONE : needs };
+}
+
+function anyAll(kind: 'any' | 'all', name: string | undefined, members: Member[]): Ev {
+  const tris: Tri[] = [];
+  const needs = new Set<string>();
+  for (const m of members) {
+    const v = name === undefined ? true : field(m.view, name);
+    const fieldTri: Tri = typeof v === 'boolean' ? v : v === undefined ? undefined : true;
+    if (fieldTri === undefined && name) needs.add(`case.incidents.${m.view.index}.${name}`);
+    // For "any": the incident counts if it is a member and the field holds.
+    tris.push(kind === 'any' ? triAnd([m.member, fieldTri]) : triOr([triNot(m.member), fieldTri]));
+    if (m.member === undefined) for (const n of m.needs) needs.add(n);
+  }
+  const result = kind === 'any' ? triOr(tris) : triAnd(tris);
+  return { value: result === undefined ? UNKNOWN : { t: 'bool', v: result }, needs: result === undefined ? needs : NONE };
+}
+
+function min(xs: string[]): string {
+  return xs.reduce((a, b) => (b < a ? b : a));
+}
+function max(xs: string[]): string {
+  return xs.reduce((a, b) => (b > a ? b : a));
+}
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}

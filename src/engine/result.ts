@@ -1,0 +1,141 @@
+/**
+ * What the engine returns: data only. Ids, statuses, values, dates, the inputs used and those
+ * still needed. No sentences and no language: src/explain turns a result into words, and only
+ * the formats that print words call it.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CompareOp, Lang, Text } from '../rules/types.js';
+
+export type ConclusionStatus = 'met' | 'not_met' | 'undetermined';
+export type DeadlineStatus = 'open' | 'due_soon' | 'expired' | 'satisfied' | 'not_applicable' | 'undetermined';
+
+/** An input that could still decide an element: facts.x, judgments.x, case.complaint.filed, case.incidents.2.threat. */
+export interface Need {
+  ref: string;
+  /** how many open elements and deadlines of the case it could decide */
+  decides: number;
+}
+
+/** One comparison of a condition, with the values it compared (as JSON values: null is unknown). */
+export interface Reason {
+  ref: string;
+  op?: CompareOp;
+  /** the literal it was compared with */
+  expected?: unknown;
+  /** the reference it was compared with, and that reference's value */
+  other?: string;
+  otherValue?: unknown;
+  actual: unknown;
+  result: 'true' | 'false' | 'unknown';
+  /** the comparison sits under a `not`: it must not hold */
+  negated?: true;
+}
+
+export interface IndicatorValue {
+  ref: string;
+  value: unknown;
+  counter: boolean;
+}
+
+export interface JudgmentRecordResult {
+  value: unknown;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+/** A decision table that the rules made ambiguous for this case: a rule error, shown as such. */
+export interface TableProblem {
+  code: 'table-overlap' | 'table-disagree';
+  rows: number[];
+}
+
+export interface ConclusionResult {
+  id: string;
+  ruleset: string;
+  kind: 'criterion' | 'judgment' | 'table';
+  status: ConclusionStatus;
+  headline: boolean;
+  /** a judgment's recorded value (true, false, or a choice such as a culpability category) */
+  value?: unknown;
+  /** false when a judgment or table is not needed in this case (its relevantWhen is false) */
+  relevant?: false;
+  /** criteria: each comparison made; tables: each input with its value */
+  reasons: Reason[];
+  needs: Need[];
+  indicators?: IndicatorValue[];
+  judgment?: JudgmentRecordResult;
+  /** a table's outputs; a text output keeps both languages */
+  outputs?: Record<string, unknown>;
+  /** the rows of a table that matched (1-based) */
+  rows?: number[];
+  problem?: TableProblem;
+  verified: boolean;
+}
+
+/** Why a deadline has its status: the explanation layer words each one. */
+export type DeadlineFinding =
+  | 'not_applicable'
+  | 'start_unknown'
+  | 'done_in_time'
+  | 'done_late'
+  | 'ended'
+  | 'may_have_ended'
+  | 'running';
+
+export interface SkippedDay {
+  date: string;
+  /** ISO weekday for a weekend day */
+  weekday?: number;
+  /** a public holiday's name, in both languages */
+  holiday?: Text;
+  holidayVerified?: boolean;
+}
+
+export interface DeadlineBasis {
+  startRef?: string;
+  /** the start date, or a range when it is known only roughly */
+  startDate: string | { earliest: string; latest: string } | null;
+  length: string;
+  counting: string;
+  monthEnd: string;
+  monthEndApplied: boolean;
+  calendar: string;
+  /** what meets the deadline when it happens in time, if anything */
+  satisfiedBy?: string;
+  unextendedDue?: string;
+  extension?: { from: string; to: string; skipped: SkippedDay[]; minWorkingDays: boolean };
+}
+
+export interface DeadlineResult {
+  id: string;
+  ruleset: string;
+  status: DeadlineStatus;
+  finding: DeadlineFinding;
+  /** whether the deadline applies to this case at all is not yet known */
+  appliesUnknown?: true;
+  due: string | null;
+  earliest?: string;
+  latest?: string;
+  daysLeft: number | null;
+  /** the date of the event that satisfies it, when known */
+  doneOn?: unknown;
+  basis: DeadlineBasis;
+  needs: Need[];
+  verified: boolean;
+}
+
+export interface CaseResult {
+  file: string;
+  id: string;
+  jurisdiction: string | null;
+  asOf: string | null;
+  timeZone: string | null;
+  status: 'assessed' | 'invalid';
+  /** the language for this case's words: --lang, else the case file's lang, else English */
+  lang?: Lang;
+  diagnostics: Diagnostic[];
+  rulesets: { id: string; version: string }[];
+  conclusions: ConclusionResult[];
+  deadlines: DeadlineResult[];
+}

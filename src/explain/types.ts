@@ -1,0 +1,48 @@
+/** A case result with its words: what formats for people (and `--detail full`) print. */
+import type { CaseResult, ConclusionResult, DeadlineBasis, DeadlineResult, IndicatorValue, Need, Reason } from '../engine/result.js';
+
+export interface SourceRef {
+  id: string;
+  instrument: string;
+  article?: string;
+  url?: string;
+  ecli?: string;
+  checked: string;
+  verified: boolean;
+  note?: string;
+}
+
+export interface ExplainedNeed extends Need {
+  label: string;
+}
+
+export interface RuleWords {
+  title: string;
+  sources: SourceRef[];
+  checked: string;
+  note?: string;
+}
+
+export interface ConclusionReport extends Omit<ConclusionResult, 'reasons' | 'needs' | 'indicators'>, RuleWords {
+  explanation: string;
+  reasons: (Reason & { text: string })[];
+  needs: ExplainedNeed[];
+  indicators?: (IndicatorValue & { label: string; display: string })[];
+  guidance?: string;
+}
+
+export interface DeadlineReport extends Omit<DeadlineResult, 'needs' | 'basis'>, RuleWords {
+  explanation: string;
+  basis: Omit<DeadlineBasis, 'extension'> & {
+    startEvent: string;
+    text: string;
+    extension?: NonNullable<DeadlineBasis['extension']> & { why: string };
+  };
+  needs: ExplainedNeed[];
+}
+
+export interface CaseReport extends Omit<CaseResult, 'conclusions' | 'deadlines' | 'rulesets'> {
+  rulesets: { id: string; version: string; title: string }[];
+  conclusions: ConclusionReport[];
+  deadlines: DeadlineReport[];
+}

@@ -1,0 +1,48 @@
+import type { Lang } from '../rules/types.js';
+import { say } from '../words/report.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const formatters = new Map<Lang, Intl.DateTimeFormat>();
+
+/** A date for people, in their language: 15 June 2026 / 15 juni 2026. */
+export function humanDate(iso: string, lang: Lang): string {
+  if (!DATE.test(iso)) return iso;
+  let f = formatters.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(say(lang, 'locale'), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    formatters.set(lang, f);
+  }
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? iso : f.format(d);
+}
+
+/** Every ISO date inside a text, in the reader's language. */
+export function humanDatesIn(text: string, lang: Lang): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => humanDate(d, lang));
+}
+
+export function formatNumber(n: number, lang: Lang): string {
+  const text = Number.isInteger(n) ? String(n) : n.toFixed(2);
+  return text.replace('.', say(lang, 'decimalSeparator'));
+}
+
+/**
+ * An engine value (as JSON: null unknown, {min, max} a range, {earliest, latest} a date range,
+ * {known, complete: false} a partly known set) as a person reads it; `label` turns codes into words.
+ */
+export function describeValue(v: unknown, lang: Lang, label: (code: string) => string = (c) => c): string {
+  if (v === null || v === undefined) return say(lang, 'unknown');
+  if (typeof v === 'boolean') return say(lang, v ? 'yes' : 'no');
+  if (typeof v === 'number') return formatNumber(v, lang);
+  if (typeof v === 'string') return DATE.test(v) ? humanDate(v, lang) : label(v);
+  if (Array.isArray(v)) return v.length === 0 ? say(lang, 'none') : v.map((x) => describeValue(x, lang, label)).join(', ');
+  const o = v as Record<string, unknown>;
+  if (typeof o['min'] === 'number' && typeof o['max'] === 'number') return `${formatNumber(o['min'], lang)}–${formatNumber(o['max'], lang)}`;
+  if (typeof o['earliest'] === 'string' && typeof o['latest'] === 'string') return `${humanDate(o['earliest'], lang)} ${say(lang, 'rangeTo')} ${humanDate(o['latest'], lang)}`;
+  if (Array.isArray(o['known'])) {
+    const known = o['known'] as unknown[];
+    return known.length === 0 ? say(lang, 'noneKnown') : `${known.map((x) => describeValue(x, lang, label)).join(', ')}, …`;
+  }
+  if (typeof o[lang] === 'string') return o[lang] as string;
+  return JSON.stringify(v);
+}

@@ -1,0 +1,149 @@
+/**
+ * Machine output (JSON, NDJSON): per case only what a script needs — ids, statuses, dates, days
+ * left, what is still needed (as references) and what must be done. The rule sets' titles,
+ * sources and notes appear once, in the envelope; `--detail full` adds every reason, value,
+ * explanation and citation to each case.
+ */
+import type { CaseResult } from '../engine/result.js';
+import type { Action } from '../engine/triage.js';
+import { verifiedRules } from '../engine/verified.js';
+import { explainCase } from '../explain/explain.js';
+import type { CaseReport } from '../explain/types.js';
+import type { Lang, RuleMeta, RuleSet, Source } from '../rules/types.js';
+
+export const REPORT_SCHEMA_VERSION = '2.0';
+
+export type Detail = 'lean' | 'full';
+export const DETAILS: readonly Detail[] = ['lean', 'full'];
+
+export interface LeanDeadline {
+  id: string;
+  status: string;
+  due: string | null;
+  earliest?: string;
+  latest?: string;
+  daysLeft: number | null;
+}
+
+export interface LeanCase {
+  file: string;
+  id: string;
+  jurisdiction: string | null;
+  asOf: string | null;
+  timeZone: string | null;
+  status: CaseResult['status'];
+  actions: Action[];
+  /** rule-set id → version used */
+  rulesets: Record<string, string>;
+  /** each headline conclusion, `<rule set>.<id>` → met | not_met | undetermined */
+  conclusions: Record<string, string>;
+  /** `<rule set>.<id>` → a judgment's value or a table's outputs, where there is one */
+  values?: Record<string, unknown>;
+  /** every deadline that applies to the case (or may) */
+  deadlines: LeanDeadline[];
+  /** the inputs that would still decide something, most decisive first */
+  needs: string[];
+  diagnostics: CaseResult['diagnostics'];
+}
+
+export type FullCase = CaseReport & { actions: Action[] };
+
+export function leanCase(r: CaseResult, actions: Action[]): LeanCase {
+  const conclusions: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  // The headline conclusions: the intermediate elements are in --detail full.
+  for (const c of r.conclusions) {
+    if (!c.headline) continue;
+    const key = `${c.ruleset}.${c.id}`;
+    conclusions[key] = c.status;
+    if (c.value !== undefined) values[key] = c.value;
+    else if (c.outputs !== undefined) values[key] = c.outputs;
+  }
+  const decides = new Map<string, number>();
+  for (const item of [...r.conclusions, ...r.deadlines]) for (const n of item.needs) decides.set(n.ref, n.decides);
+  return {
+    file: r.file,
+    id: r.id,
+    jurisdiction: r.jurisdiction,
+    asOf: r.asOf,
+    timeZone: r.timeZone,
+    status: r.status,
+    actions,
+    rulesets: Object.fromEntries(r.rulesets.map((x) => [x.id, x.version])),
+    conclusions,
+    ...(Object.keys(values).length > 0 ? { values } : {}),
+    deadlines: r.deadlines.filter((d) => d.status !== 'not_applicable').map((d) => ({ id: `${d.ruleset}.${d.id}`, status: d.status, due: d.due, ...(d.earliest !== undefined ? { earliest: d.earliest } : {}), ...(d.latest !== undefined ? { latest: d.latest } : {}), daysLeft: d.daysLeft })),
+    needs: [...decides.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([ref]) => ref),
+    diagnostics: r.diagnostics,
+  };
+}
+
+/** One case for machine output, at the detail asked for. */
+export function machineCase(r: CaseResult, options: { detail: Detail; actions: Action[]; rulesets: readonly RuleSet[]; lang: Lang }): LeanCase | FullCase {
+  if (options.detail === 'lean') return leanCase(r, options.actions);
+  return { ...explainCase(r, options.rulesets, r.lang ?? options.lang), actions: options.actions };
+}
+
+interface RuleInfo {
+  title: string;
+  cite: string[];
+  checked: string;
+  verified: boolean;
+  headline?: true;
+  note?: string;
+}
+
+export interface RulesetInfo {
+  id: string;
+  version: string;
+  jurisdiction: string;
+  title: string;
+  validFrom: string;
+  validUntil: string | null;
+  file: string;
+  sources: Record<string, Omit<Source, 'note'> & { note?: string }>;
+  conclusions: Record<string, RuleInfo & { kind: 'criterion' | 'judgment' | 'table' }>;
+  deadlines: Record<string, RuleInfo>;
+}
+
+/** What every case refers to, said once: each rule set's titles, citations, sources and notes. */
+export function rulesetInfo(rs: RuleSet, lang: Lang): RulesetInfo {
+  const verified = verifiedRules(rs);
+  const info = (kind: string, id: string, r: RuleMeta & { conclusion?: boolean }): RuleInfo => ({
+    title: r.title[lang],
+    cite: r.cite,
+    checked: r.checked,
+    verified: verified.get(`${kind}.${id}`) !== false,
+    ...(r.conclusion ? { headline: true as const } : {}),
+    ...(r.note ? { note: r.note[lang] } : {}),
+  });
+  const conclusions: RulesetInfo['conclusions'] = {};
+  for (const [id, r] of Object.entries(rs.criteria ?? {})) conclusions[id] = { kind: 'criterion', ...info('criteria', id, r) };
+  for (const [id, r] of Object.entries(rs.judgments ?? {})) conclusions[id] = { kind: 'judgment', ...info('judgments', id, r) };
+  for (const [id, r] of Object.entries(rs.tables ?? {})) conclusions[id] = { kind: 'table', ...info('tables', id, r) };
+  return {
+    id: rs.id,
+    version: rs.version,
+    jurisdiction: rs.jurisdiction,
+    title: rs.title[lang],
+    validFrom: rs.validFrom,
+    validUntil: rs.validUntil ?? null,
+    file: rs.file,
+    sources: Object.fromEntries(Object.entries(rs.sources).map(([id, { note, ...s }]) => [id, { ...s, ...(note ? { note: note[lang] } : {}) }])),
+    conclusions,
+    deadlines: Object.fromEntries(Object.entries(rs.deadlines ?? {}).map(([id, r]) => [id, info('deadlines', id, r)])),
+  };
+}
+
+export interface Envelope {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: 'rulecase'; version: string };
+  asOf: string | null;
+  lang: Lang;
+  detail: Detail;
+  rulesets: RulesetInfo[];
+}
+
+export function envelopeHead(options: { version: string; asOf: string | null; lang: Lang; detail: Detail; rulesets: readonly RuleSet[] }): Envelope {
+  return { schemaVersion: REPORT_SCHEMA_VERSION, tool: { name: 'rulecase', version: options.version }, asOf: options.asOf, lang: options.lang, detail: options.detail, rulesets: options.rulesets.map((rs) => rulesetInfo(rs, options.lang)) };
+}
