@@ -85,7 +85,13 @@ describe('approximate dates', () => {
     expect(parseWhen('2026-03-31T23:30', 'Europe/Amsterdam')).toEqual({ ok: true, range: { earliest: '2026-03-31', latest: '2026-03-31' } });
   });
 
-  it.each(['2026-02-30', '2026-13', '2026-04-31', 'last March'])('rejects %s', (text) => {
+  it('reads a local time with seconds, and an offset time in the zone, the same way luxon would', () => {
+    expect(parseWhen('2026-03-03T21:15:30.5', 'Europe/London')).toEqual({ ok: true, range: { earliest: '2026-03-03', latest: '2026-03-03' } });
+    // 23:30 at +01:00 is 22:30 in London in winter: still 3 March.
+    expect(parseWhen('2026-03-03T23:30+01:00', 'Europe/London')).toEqual({ ok: true, range: { earliest: '2026-03-03', latest: '2026-03-03' } });
+  });
+
+  it.each(['2026-02-30', '2026-13', '2026-04-31', 'last March', '2026-02-30T10:00', '2026-03-03T24:15', '2026-03-03T9:15'])('rejects %s', (text) => {
     expect(parseWhen(text, 'Europe/Amsterdam').ok).toBe(false);
   });
 

@@ -16,6 +16,7 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const YEAR_RE = /^(\d{4})$/;
 const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T/;
+const LOCAL_DATETIME_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,9})?)?$/;
 
 function daysInMonth(year: number, month: number): number {
   return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
@@ -38,7 +39,13 @@ export function parseWhen(value: unknown, zone: string): ParsedWhen {
       return isValidIsoDate(value) ? { ok: true, range: { earliest: value, latest: value } } : { ok: false, reason: `${value} is not a date in the calendar` };
     }
     if (DATETIME_RE.test(value)) {
-      // A time without an offset is local time in the jurisdiction; with one, it is converted to it.
+      // A time without an offset is local time in the jurisdiction: its day is the date written.
+      // Only a time with an offset (Z, +01:00) needs converting to the jurisdiction's zone.
+      const local = LOCAL_DATETIME_RE.exec(value);
+      if (local) {
+        const day = local[1] as string;
+        return isValidIsoDate(day) && Number(local[2]) < 24 && Number(local[3]) < 60 ? { ok: true, range: { earliest: day, latest: day } } : { ok: false, reason: `${value} is not a valid date and time` };
+      }
       const dt = DateTime.fromISO(value, { zone, setZone: false }).setZone(zone);
       if (!dt.isValid) return { ok: false, reason: `${value} is not a valid date and time` };
       const day = dt.toISODate() as string;
