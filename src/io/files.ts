@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadRuleSetText } from '../rules/load.js';
 import { checkRuleSets } from '../rules/check.js';
+import { compileRuleSet } from '../engine/compile.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { RuleSet } from '../rules/types.js';
 import type { SourceDocument } from '../source/document.js';
 
@@ -94,6 +96,8 @@ function loadBundledRules(): LoadedRules | undefined {
     diagnostics: [],
     files: bundle.files.map(shown),
   } as unknown as LoadedRules;
+  // The bundle holds checked rules: they take the same compile step as rules read from YAML.
+  for (const rs of result.rulesets) compileRuleSet(rs);
   // Source positions are needed only to report on the rule files themselves: parse them on demand.
   let docs: SourceDocument[] | undefined;
   Object.defineProperty(result, 'docs', { enumerable: true, get: () => (docs ??= loadRuleFiles([BUNDLED_RULES]).docs) });
@@ -141,5 +145,7 @@ export function loadRuleTexts(entries: readonly { file: string; text: string }[]
     }
   }
   diagnostics.push(...checkRuleSets(loaded));
+  // Checked rules are compiled once, here; rules with errors are never run.
+  if (!hasErrors(diagnostics)) for (const rs of rulesets) compileRuleSet(rs);
   return { rulesets, docs, diagnostics, files: entries.map((e) => e.file) };
 }
