@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addTerm, easterSunday, extendForCalendar, holidaysIn, parseDuration, parseWhen } from '../src/dates/legal-date.js';
+import { addDays, addTerm, daysBetween, easterSunday, extendForCalendar, holidaysIn, parseDuration, parseWhen } from '../src/dates/legal-date.js';
 import { assessText, deadline, rules } from './helpers.js';
 
 const atw = () => rules('rules/nl/atw-calendar.yaml').rulesets[0]!.calendars!['nl-atw']!;
@@ -144,5 +144,19 @@ describe('deadlines in a report', () => {
   it('does not apply a deadline whose condition is false', () => {
     const d = deadline(assessText(withLearned('2026-02-26'), { asOf: '2026-03-01', rules: example() }), 'appeal');
     expect(d.status).toBe('not_applicable');
+  });
+});
+
+describe('day arithmetic', () => {
+  it('agrees with the calendar on every week from year 1 to 9999, both ways', () => {
+    const ms = 86_400_000;
+    let wrong = 0;
+    for (let n = -719162; n < 2932896; n += 7) {
+      const iso = new Date(n * ms).toISOString().slice(0, 10);
+      if (addDays('1970-01-01', n) !== iso || daysBetween('1970-01-01', iso) !== n) wrong++;
+    }
+    expect(wrong).toBe(0);
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2100-02-28', 1)).toBe('2100-03-01');
   });
 });

@@ -148,6 +148,7 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
     outputs: streamed.map((k) => outputKey(k.format, k.color)),
     lang,
     detail: opts.detail,
+    reasons: opts.detail === 'full' || streamed.some((k) => k.format === 'text'),
     headlineColumns,
     triage,
     keepReport: collect,
@@ -175,7 +176,7 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   };
 
   const progress = makeProgress(io, opts.progress && sources.length >= 20, sources.length);
-  const assessOptions = { now: io.now(), ...(opts.lang !== undefined ? { lang: opts.lang } : {}), ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) };
+  const assessOptions = { now: io.now(), reasons: renderContext.reasons, ...(opts.lang !== undefined ? { lang: opts.lang } : {}), ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) };
   try {
     if (jobs > 1 && sources.length >= PARALLEL_THRESHOLD && sources.every((s) => s.text === undefined)) {
       await assessInWorkers(sources, rulePaths, assessOptions, renderContext, Math.min(jobs, Math.ceil(sources.length / BATCH)), (r) => {

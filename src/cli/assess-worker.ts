@@ -8,7 +8,7 @@ import { renderCase, type RenderContext } from './render-case.js';
 // the main thread only writes, so it does not become the bottleneck of a parallel run.
 const data = workerData as { rules: string[]; render: RenderContext; asOf?: string; lang?: Lang; now: number };
 const rules = loadRules(data.rules);
-const options = { now: new Date(data.now), ...(data.lang !== undefined ? { lang: data.lang } : {}), ...(data.asOf !== undefined ? { asOf: data.asOf } : {}) };
+const options = { now: new Date(data.now), reasons: data.render.reasons, ...(data.lang !== undefined ? { lang: data.lang } : {}), ...(data.asOf !== undefined ? { asOf: data.asOf } : {}) };
 
 parentPort?.on('message', (batch: { start: number; sources: CaseSource[] }) => {
   const reports = batch.sources.map((s) => {

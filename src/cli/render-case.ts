@@ -15,6 +15,8 @@ export interface RenderContext {
   detail: Detail;
   headlineColumns: string[];
   triage: TriageOptions;
+  /** whether any output prints reasons (text, --detail full): otherwise the engine skips them */
+  reasons: boolean;
   /** keep the report itself, for formats written only at the end (junit, sarif, …) */
   keepReport: boolean;
 }

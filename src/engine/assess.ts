@@ -17,6 +17,8 @@ export interface AssessOptions {
   asOf: string;
   /** the language the case's words will be written in; the engine only passes it on */
   lang?: Lang;
+  /** collect reasons and indicators (default true); a lean machine report does without them */
+  reasons?: boolean;
   coverage?: CoverageCollector;
 }
 
@@ -121,7 +123,7 @@ export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc
   const deadlines: DeadlineResult[] = [];
   for (const rs of selection.rulesets) {
     const compiled = compileRuleSet(rs);
-    const ctx = { view, asOf: options.asOf, calendars, memo: new Array<unknown>(compiled.slots), ruleset: rs.id, ...(options.coverage ? { coverage: options.coverage } : {}) };
+    const ctx = { view, asOf: options.asOf, calendars, memo: new Array<unknown>(compiled.slots), ruleset: rs.id, reasons: options.reasons !== false, ...(options.coverage ? { coverage: options.coverage } : {}) };
     const r = evaluateRuleSet(compiled, ctx);
     conclusions.push(...r.conclusions);
     deadlines.push(...r.deadlines);

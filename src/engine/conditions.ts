@@ -11,7 +11,7 @@ export interface CriterionEv extends CondEv {
 export function evalCriterion(ctx: Ctx, c: CompiledCriterion): CriterionEv {
   return once(ctx, c.slot, () => {
     const trace: Reason[] = [];
-    return { ...evalCondition(ctx, c.when, trace), trace };
+    return { ...evalCondition(ctx, c.when, ctx.reasons ? trace : undefined), trace };
   });
 }
 

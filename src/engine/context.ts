@@ -50,6 +50,8 @@ export interface Ctx {
   /** one slot per compiled rule of the rule set: each rule is evaluated once per case */
   memo: unknown[];
   ruleset: string;
+  /** collect each element's reasons and indicators (only formats that explain need them) */
+  reasons: boolean;
   coverage?: CoverageCollector;
 }
 

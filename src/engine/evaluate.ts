@@ -33,7 +33,7 @@ function judgmentResult(ctx: Ctx, j: CompiledJudgment): ConclusionResult {
   const ev = evalJudgment(ctx, j);
   const judgments = ctx.view.caseFile.judgments;
   const record = judgments && Object.hasOwn(judgments, j.id) ? judgments[j.id] : undefined;
-  const indicators = j.indicators.map((ind) => ({ ref: ind.ref, value: jsonValue(ind.get(ctx).value), counter: ind.counter }));
+  const indicators = ctx.reasons ? j.indicators.map((ind) => ({ ref: ind.ref, value: jsonValue(ind.get(ctx).value), counter: ind.counter })) : [];
   const relevant = j.relevantWhen ? evalCondition(ctx, j.relevantWhen).result : true;
   const value = ev.value.t === 'bool' ? ev.value.v : ev.value.t === 'text' ? ev.value.v : undefined;
   // A choice (a culpability category) is met once chosen; a yes/no judgment is met when yes.
@@ -58,7 +58,7 @@ function tableResult(ctx: Ctx, t: CompiledTable): ConclusionResult {
   const ev = evalTable(ctx, t);
   const relevant = t.relevantWhen ? evalCondition(ctx, t.relevantWhen).result : true;
   const status = statusOf(ev.result);
-  const reasons: Reason[] = t.inputs.map((inp) => {
+  const reasons: Reason[] = !ctx.reasons ? [] : t.inputs.map((inp) => {
     const v = inp.get(ctx).value;
     return { ref: inp.ref, actual: jsonValue(v), result: isKnown(v) ? 'true' : 'unknown' };
   });

@@ -99,6 +99,8 @@ export interface AssessSourceOptions {
   /** --lang; when absent, the case file's own lang, else English */
   lang?: Lang;
   now: Date;
+  /** collect reasons and indicators: false when every output is a lean machine format */
+  reasons?: boolean;
 }
 
 /**
@@ -134,7 +136,7 @@ export function assessSource(source: CaseSource, rulesets: readonly RuleSet[], o
   if (!loaded.caseFile || !loaded.doc) return invalid(sortDiagnostics(shift(loaded.diagnostics)));
   const c = loaded.caseFile;
   const asOf = options.asOf ?? (c.asOf !== undefined && isValidIsoDate(c.asOf) ? c.asOf : todayIn(timeZoneFor(rulesets, c.jurisdiction) ?? 'UTC', options.now));
-  const report = assessCase(rulesets, c, loaded.doc, { asOf, lang: options.lang ?? c.lang ?? 'en' }, c.id ?? id, loaded.diagnostics);
+  const report = assessCase(rulesets, c, loaded.doc, { asOf, lang: options.lang ?? c.lang ?? 'en', reasons: options.reasons !== false }, c.id ?? id, loaded.diagnostics);
   report.diagnostics = shift(report.diagnostics);
   report.file = source.file;
   return hasErrors(report.diagnostics) ? { ...report, status: 'invalid' } : report;
