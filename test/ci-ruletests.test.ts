@@ -94,6 +94,64 @@ tests:
     expect(r.stdout).toContain('0 passed, 0 failed, 2 todo');
   });
 
+  it('checks what is still needed, judgment values, indicators, how a term was counted and the warnings, each at its own key', async () => {
+    const testCase = `
+    asOf: "2026-03-01"
+    case:
+      jurisdiction: NL
+      incidents: [{ date: "2026-01-10", kind: call }, { date: "2026-01-24", kind: message }]
+      complaint: { learned: "2025-11-15" }
+      judgments: { persistent: { value: false, reason: Two calls only., by: J. Jansen, at: "2026-05-01" } }`;
+    const dir = scratch(`rules: [example.yaml, atw-calendar.yaml]
+tests:
+  - name: right${testCase}
+    expect:
+      warnings: []
+      conclusions:
+        persistent: { status: not_met, value: false, needs: [], indicators: { derived.incident_count: 2, derived.channels: [call, message] } }
+        harassment: { status: not_met, needs: [] }
+      deadlines:
+        complaint: { startRef: case.complaint.learned, start: "2025-11-15", unextendedDue: "2026-02-15", extended: true, due: "2026-02-16", needs: [case.complaint.filed] }
+  - name: wrong${testCase}
+    expect:
+      warnings: [ruleset-period]
+      conclusions:
+        persistent: { value: true, needs: [judgments.persistent], indicators: { derived.incident_count: 3 } }
+      deadlines:
+        complaint: { startRef: derived.last_incident, start: "2026-01-24", unextendedDue: "2026-04-24", extended: false, needs: [] }
+  - name: no such indicator${testCase}
+    expect:
+      conclusions:
+        persistent: { indicators: { derived.incident_cont: 2 } }
+  - name: conduct before the rules were in force
+    asOf: "2026-03-01"
+    case: { jurisdiction: NL, incidents: [{ date: "2019-12-20" }, { date: "2019-12-31" }] }
+    expect: { warnings: [ruleset-period], deadlines: { limitation: { start: "2019-12-31", extended: false } } }
+`);
+    const r = await runInProcess(['test', dir, '--format', 'json']);
+    type Json = { tests: { name: string; status: string; mismatches: { what: string; expected: unknown; actual: unknown; pointer: string }[]; diagnostics: { message: string; pointer: string }[] }[] };
+    const byName = new Map((JSON.parse(r.stdout) as Json).tests.map((t) => [t.name, t]));
+    expect(byName.get('right')?.status).toBe('passed');
+    expect(byName.get('conduct before the rules were in force')?.status).toBe('passed');
+    const wrong = byName.get('wrong');
+    expect(wrong?.status).toBe('failed');
+    expect(wrong?.mismatches.map((m) => [m.pointer.replace('/tests/1/expect/', ''), m.expected, m.actual])).toEqual([
+      ['conclusions/persistent/value', true, false],
+      ['conclusions/persistent/needs', ['judgments.persistent'], []],
+      ['conclusions/persistent/indicators/derived.incident_count', 3, 2],
+      ['deadlines/complaint/needs', [], ['case.complaint.filed']],
+      ['deadlines/complaint/start', '2026-01-24', '2025-11-15'],
+      ['deadlines/complaint/startRef', 'derived.last_incident', 'case.complaint.learned'],
+      ['deadlines/complaint/unextendedDue', '2026-04-24', '2026-02-15'],
+      ['deadlines/complaint/extended', false, true],
+      ['warnings', ['ruleset-period'], []],
+    ]);
+    expect(wrong?.mismatches[2]?.what).toBe('judgment persistent (Persistent (stelselmatig)): indicator derived.incident_count');
+    const missing = byName.get('no such indicator');
+    expect(missing?.status).toBe('error');
+    expect(missing?.diagnostics[0]).toMatchObject({ pointer: '/tests/2/expect/conclusions/persistent/indicators/derived.incident_cont', message: 'judgment persistent shows no indicator "derived.incident_cont". Did you mean "derived.incident_count"?' });
+  });
+
   it('a problem inside an inline case, or a case path that does not exist, is shown in the test file', async () => {
     const dir = scratch(`rules: [example.yaml, atw-calendar.yaml]
 tests:

@@ -5,150 +5,191 @@ import { didYouMean } from '../source/schema-check.js';
 import { conditionRefs, dateExprRefs, parseRef, CASE_PATHS } from './refs.js';
 import type { Condition, RuleSet } from './types.js';
 
+type Refs = { ref: string; pointer: string }[];
+
+/** One rule set being checked: where to report, and the dependency graph built on the way. */
+interface Checker {
+  rs: RuleSet;
+  out: Diagnostic[];
+  report(code: DiagnosticCode, pointer: string, message: string, severity?: 'error' | 'warning'): void;
+  /** rule → the rules it reads, for cycle detection */
+  deps: Map<string, { to: string; pointer: string }[]>;
+}
+
+const p = (...parts: string[]): string => parts.map((x) => '/' + escapePointer(x)).join('');
+
 /**
  * Semantic checks the schema cannot express: references resolve, nothing depends on itself,
  * every citation exists, dates are real dates, and calendar rules fit the terms they extend.
  */
 export function checkRuleSet(rs: RuleSet, doc: SourceDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (code: DiagnosticCode, pointer: string, message: string, severity: 'error' | 'warning' = 'error'): void => {
-    const pos = doc.locate(pointer);
-    out.push({ code, severity, message, file: rs.file, line: pos.line, column: pos.column, pointer });
+  const k: Checker = {
+    rs,
+    out,
+    report: (code, pointer, message, severity = 'error') => {
+      const pos = doc.locate(pointer);
+      out.push({ code, severity, message, file: rs.file, line: pos.line, column: pos.column, pointer });
+    },
+    deps: new Map(),
   };
-  const p = (...parts: string[]): string => parts.map((x) => '/' + escapePointer(x)).join('');
+  checkHeader(k);
+  checkDerivedAndFacts(k);
+  checkCriteriaAndJudgments(k);
+  checkTables(k);
+  checkDeadlines(k);
+  checkCalendars(k);
+  findCycles(k.deps, (cycle, pointer) => k.report('reference-cycle', pointer, `these rules depend on each other in a circle: ${cycle.join(' → ')}.`));
+  return out;
+}
 
-  // Dates that match the pattern but are not in the calendar (2026-02-30).
-  const checkDate = (value: string | undefined, pointer: string): void => {
-    if (value !== undefined && !isValidIsoDate(value)) report('invalid-date', pointer, `${value} is not a date in the calendar.`);
-  };
-  checkDate(rs.validFrom, '/validFrom');
-  checkDate(rs.validUntil, '/validUntil');
-  if (rs.validUntil !== undefined && rs.validUntil < rs.validFrom) report('date-range-reversed', '/validUntil', `validUntil (${rs.validUntil}) is before validFrom (${rs.validFrom}).`);
-  for (const [id, s] of Object.entries(rs.sources)) checkDate(s.checked, p('sources', id, 'checked'));
+/** Dates that match the pattern but are not in the calendar (2026-02-30). */
+function checkDate(k: Checker, value: string | undefined, pointer: string): void {
+  if (value !== undefined && !isValidIsoDate(value)) k.report('invalid-date', pointer, `${value} is not a date in the calendar.`);
+}
 
-  const refExists = (text: string): string | undefined => {
-    const ref = parseRef(text);
-    if (!ref) {
-      if (text.startsWith('case.')) return `"${text}" is not a case field.${didYouMean(text.slice(5).replace(/\.\d+\./, '.N.'), CASE_PATHS).replace(/"([^"]+)"\?$/, '"case.$1"?')}`;
-      return `"${text}" is not a reference (write facts.x, derived.x, criteria.x, judgments.x, tables.x.output, deadlines.x.due or case.…).`;
-    }
-    if (ref.kind === 'case' || ref.kind === 'asOf') return undefined;
-    const section = rs[ref.kind] as Record<string, unknown> | undefined;
-    if (!section || !(ref.id in section)) {
-      return `${ref.kind}.${ref.id} is not defined in this rule set.${didYouMean(ref.id, Object.keys(section ?? {}))}`;
-    }
-    if (ref.kind === 'tables' && ref.output !== undefined) {
-      const outputs = new Set(rs.tables?.[ref.id]?.rows.flatMap((r) => Object.keys(r.output)) ?? []);
-      if (!outputs.has(ref.output)) return `table ${ref.id} has no output "${ref.output}".${didYouMean(ref.output, outputs)}`;
-    }
-    return undefined;
-  };
-  const checkRefs = (refs: { ref: string; pointer: string }[]): void => {
-    for (const r of refs) {
-      const problem = refExists(r.ref);
-      if (problem) report('undefined-reference', r.pointer, problem);
-    }
-  };
-  const checkCites = (cite: string[], pointer: string): void => {
-    cite.forEach((c, i) => {
-      if (!(c in rs.sources)) report('undefined-reference', `${pointer}/cite/${i}`, `the source "${c}" is not listed under sources.${didYouMean(c, Object.keys(rs.sources))}`);
-    });
-  };
-  const checkMeta = (m: { cite: string[]; checked: string; reviewBy?: string }, pointer: string): void => {
-    checkCites(m.cite, pointer);
-    checkDate(m.checked, `${pointer}/checked`);
-    checkDate(m.reviewBy, `${pointer}/reviewBy`);
-  };
+/** The period the rule set applies to, and the dates its sources were checked. */
+function checkHeader(k: Checker): void {
+  const { rs } = k;
+  checkDate(k, rs.validFrom, '/validFrom');
+  checkDate(k, rs.validUntil, '/validUntil');
+  if (rs.validUntil !== undefined && rs.validUntil < rs.validFrom) k.report('date-range-reversed', '/validUntil', `validUntil (${rs.validUntil}) is before validFrom (${rs.validFrom}).`);
+  for (const [id, s] of Object.entries(rs.sources)) checkDate(k, s.checked, p('sources', id, 'checked'));
+}
 
-  // The dependency graph between rules, for cycle detection.
-  const deps = new Map<string, { to: string; pointer: string }[]>();
-  const addDeps = (from: string, refs: { ref: string; pointer: string }[]): void => {
-    const list = deps.get(from) ?? [];
-    for (const r of refs) {
-      const ref = parseRef(r.ref);
-      if (ref && ref.kind !== 'case' && ref.kind !== 'asOf' && ref.kind !== 'facts') list.push({ to: `${ref.kind}.${ref.id}`, pointer: r.pointer });
-    }
-    deps.set(from, list);
-  };
+/** Why a reference does not resolve in this rule set, or undefined when it does. */
+function refProblem(rs: RuleSet, text: string): string | undefined {
+  const ref = parseRef(text);
+  if (!ref) {
+    if (text.startsWith('case.')) return `"${text}" is not a case field.${didYouMean(text.slice(5).replace(/\.\d+\./, '.N.'), CASE_PATHS).replace(/"([^"]+)"\?$/, '"case.$1"?')}`;
+    return `"${text}" is not a reference (write facts.x, derived.x, criteria.x, judgments.x, tables.x.output, deadlines.x.due or case.…).`;
+  }
+  if (ref.kind === 'case' || ref.kind === 'asOf') return undefined;
+  const section = rs[ref.kind] as Record<string, unknown> | undefined;
+  if (!section || !(ref.id in section)) {
+    return `${ref.kind}.${ref.id} is not defined in this rule set.${didYouMean(ref.id, Object.keys(section ?? {}))}`;
+  }
+  if (ref.kind === 'tables' && ref.output !== undefined) {
+    const outputs = new Set(rs.tables?.[ref.id]?.rows.flatMap((r) => Object.keys(r.output)) ?? []);
+    if (!outputs.has(ref.output)) return `table ${ref.id} has no output "${ref.output}".${didYouMean(ref.output, outputs)}`;
+  }
+  return undefined;
+}
 
-  for (const [id, d] of Object.entries(rs.derived ?? {})) {
-    const refs = [];
+function checkRefs(k: Checker, refs: Refs): void {
+  for (const r of refs) {
+    const problem = refProblem(k.rs, r.ref);
+    if (problem) k.report('undefined-reference', r.pointer, problem);
+  }
+}
+
+/** Records the rules `from` reads, for cycle detection. */
+function addDeps(k: Checker, from: string, refs: Refs): void {
+  const list = k.deps.get(from) ?? [];
+  for (const r of refs) {
+    const ref = parseRef(r.ref);
+    if (ref && ref.kind !== 'case' && ref.kind !== 'asOf' && ref.kind !== 'facts') list.push({ to: `${ref.kind}.${ref.id}`, pointer: r.pointer });
+  }
+  k.deps.set(from, list);
+}
+
+/** Reports the references that do not resolve, and records them as what `from` reads. */
+function useRefs(k: Checker, from: string, refs: Refs): void {
+  checkRefs(k, refs);
+  addDeps(k, from, refs);
+}
+
+function checkCites(k: Checker, cite: string[], pointer: string): void {
+  cite.forEach((c, i) => {
+    if (!(c in k.rs.sources)) k.report('undefined-reference', `${pointer}/cite/${i}`, `the source "${c}" is not listed under sources.${didYouMean(c, Object.keys(k.rs.sources))}`);
+  });
+}
+
+/** What every rule carries: citations that exist, and real dates for checked and reviewBy. */
+function checkMeta(k: Checker, m: { cite: string[]; checked: string; reviewBy?: string }, pointer: string): void {
+  checkCites(k, m.cite, pointer);
+  checkDate(k, m.checked, `${pointer}/checked`);
+  checkDate(k, m.reviewBy, `${pointer}/reviewBy`);
+}
+
+function checkDerivedAndFacts(k: Checker): void {
+  for (const [id, d] of Object.entries(k.rs.derived ?? {})) {
+    const refs: Refs = [];
     if (d.window?.from) refs.push({ ref: d.window.from, pointer: p('derived', id, 'window', 'from') });
     if (d.window?.until) refs.push({ ref: d.window.until, pointer: p('derived', id, 'window', 'until') });
-    checkRefs(refs);
-    addDeps(`derived.${id}`, refs);
+    useRefs(k, `derived.${id}`, refs);
     if (d.compute === 'distinct' && d.field === undefined) {
-      report('schema-required', p('derived', id), `derived.${id} uses compute: distinct and needs a "field" (for example kind or channel).`);
+      k.report('schema-required', p('derived', id), `derived.${id} uses compute: distinct and needs a "field" (for example kind or channel).`);
     }
   }
-  for (const [id, f] of Object.entries(rs.facts ?? {})) {
-    if (f.type === 'choice' && !f.options) report('schema-required', p('facts', id), `facts.${id} is a choice and needs options.`);
+  for (const [id, f] of Object.entries(k.rs.facts ?? {})) {
+    if (f.type === 'choice' && !f.options) k.report('schema-required', p('facts', id), `facts.${id} is a choice and needs options.`);
   }
-  for (const [id, c] of Object.entries(rs.criteria ?? {})) {
+}
+
+function checkCriteriaAndJudgments(k: Checker): void {
+  for (const [id, c] of Object.entries(k.rs.criteria ?? {})) {
     const base = p('criteria', id);
-    checkMeta(c, base);
-    const refs = conditionRefs(c.when, `${base}/when`);
-    checkRefs(refs);
-    addDeps(`criteria.${id}`, refs);
+    checkMeta(k, c, base);
+    useRefs(k, `criteria.${id}`, conditionRefs(c.when, `${base}/when`));
   }
-  for (const [id, j] of Object.entries(rs.judgments ?? {})) {
+  for (const [id, j] of Object.entries(k.rs.judgments ?? {})) {
     const base = p('judgments', id);
-    checkMeta(j, base);
-    if (j.type === 'choice' && !j.options) report('schema-required', base, `judgments.${id} is a choice and needs options.`);
-    const refs = [
+    checkMeta(k, j, base);
+    if (j.type === 'choice' && !j.options) k.report('schema-required', base, `judgments.${id} is a choice and needs options.`);
+    const refs: Refs = [
       ...j.indicators.map((r, i) => ({ ref: r, pointer: `${base}/indicators/${i}` })),
       ...(j.counterIndicators ?? []).map((r, i) => ({ ref: r, pointer: `${base}/counterIndicators/${i}` })),
     ];
-    checkRefs(refs);
-    if (j.relevantWhen) {
-      const rw = conditionRefs(j.relevantWhen, `${base}/relevantWhen`);
-      checkRefs(rw);
-      addDeps(`judgments.${id}`, rw);
-    }
-    addDeps(`judgments.${id}`, refs);
+    checkRefs(k, refs);
+    if (j.relevantWhen) useRefs(k, `judgments.${id}`, conditionRefs(j.relevantWhen, `${base}/relevantWhen`));
+    addDeps(k, `judgments.${id}`, refs);
   }
-  for (const [id, t] of Object.entries(rs.tables ?? {})) {
+}
+
+function checkTables(k: Checker): void {
+  for (const [id, t] of Object.entries(k.rs.tables ?? {})) {
     const base = p('tables', id);
-    checkMeta(t, base);
-    const refs = (t.inputs ?? []).map((r, i) => ({ ref: r, pointer: `${base}/inputs/${i}` }));
+    checkMeta(k, t, base);
+    const refs: Refs = (t.inputs ?? []).map((r, i) => ({ ref: r, pointer: `${base}/inputs/${i}` }));
     t.rows.forEach((row, i) => {
       if (row.if) refs.push(...conditionRefs(row.if, `${base}/rows/${i}/if`));
       if (row.match && row.match.length !== (t.inputs?.length ?? 0)) {
-        report('schema-value', `${base}/rows/${i}/match`, `row ${i + 1} matches ${row.match.length} values but the table has ${t.inputs?.length ?? 0} inputs.`);
+        k.report('schema-value', `${base}/rows/${i}/match`, `row ${i + 1} matches ${row.match.length} values but the table has ${t.inputs?.length ?? 0} inputs.`);
       }
-      if (!row.match && !row.if) report('schema-required', `${base}/rows/${i}`, `row ${i + 1} needs "match" (one value per input) or "if" (a condition).`);
+      if (!row.match && !row.if) k.report('schema-required', `${base}/rows/${i}`, `row ${i + 1} needs "match" (one value per input) or "if" (a condition).`);
     });
     if (t.relevantWhen) refs.push(...conditionRefs(t.relevantWhen, `${base}/relevantWhen`));
-    checkRefs(refs);
-    addDeps(`tables.${id}`, refs);
+    useRefs(k, `tables.${id}`, refs);
   }
-  for (const [id, d] of Object.entries(rs.deadlines ?? {})) {
+}
+
+function checkDeadlines(k: Checker): void {
+  for (const [id, d] of Object.entries(k.rs.deadlines ?? {})) {
     const base = p('deadlines', id);
-    checkMeta(d, base);
+    checkMeta(k, d, base);
     const refs = dateExprRefs(d.start, `${base}/start`);
     if (d.appliesWhen) refs.push(...conditionRefs(d.appliesWhen, `${base}/appliesWhen`));
     if (d.satisfiedBy) refs.push({ ref: d.satisfiedBy, pointer: `${base}/satisfiedBy` });
-    checkRefs(refs);
-    addDeps(`deadlines.${id}`, refs);
-    const length = parseDuration(d.length);
-    if (!length) report('invalid-duration', `${base}/length`, `${d.length} is not an ISO 8601 duration (P3M, P14D, P6Y).`);
-    if (!parseDuration(d.dueSoon)) report('invalid-duration', `${base}/dueSoon`, `${d.dueSoon} is not an ISO 8601 duration.`);
+    useRefs(k, `deadlines.${id}`, refs);
+    if (!parseDuration(d.length)) k.report('invalid-duration', `${base}/length`, `${d.length} is not an ISO 8601 duration (P3M, P14D, P6Y).`);
+    if (!parseDuration(d.dueSoon)) k.report('invalid-duration', `${base}/dueSoon`, `${d.dueSoon} is not an ISO 8601 duration.`);
   }
-  for (const [id, cal] of Object.entries(rs.calendars ?? {})) {
+}
+
+function checkCalendars(k: Checker): void {
+  for (const [id, cal] of Object.entries(k.rs.calendars ?? {})) {
     const base = p('calendars', id);
-    checkCites(cal.cite, base);
-    checkDate(cal.checked, `${base}/checked`);
+    checkCites(k, cal.cite, base);
+    checkDate(k, cal.checked, `${base}/checked`);
     cal.holidays.forEach((h, i) => {
-      checkDate(h.date, `${base}/holidays/${i}/date`);
-      if (h.fixed && !isValidIsoDate(`2024-${h.fixed}`)) report('invalid-date', `${base}/holidays/${i}/fixed`, `${h.fixed} is not a day of the year (MM-DD).`);
+      checkDate(k, h.date, `${base}/holidays/${i}/date`);
+      if (h.fixed && !isValidIsoDate(`2024-${h.fixed}`)) k.report('invalid-date', `${base}/holidays/${i}/fixed`, `${h.fixed} is not a day of the year (MM-DD).`);
       if ([h.fixed, h.easter, h.date].filter((x) => x !== undefined).length !== 1) {
-        report('schema-value', `${base}/holidays/${i}`, 'a holiday needs exactly one of fixed (MM-DD), easter (days after Easter Sunday) or date (YYYY-MM-DD).');
+        k.report('schema-value', `${base}/holidays/${i}`, 'a holiday needs exactly one of fixed (MM-DD), easter (days after Easter Sunday) or date (YYYY-MM-DD).');
       }
     });
   }
-
-  findCycles(deps, (cycle, pointer) => report('reference-cycle', pointer, `these rules depend on each other in a circle: ${cycle.join(' → ')}.`));
-  return out;
 }
 
 function findCycles(deps: Map<string, { to: string; pointer: string }[]>, onCycle: (cycle: string[], pointer: string) => void): void {

@@ -14,13 +14,33 @@ import type { Lang, RuleSet } from './types.js';
  * This module parses the files and compares a report with the expectations; IO stays with the caller.
  */
 
-export type ConclusionExpectation = ConclusionResult['status'];
+/** A criterion, judgment or table: its status, or what the result must hold (only the keys given are checked). */
+export interface ConclusionDetails {
+  status?: ConclusionResult['status'];
+  /** the recorded value of a judgment (true, false or a choice) */
+  value?: string | number | boolean;
+  /** exactly the refs still needed to decide it, in any order */
+  needs?: string[];
+  /** indicator values by ref (a count, a range {min, max}, a date, a list) */
+  indicators?: Record<string, unknown>;
+}
+export type ConclusionExpectation = ConclusionResult['status'] | ConclusionDetails;
 export interface DeadlineExpectation {
   status?: DeadlineResult['status'];
   due?: string | null;
   earliest?: string;
   latest?: string;
   daysLeft?: number;
+  /** exactly the refs still needed to compute or settle it, in any order */
+  needs?: string[];
+  /** the date the term runs from: a date, {earliest, latest} when known only roughly, null when unknown */
+  start?: string | { earliest: string; latest: string } | null;
+  /** the reference the start date came from, e.g. derived.last_act */
+  startRef?: string;
+  /** the due date before a calendar extended it */
+  unextendedDue?: string;
+  /** whether a calendar (non-working days) moved the due date */
+  extended?: boolean;
 }
 export type OutputValue = string | number | boolean | (string | number | boolean)[];
 
@@ -28,6 +48,8 @@ export interface Expectations {
   conclusions?: Record<string, ConclusionExpectation>;
   deadlines?: Record<string, DeadlineExpectation | DeadlineResult['status']>;
   categories?: Record<string, Record<string, OutputValue>>;
+  /** exactly the codes of the diagnostics the assessment reports (e.g. ruleset-period), in any order */
+  warnings?: string[];
 }
 
 export interface RuleTest {
@@ -227,70 +249,149 @@ function pick<T extends { id: string; ruleset: string }>(items: readonly T[], ke
   return `no rule set that applies to this case has a ${what} "${key}".${didYouMean(key, items.map((x) => x.id))}`;
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as JSON values, whatever the order of keys in an object. */
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    );
+  }
+  return v;
+}
+/** A list of refs or codes as a set: sorted, without repeats. */
+const asSet = (xs: readonly string[]): string[] => [...new Set(xs)].sort();
+
+/** What one test's comparison collects, and where its expectations are. */
+interface Check {
+  test: RuleTest;
+  report: CaseReport;
+  rulesets: readonly LocatedRuleSet[];
+  mismatches: Mismatch[];
+  diagnostics: Diagnostic[];
+  base: string;
+}
+
+const at = (k: Check, pointer: string): { file: string; line: number; column: number; pointer: string } => ({ file: k.test.file, ...k.test.doc.locate(pointer), pointer });
+
+function unknownRef(k: Check, pointer: string, message: string): void {
+  const pos = k.test.doc.locateKey(pointer);
+  k.diagnostics.push({ code: 'undefined-reference', severity: 'error', message, file: k.test.file, line: pos.line, column: pos.column, pointer });
+}
+
+/** "criterion belaging (Belaging (Art. 285b(1) Sr))": the rule's title as its file gives it. */
+const describeRule = (kind: string, id: string, rule: RuleLocation | undefined): string => `${kind} ${id}${rule ? ` (${rule.title})` : ''}`;
 
 /** Compares a report with a test's expectations: only what the test lists is checked. */
 export function checkExpectations(test: RuleTest, report: CaseReport, rulesets: readonly LocatedRuleSet[]): { mismatches: Mismatch[]; diagnostics: Diagnostic[] } {
-  const mismatches: Mismatch[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const at = (pointer: string): { file: string; line: number; column: number; pointer: string } => ({ file: test.file, ...test.doc.locate(pointer), pointer });
-  const unknownRef = (pointer: string, message: string): void => {
-    const pos = test.doc.locateKey(pointer);
-    diagnostics.push({ code: 'undefined-reference', severity: 'error', message, file: test.file, line: pos.line, column: pos.column, pointer });
-  };
-  const base = `${test.pointer}/expect`;
+  const k: Check = { test, report, rulesets, mismatches: [], diagnostics: [], base: `${test.pointer}/expect` };
+  checkConclusions(k);
+  checkDeadlines(k);
+  checkCategories(k);
+  checkWarnings(k);
+  return { mismatches: k.mismatches, diagnostics: k.diagnostics };
+}
 
-  for (const [key, want] of Object.entries(test.expect.conclusions ?? {})) {
-    const pointer = `${base}/conclusions/${escapePointer(key)}`;
-    const c = pick(report.conclusions, key, 'conclusion');
+function checkConclusions(k: Check): void {
+  for (const [key, raw] of Object.entries(k.test.expect.conclusions ?? {})) {
+    const pointer = `${k.base}/conclusions/${escapePointer(key)}`;
+    const c = pick(k.report.conclusions, key, 'conclusion');
     if (typeof c === 'string') {
-      unknownRef(pointer, c);
+      unknownRef(k, pointer, c);
       continue;
     }
-    if (c.status !== want) {
-      const rule = ruleLocation(rulesets, c.ruleset, conclusionKind(c), c.id, report);
-      mismatches.push({ what: `${c.kind} ${c.id} (${c.title}): status`, expected: want, actual: c.status, ...at(pointer), facts: conclusionFacts(c), ...(rule ? { rule } : {}) });
+    const want: ConclusionDetails = typeof raw === 'string' ? { status: raw } : raw;
+    const rule = ruleLocation(k.rulesets, c.ruleset, conclusionKind(c), c.id, k.report);
+    const mismatch = (what: string, expected: unknown, actual: unknown, fieldPointer: string): void => {
+      k.mismatches.push({ what: `${describeRule(c.kind, c.id, rule)}: ${what}`, expected, actual, ...at(k, fieldPointer), facts: conclusionFacts(c), ...(rule ? { rule } : {}) });
+    };
+    const actual: Record<'status' | 'value' | 'needs', unknown> = { status: c.status, value: c.value ?? null, needs: asSet(c.needs.map((n) => n.ref)) };
+    for (const field of ['status', 'value', 'needs'] as const) {
+      if (!(field in want)) continue;
+      const expected = field === 'needs' ? asSet(want.needs ?? []) : want[field];
+      if (same(expected, actual[field])) continue;
+      mismatch(field, expected, actual[field], typeof raw === 'string' ? pointer : `${pointer}/${field}`);
+    }
+    for (const [ref, expected] of Object.entries(want.indicators ?? {})) {
+      const indicatorPointer = `${pointer}/indicators/${escapePointer(ref)}`;
+      const found = (c.indicators ?? []).find((i) => i.ref === ref);
+      if (!found) {
+        unknownRef(k, indicatorPointer, `${c.kind} ${c.id} shows no indicator "${ref}".${didYouMean(ref, (c.indicators ?? []).map((i) => i.ref))}`);
+        continue;
+      }
+      if (!same(expected, found.value)) mismatch(`indicator ${ref}`, expected, found.value ?? null, indicatorPointer);
     }
   }
+}
 
-  for (const [key, raw] of Object.entries(test.expect.deadlines ?? {})) {
-    const pointer = `${base}/deadlines/${escapePointer(key)}`;
-    const d = pick(report.deadlines, key, 'deadline');
+const DEADLINE_FIELDS = ['status', 'due', 'earliest', 'latest', 'daysLeft', 'needs', 'start', 'startRef', 'unextendedDue', 'extended'] as const;
+
+function checkDeadlines(k: Check): void {
+  for (const [key, raw] of Object.entries(k.test.expect.deadlines ?? {})) {
+    const pointer = `${k.base}/deadlines/${escapePointer(key)}`;
+    const d = pick(k.report.deadlines, key, 'deadline');
     if (typeof d === 'string') {
-      unknownRef(pointer, d);
+      unknownRef(k, pointer, d);
       continue;
     }
     const want: DeadlineExpectation = typeof raw === 'string' ? { status: raw } : raw;
-    const rule = ruleLocation(rulesets, d.ruleset, 'deadlines', d.id, report);
-    const actual: Record<keyof DeadlineExpectation, unknown> = { status: d.status, due: d.due, earliest: d.earliest ?? d.due, latest: d.latest ?? d.due, daysLeft: d.daysLeft };
-    for (const field of ['status', 'due', 'earliest', 'latest', 'daysLeft'] as const) {
+    const rule = ruleLocation(k.rulesets, d.ruleset, 'deadlines', d.id, k.report);
+    const b = d.basis;
+    const actual: Record<(typeof DEADLINE_FIELDS)[number], unknown> = {
+      status: d.status,
+      due: d.due,
+      earliest: d.earliest ?? d.due,
+      latest: d.latest ?? d.due,
+      daysLeft: d.daysLeft,
+      needs: asSet(d.needs.map((n) => n.ref)),
+      start: b.startDate ?? null,
+      startRef: b.startRef ?? null,
+      unextendedDue: b.unextendedDue ?? null,
+      extended: b.extension !== undefined,
+    };
+    for (const field of DEADLINE_FIELDS) {
       if (!(field in want)) continue;
-      if (same(want[field], actual[field])) continue;
+      const expected = field === 'needs' ? asSet(want.needs ?? []) : want[field];
+      if (same(expected, actual[field])) continue;
       const fieldPointer = typeof raw === 'string' ? pointer : `${pointer}/${field}`;
-      mismatches.push({ what: `deadline ${d.id} (${d.title}): ${field}`, expected: want[field], actual: actual[field] ?? null, ...at(fieldPointer), facts: deadlineFacts(d), ...(rule ? { rule } : {}) });
+      k.mismatches.push({ what: `${describeRule('deadline', d.id, rule)}: ${field}`, expected, actual: actual[field] ?? null, ...at(k, fieldPointer), facts: deadlineFacts(d), ...(rule ? { rule } : {}) });
     }
   }
+}
 
-  for (const [key, outputs] of Object.entries(test.expect.categories ?? {})) {
-    const pointer = `${base}/categories/${escapePointer(key)}`;
+function checkCategories(k: Check): void {
+  for (const [key, outputs] of Object.entries(k.test.expect.categories ?? {})) {
+    const pointer = `${k.base}/categories/${escapePointer(key)}`;
     const t = pick(
-      report.conclusions.filter((c) => c.kind === 'table'),
+      k.report.conclusions.filter((c) => c.kind === 'table'),
       key,
       'table',
     );
     if (typeof t === 'string') {
-      unknownRef(pointer, t);
+      unknownRef(k, pointer, t);
       continue;
     }
-    const rule = ruleLocation(rulesets, t.ruleset, 'tables', t.id, report);
+    const rule = ruleLocation(k.rulesets, t.ruleset, 'tables', t.id, k.report);
     for (const [output, want] of Object.entries(outputs)) {
       const actual = t.status === 'met' ? t.outputs?.[output] : undefined;
       if (same(want, actual)) continue;
       const facts = [t.status === 'met' ? `matched: ${t.explanation}` : `no row gives a result (${t.status}): ${t.explanation}`, ...t.reasons.map((r) => r.text)];
-      mismatches.push({ what: `table ${t.id} (${t.title}): ${output}`, expected: want, actual: actual ?? null, ...at(`${pointer}/${escapePointer(output)}`), facts, ...(rule ? { rule } : {}) });
+      k.mismatches.push({ what: `${describeRule('table', t.id, rule)}: ${output}`, expected: want, actual: actual ?? null, ...at(k, `${pointer}/${escapePointer(output)}`), facts, ...(rule ? { rule } : {}) });
     }
   }
-  return { mismatches, diagnostics };
+}
+
+/** The diagnostics of an assessed case are warnings (errors make it invalid): compared by code, as a set. */
+function checkWarnings(k: Check): void {
+  if (k.test.expect.warnings === undefined) return;
+  const expected = asSet(k.test.expect.warnings);
+  const actual = asSet(k.report.diagnostics.map((d) => d.code));
+  if (same(expected, actual)) return;
+  const facts = k.report.diagnostics.map((d) => `${d.code} at ${d.file}:${d.line}:${d.column}`);
+  k.mismatches.push({ what: 'warnings (diagnostic codes)', expected, actual, ...at(k, `${k.base}/warnings`), facts });
 }
 
 // ---- coverage -------------------------------------------------------------------------------
