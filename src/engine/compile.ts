@@ -3,7 +3,7 @@
  * conditions become trees whose leaves already hold their getters, and everything that depends
  * only on the rules (verified-ness, parsed lengths) is worked out here, not per case.
  */
-import { parseDuration, type ParsedDuration } from '../dates/legal-date.js';
+import { parseDuration, type Extension, type ParsedDuration } from '../dates/legal-date.js';
 import { parseRef, type Ref } from '../rules/refs.js';
 import type { CompareOp, Condition, Criterion, DateExpr, Deadline, Derived, Fact, Judgment, Literal, RuleSet, Table } from '../rules/types.js';
 import { escapePointer } from '../source/document.js';
@@ -75,6 +75,19 @@ export interface CompiledDeadline extends Slot {
   dueSoon: ParsedDuration | undefined;
   appliesWhen?: CondNode;
   satisfiedBy?: { ref: string; get: Getter };
+  /** due dates by start day: they depend only on the rule, so they are kept across cases */
+  dues: Map<string, Due>;
+  /** the due-soon window for the last as-of date seen */
+  soonFrom: string;
+  soonDays: number;
+}
+
+/** A deadline's last day from one start day, before and after any calendar extension. */
+export interface Due {
+  due: string;
+  unextended: string;
+  monthEndApplied: boolean;
+  extension?: Extension;
 }
 
 export interface CompiledRuleSet {
@@ -120,7 +133,7 @@ class Compiler {
     for (const [id, def] of entries(rs.deadlines)) {
       const length = parseDuration(def.length);
       if (!length) throw new Error(`deadline ${id}: length ${def.length} passed the checks but is not a duration`);
-      this.deadlines.set(id, { id, def, start: { kind: 'firstKnown', parts: [] }, length, dueSoon: parseDuration(def.dueSoon), ...this.slot(id, this.isVerified('deadlines', id)) });
+      this.deadlines.set(id, { id, def, start: { kind: 'firstKnown', parts: [] }, length, dueSoon: parseDuration(def.dueSoon), dues: new Map(), soonFrom: '', soonDays: 0, ...this.slot(id, this.isVerified('deadlines', id)) });
     }
     for (const d of this.derived.values()) this.fillDerived(d);
     for (const c of this.criteria.values()) c.when = this.condition(c.def.when, `/criteria/${escapePointer(c.id)}/when`);

@@ -1,5 +1,5 @@
 import { addDays, addTerm, daysBetween, extendForCalendar, type DayRange, type Extension } from '../dates/legal-date.js';
-import type { CompiledDeadline, StartNode } from './compile.js';
+import type { CompiledDeadline, Due, StartNode } from './compile.js';
 import { evalCondition } from './conditions.js';
 import { NONE, once, union, type Ctx } from './context.js';
 import type { DeadlineBasis, DeadlineFinding, DeadlineResult, DeadlineStatus, Need, SkippedDay } from './result.js';
@@ -43,14 +43,19 @@ function evalStart(ctx: Ctx, node: StartNode): StartEv {
   return { range: { earliest, latest }, needs: union(parts.map((p) => p.needs)), ...(decisive?.ref ? { ref: decisive.ref } : {}) };
 }
 
-interface Due {
-  due: string;
-  unextended: string;
-  monthEndApplied: boolean;
-  extension?: Extension;
+
+/** Due dates depend only on the deadline and its start day: a batch computes each pair once. */
+function computeDue(ctx: Ctx, d: CompiledDeadline, start: string): Due {
+  const hit = d.dues.get(start);
+  if (hit) return hit;
+  const due = computeDueUncached(ctx, d, start);
+  // Bounded, so memory stays flat over any number of cases.
+  if (d.dues.size >= 4096) d.dues.clear();
+  d.dues.set(start, due);
+  return due;
 }
 
-function computeDue(ctx: Ctx, d: CompiledDeadline, start: string): Due {
+function computeDueUncached(ctx: Ctx, d: CompiledDeadline, start: string): Due {
   const termStart = d.def.counting === 'day-after' ? addDays(start, 1) : start;
   const { date, monthEndApplied } = addTerm(start, d.length, d.def.monthEnd);
   // "day-after": a term of three months after the day of the event ends on the same calendar date;
@@ -144,8 +149,18 @@ function statusOf(ctx: Ctx, d: CompiledDeadline, due: DayRange, start: StartEv, 
     if (start.ref) needs.add(start.ref);
     return { status: 'undetermined', finding: 'may_have_ended' };
   }
-  const soonDays = d.dueSoon ? daysBetween(ctx.asOf, addTerm(ctx.asOf, d.dueSoon, 'last-day-of-month').date) : 0;
+  const soonDays = dueSoonDays(ctx.asOf, d);
   return { status: daysBetween(ctx.asOf, due.earliest) <= soonDays ? 'due_soon' : 'open', finding: 'running' };
+}
+
+/** The due-soon window in days from the as-of date (a month is not always 30 days). */
+function dueSoonDays(asOf: string, d: CompiledDeadline): number {
+  if (!d.dueSoon) return 0;
+  if (d.soonFrom !== asOf) {
+    d.soonFrom = asOf;
+    d.soonDays = daysBetween(asOf, addTerm(asOf, d.dueSoon, 'last-day-of-month').date);
+  }
+  return d.soonDays;
 }
 
 function min(xs: string[]): string {
