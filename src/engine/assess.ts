@@ -1,9 +1,10 @@
 import type { CaseFile } from '../case/types.js';
-import { checkCaseAgainstRules, zoneOf } from '../case/load.js';
+import { checkCaseAgainstRules } from '../case/load.js';
+import { lawInForceDate } from '../case/case-dates.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { parseWhen } from '../dates/legal-date.js';
 import type { SourceDocument } from '../source/document.js';
+import { jurisdictionOf, jurisdictionsOf, type Jurisdiction } from '../rules/jurisdiction.js';
 import type { Calendar, Lang, RuleSet } from '../rules/types.js';
 import { evaluateRuleSet, type CoverageCollector } from './evaluate.js';
 import type { CaseReport, ConclusionResult, DeadlineResult } from './report-types.js';
@@ -16,17 +17,11 @@ export interface AssessOptions {
 }
 
 /**
- * The date that decides which version of the law applies: the last known incident (criminal
- * law applies as in force when the conduct took place), or the assessment date when there is none.
+ * The date that decides which version of the law applies, as the case's jurisdiction declares
+ * (lawInForceOn in its jurisdiction.yaml); the assessment date when no manifest declares it.
  */
-export function relevantDate(caseFile: CaseFile, asOf: string): string {
-  const zone = zoneOf(caseFile.jurisdiction);
-  let latest: string | undefined;
-  for (const inc of caseFile.incidents ?? []) {
-    const p = parseWhen(inc.date, zone);
-    if (p.ok && (latest === undefined || p.range.latest > latest)) latest = p.range.latest;
-  }
-  return latest !== undefined && latest < asOf ? latest : asOf;
+export function relevantDate(caseFile: CaseFile, asOf: string, jurisdiction: Jurisdiction | undefined): string {
+  return jurisdiction ? lawInForceDate(caseFile, asOf, jurisdiction) : asOf;
 }
 
 /** A rule set that decides something (not only a calendar that others name). */
@@ -77,8 +72,9 @@ export function calendarsOf(rulesets: readonly RuleSet[]): Map<string, Calendar>
 
 /** Assesses one loaded case: a pure function of (rule sets, case, as-of date, language). */
 export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc: SourceDocument, options: AssessOptions, id: string, prior: readonly Diagnostic[] = []): CaseReport {
-  const zone = zoneOf(caseFile.jurisdiction);
-  const onDate = relevantDate(caseFile, options.asOf);
+  const jurisdiction = jurisdictionOf(jurisdictionsOf(rulesets), caseFile.jurisdiction);
+  const zone = jurisdiction?.timeZone ?? rulesets.find((r) => r.jurisdiction === caseFile.jurisdiction)?.timeZone ?? null;
+  const onDate = relevantDate(caseFile, options.asOf, jurisdiction);
   const selection = selectRuleSets(rulesets, caseFile.jurisdiction, onDate);
   const applicable = selection.rulesets;
   const periodWarnings: Diagnostic[] = selection.outOfPeriod.map(({ ruleset: rs }) => ({
@@ -90,9 +86,10 @@ export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc
     column: 1,
     pointer: '',
   }));
-  const diagnostics: Diagnostic[] = sortDiagnostics([...prior, ...periodWarnings, ...checkCaseAgainstRules(caseFile, doc, rulesets.filter((r) => r.jurisdiction === caseFile.jurisdiction))]);
+  const diagnostics: Diagnostic[] = sortDiagnostics([...prior, ...periodWarnings, ...checkCaseAgainstRules(caseFile, doc, rulesets)]);
   const base = { file: doc.file, id, jurisdiction: caseFile.jurisdiction, asOf: options.asOf, timeZone: zone };
-  if (applicable.length === 0) {
+  // An unknown jurisdiction is already reported where it is written.
+  if (applicable.length === 0 && !diagnostics.some((d) => d.code === 'unknown-jurisdiction')) {
     diagnostics.push({ code: 'no-ruleset', severity: 'error', message: `no loaded rule set covers jurisdiction ${caseFile.jurisdiction} on ${onDate}.`, file: doc.file, line: 1, column: 1, pointer: '/jurisdiction' });
   }
   if (hasErrors(diagnostics)) return { ...base, status: 'invalid', diagnostics, rulesets: [], conclusions: [], deadlines: [] };

@@ -1,6 +1,5 @@
 import { addTerm, extendForCalendar, parseDuration, parseWhen, daysBetween, addDays, type DayRange } from '../dates/legal-date.js';
 import { answerValue, type CaseFile, type Incident } from '../case/types.js';
-import { zoneOf } from '../case/load.js';
 import { conditionRefs, dateExprRefs, parseRef, normaliseCasePath, type Ref } from '../rules/refs.js';
 import { escapePointer } from '../source/document.js';
 import type { Calendar, Condition, Criterion, DateExpr, Deadline, Derived, Lang, RuleSet, Table, Text } from '../rules/types.js';
@@ -69,7 +68,8 @@ export interface EvaluateOptions {
  */
 export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: EvaluateOptions): { conclusions: ConclusionResult[]; deadlines: DeadlineResult[] } {
   const { asOf, lang } = options;
-  const zone = zoneOf(caseFile.jurisdiction);
+  // The rule set's zone: loading checks it is its jurisdiction's (jurisdiction.yaml).
+  const zone = rs.timeZone;
   const tx = (text: Text | undefined): string => (text ? text[lang] : '');
   const memo = new Map<string, unknown>();
   const once = <T>(key: string, compute: () => T): T => {

@@ -111,17 +111,6 @@ const KINDS: Record<string, { en: string; nl: string }> = {
   assault: { en: 'assault', nl: 'mishandeling' },
   threat: { en: 'threat', nl: 'bedreiging' },
   other: { en: 'other', nl: 'anders' },
-  // Order types (case schema), so a reason reads "restraining order on conviction", not a code.
-  'restraining-order-conviction': { en: 'restraining order on conviction', nl: 'restraining order na veroordeling' },
-  'restraining-order-acquittal': { en: 'restraining order on acquittal', nl: 'restraining order na vrijspraak' },
-  'non-molestation-order': { en: 'non-molestation order', nl: 'non-molestation order' },
-  'domestic-abuse-protection-order': { en: 'domestic abuse protection order', nl: 'domestic abuse protection order' },
-  'stalking-protection-order': { en: 'stalking protection order', nl: 'stalking protection order' },
-  'nl-measure-38v': { en: 'measure under Art. 38v Sr', nl: 'maatregel art. 38v Sr' },
-  'nl-gedragsaanwijzing': { en: "prosecutor's behavioural instruction (Art. 509hh Sv)", nl: 'gedragsaanwijzing (art. 509hh Sv)' },
-  'nl-special-condition': { en: 'special condition of a suspended sentence', nl: 'bijzondere voorwaarde' },
-  'nl-civil-ban': { en: 'civil contact or street ban', nl: 'civiel contact- of straatverbod' },
-  'nl-huisverbod': { en: 'huisverbod (temporary house ban)', nl: 'huisverbod' },
 };
 
 /** Incident kinds (a closed list in the case schema) in the reader's language; other codes as they are. */
