@@ -164,6 +164,11 @@ export function evaluateRuleSet(rs: RuleSet, caseFile: CaseFile, options: Evalua
       const option = rs.judgments?.[r.id]?.options?.find((o) => o.value === code);
       if (option) return `${option.value} (${option.label[lang]})`;
     }
+    // An order type, as the jurisdiction's manifest names it ("restraining order on conviction", not a code).
+    if (r?.kind === 'case' && r.path[0] === 'orders' && r.path[2] === 'type') {
+      const orderType = rs.jurisdictionRecord?.orderTypes.find((t) => t.value === code);
+      if (orderType) return orderType.label[lang];
+    }
     return kindLabel(lang, code);
   };
   const show = (v: Value, ref?: string): string => formatValue(v, lang, codeLabel(ref));
