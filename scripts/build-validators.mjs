@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Build step: compiles the published JSON Schemas into standalone validator modules, and bundles
-// the checked shipped rules, so a run of
+// the checked shipped rules and their jurisdictions (rules/*/jurisdiction.yaml), so a run of
 // the CLI does not spend its start-up compiling them. src/source/validators.ts falls back to
 // compiling at run time when these files are absent (tests run from src/).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'validators');
 mkdirSync(out, { recursive: true });
-for (const name of ['case', 'ruleset']) {
+for (const name of ['case', 'ruleset', 'jurisdiction']) {
   const schema = JSON.parse(readFileSync(join(root, 'schemas', `${name}.schema.json`), 'utf8'));
   // The same options as the run-time fallback (src/source/schema-check.ts), plus code generation.
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true } });
@@ -33,6 +33,7 @@ if (!loaded.diagnostics.some((d) => d.severity === 'error')) {
       fingerprint: files.rulesFingerprint(ruleFiles),
       files: ruleFiles.map(rel),
       rulesets: loaded.rulesets.map((rs) => ({ ...rs, file: rel(join(process.cwd(), rs.file)) })),
+      jurisdictions: loaded.jurisdictions,
     }),
   );
 }

@@ -7,4 +7,5 @@ const require = createRequire(import.meta.url);
 export const rulesetSchema = require('../schemas/ruleset.schema.json') as object;
 export const caseSchema = require('../schemas/case.schema.json') as object;
 export const reportSchema = require('../schemas/report.schema.json') as object;
+export const jurisdictionSchema = require('../schemas/jurisdiction.schema.json') as object;
 export const ruletestSchema = require('../schemas/ruletest.schema.json') as object;

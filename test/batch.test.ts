@@ -73,7 +73,8 @@ describe('batch assessment', () => {
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; status: string; actions: string[]; diagnostics: { line: number }[] });
     expect(lines.map((l) => [l.id, l.status])).toEqual([
       ['one', 'assessed'],
-      ['<stdin>:2', 'invalid'],
+      // Its shape is valid, so it is reported under its own id; its jurisdiction is unknown.
+      ['two', 'invalid'],
       ['three', 'assessed'],
     ]);
     expect(lines[1]!.diagnostics[0]!.line).toBe(2);

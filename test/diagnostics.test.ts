@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess, runSpawned } from './cli-harness.js';
 
@@ -77,5 +80,69 @@ describe('the built binary (precompiled validators) reports exactly what the sou
     expect(spawned.code).toBe(inProcess.code);
     expect(spawned.stdout).toBe(inProcess.stdout);
     expect(spawned.stderr).toBe(inProcess.stderr);
+  });
+});
+
+describe('jurisdictions and order types are checked against the jurisdiction.yaml manifests', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rulecase-jurisdictions-'));
+  const file = (name: string, text: string): string => {
+    const path = join(dir, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, text);
+    return path;
+  };
+  const unknownJurisdiction = file('unknown-jurisdiction.yaml', 'id: j-1\njurisdiction: NLD\nincidents:\n  - { date: "2026-01-10" }\n');
+  const unknownOrder = file('unknown-order-type.yaml', 'id: o-1\njurisdiction: EW\norders:\n  - type: non-molestation\n    made: "2026-01-05"\n  - { type: nl-huisverbod }\n');
+  const noSuchCode = file('no-such-code.yaml', 'jurisdiction: XX\n');
+
+  it.each([
+    ['an unknown jurisdiction, with did-you-mean', unknownJurisdiction, `${unknownJurisdiction}:2:15: error unknown-jurisdiction: jurisdiction "NLD" is not one the rules know; the loaded rules declare EW (England and Wales), NL (the Netherlands). Did you mean "NL"? (/jurisdiction)`],
+    ['a code that resembles none: no guess', noSuchCode, `${noSuchCode}:1:15: error unknown-jurisdiction: jurisdiction "XX" is not one the rules know; the loaded rules declare EW (England and Wales), NL (the Netherlands). (/jurisdiction)`],
+    ['an unknown order type, with did-you-mean', unknownOrder, `${unknownOrder}:4:11: error unknown-order-type: orders[0].type "non-molestation" is not an order type of EW; EW has restraining-order-conviction, restraining-order-acquittal, non-molestation-order, domestic-abuse-protection-order, stalking-protection-order. Did you mean "non-molestation-order"? (/orders/0/type)`],
+    ['an order type of another jurisdiction', unknownOrder, `${unknownOrder}:6:13: error unknown-order-type: orders[1].type "nl-huisverbod" is an order type of NL, not of EW;`],
+  ])('%s: rulecase assess exits 2 with the problem at file:line:column', async (_, path, expected) => {
+    const r = await runInProcess(['assess', '--format', 'json', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(expected);
+    const report = JSON.parse(r.stdout) as { cases: { status: string; diagnostics: { code: string }[] }[] };
+    expect(report.cases[0]!.status).toBe('invalid');
+    // The unknown jurisdiction is the one problem: not also "no rule set covers it".
+    expect(report.cases[0]!.diagnostics.map((d) => d.code)).not.toContain('no-ruleset');
+  });
+
+  it('the same in the text report, exit 2', async () => {
+    const r = await runInProcess(['assess', unknownJurisdiction]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain(`${unknownJurisdiction}:2:15: error unknown-jurisdiction:`);
+  });
+
+  const rules = join(dir, 'rules');
+  file('rules/jurisdiction.yaml', 'id: ZQ\nname: { en: Zqland, nl: Zqland }\ntimeZone: Pacific/Auckland\nlanguages: [en]\nlawInForceOn: last-incident\norderTypes:\n  - { value: keep-away-order, label: { en: keep-away order, nl: wegblijfbevel } }\n');
+  const ruleset = (id: string, jurisdiction: string, timeZone: string, extra = ''): string =>
+    `id: ${id}\nversion: 1.0.0\njurisdiction: ${jurisdiction}\ntimeZone: ${timeZone}\ntitle: { en: T, nl: T }\ndescription: { en: D, nl: D }\nvalidFrom: "2020-01-01"\nsources:\n  s1: { instrument: Act, checked: "2026-01-01", verified: true }\n${extra}`;
+  file('rules/zone.yaml', ruleset('zq-zone', 'ZQ', 'Europe/Paris'));
+  file('rules/unknown.yaml', ruleset('zq-unknown', 'ZR', 'Pacific/Auckland'));
+  file(
+    'rules/orders.yaml',
+    ruleset('zq-orders', 'ZQ', 'Pacific/Auckland', 'criteria:\n  c1:\n    title: { en: T, nl: T }\n    when: { check: case.orders.0.type, op: in, value: [keep-away-order, keep-away] }\n    explain: { met: { en: M, nl: M }, not_met: { en: N, nl: N } }\n    cite: [s1]\n    checked: "2026-01-01"\n'),
+  );
+
+  it.each([
+    ['a rule set of a jurisdiction no manifest declares', `${join(rules, 'unknown.yaml')}:3:15: error unknown-jurisdiction: no jurisdiction.yaml declares the jurisdiction ZR: add one to the rule folder (see docs/rule-language.md). The loaded ones are EW (England and Wales), NL (the Netherlands), ZQ (Zqland). Did you mean "ZQ"?`],
+    ['a rule set in another time zone than its jurisdiction', `${join(rules, 'zone.yaml')}:4:11: error time-zone-mismatch: the rule set reads dates in Europe/Paris, but the jurisdiction ZQ is in Pacific/Auckland (its jurisdiction.yaml); write timeZone: Pacific/Auckland.`],
+    ['a rule comparing an order with an undeclared type', `${join(rules, 'orders.yaml')}:13:73: error unknown-order-type: keep-away is not an order type of ZQ; its jurisdiction.yaml declares keep-away-order. Did you mean "keep-away-order"? (/criteria/c1/when/value/1)`],
+  ])('%s: rulecase validate exits 1, at file:line:column', async (_, expected) => {
+    const r = await runInProcess(['validate', rules]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(expected);
+  });
+
+  it('the built binary (precompiled jurisdiction schema) reports exactly what the source does', async () => {
+    file('broken/jurisdiction.yaml', 'id: zq\nname: { en: Zqland }\ntimezone: Pacific/Auckland\nlanguages: [en]\nlawInForceOn: last-incident\norderTypes: []\n');
+    const args = ['validate', join(dir, 'broken')];
+    const inProcess = await runInProcess(args);
+    const spawned = runSpawned(args);
+    expect(inProcess.stdout).toContain('jurisdiction.yaml:3:1: error schema-unknown-key: "timezone" is not a known field of the file. Did you mean "timeZone"?');
+    expect([spawned.code, spawned.stdout, spawned.stderr]).toEqual([inProcess.code, inProcess.stdout, inProcess.stderr]);
   });
 });

@@ -1,5 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { CaseFile } from '../src/case/types.js';
+import type { LoadedRules } from '../src/io/files.js';
 import { InterviewStopped, type ConfirmPrompt, type InputPrompt, type Prompter, type SelectPrompt } from '../src/interview/prompter.js';
 import { runInterview, type SessionOptions } from '../src/interview/session.js';
 import type { Lang } from '../src/rules/types.js';
@@ -82,12 +85,12 @@ export const EXAMPLE_RULES = ['fixtures/rules', 'rules/nl/atw-calendar.yaml'];
 /** Runs a whole interview in memory with a fixed clock; returns every saved version of the case. */
 export async function interview(
   script: (p: Asked, saved: CaseFile | undefined) => ScriptAnswer | undefined,
-  options: { start?: CaseFile; lang?: Lang; asOf?: string; rules?: string[]; now?: Date } = {},
+  options: { start?: CaseFile; lang?: Lang; asOf?: string; rules?: string[]; loaded?: LoadedRules; now?: Date } = {},
 ): Promise<{ prompter: ScriptedPrompter; saves: CaseFile[]; last: CaseFile; finished: boolean; stopped: boolean; files: Map<string, string> }> {
   const saves: CaseFile[] = [];
   const files = new Map<string, string>();
   const prompter = new ScriptedPrompter((p) => script(p, saves.at(-1)));
-  const sessionOptions: SessionOptions = { rulesets: rules(...(options.rules ?? EXAMPLE_RULES)).rulesets, lang: options.lang ?? 'en', asOf: options.asOf ?? '2026-06-01', file: 'case.yaml', color: false, toolVersion: '0.0.0-test' };
+  const sessionOptions: SessionOptions = { rulesets: (options.loaded ?? rules(...(options.rules ?? EXAMPLE_RULES))).rulesets, lang: options.lang ?? 'en', asOf: options.asOf ?? '2026-06-01', file: 'case.yaml', color: false, toolVersion: '0.0.0-test' };
   const now = options.now ?? new Date('2026-06-01T08:30:00Z');
   try {
     const end = await runInterview(options.start, sessionOptions, {
@@ -103,4 +106,70 @@ export async function interview(
     if (!last) throw new Error('stopped before anything was saved');
     return { prompter, saves, last, finished: false, stopped: true, files };
   }
+}
+
+/**
+ * A jurisdiction made of YAML only, to show that adding one needs nothing else: Zedland (ZZ),
+ * invented, in Auckland's time zone, English only, with one order type and one rule set.
+ */
+export function writeZedland(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'jurisdiction.yaml'),
+    `id: ZZ
+name: { en: Zedland, nl: Zedland (verzonnen) }
+timeZone: Pacific/Auckland
+languages: [en]
+lawInForceOn: as-of
+orderTypes:
+  - value: keep-away-order
+    label: { en: keep-away order, nl: wegblijfbevel }
+    interviewLabel: { en: keep-away order (Zedland Keep-away Act), nl: wegblijfbevel (Zedlandse wet) }
+  - value: no-contact-order
+    label: { en: no-contact order, nl: contactverbod }
+`,
+  );
+  writeFileSync(
+    join(dir, 'keep-away.yaml'),
+    `id: zz-keep-away
+version: 1.0.0
+jurisdiction: ZZ
+timeZone: Pacific/Auckland
+title: { en: Breach of a keep-away order (Zedland), nl: Overtreding van een wegblijfbevel (Zedland) }
+description: { en: An invented jurisdiction for tests., nl: Een verzonnen rechtsgebied voor tests. }
+validFrom: "2020-01-01"
+sources:
+  zka-1: { instrument: Zedland Keep-away Act, article: s. 1, checked: "2026-01-01", verified: true }
+derived:
+  incident_count: { title: { en: number of incidents, nl: aantal incidenten }, compute: count }
+  last_incident: { title: { en: last incident, nl: laatste incident }, compute: last }
+criteria:
+  keep_away_order:
+    title: { en: A keep-away order, nl: Een wegblijfbevel }
+    when: { check: case.orders.0.type, op: "==", value: keep-away-order }
+    explain: { met: { en: There is a keep-away order., nl: Er is een wegblijfbevel. }, not_met: { en: There is no keep-away order., nl: Er is geen wegblijfbevel. } }
+    cite: [zka-1]
+    checked: "2026-01-01"
+  breach:
+    title: { en: Breach, nl: Overtreding }
+    conclusion: true
+    when: { all: [{ check: criteria.keep_away_order }, { check: derived.incident_count, op: ">=", value: 1 }] }
+    explain: { met: { en: The order was breached., nl: Het bevel is overtreden. }, not_met: { en: No breach., nl: Geen overtreding. } }
+    cite: [zka-1]
+    checked: "2026-01-01"
+deadlines:
+  report:
+    title: { en: Report the breach, nl: Meld de overtreding }
+    start: derived.last_incident
+    length: P1D
+    counting: day-after
+    monthEnd: last-day-of-month
+    calendar: none
+    dueSoon: P1D
+    basis: { en: The day after the last incident., nl: De dag na het laatste incident. }
+    cite: [zka-1]
+    checked: "2026-01-01"
+`,
+  );
+  return dir;
 }

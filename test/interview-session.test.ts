@@ -3,11 +3,17 @@ import type { CaseFile } from '../src/case/types.js';
 import { loadCaseText } from '../src/case/load.js';
 import { interviewState } from '../src/interview/answers.js';
 import { assessSoFar } from '../src/interview/planner.js';
-import { chooseStart, StartError, type CaseStore } from '../src/interview/start.js';
+import { chooseStart, languageOrder, StartError, type CaseStore } from '../src/interview/start.js';
+import { loadRules } from '../src/io/files.js';
+import { InterviewStopped } from '../src/interview/prompter.js';
+import { runInterview } from '../src/interview/session.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serialise } from '../src/cli/interview-command.js';
 import { wrap } from '../src/interview/view.js';
 import { conclusion, rules } from './helpers.js';
-import { choose, DONT_KNOW, EXAMPLE_RULES, interview, MENU, NO, ScriptedPrompter, STOP, WHY, YES, type Asked, type ScriptAnswer } from './interview-helpers.js';
+import { choose, DONT_KNOW, EXAMPLE_RULES, interview, MENU, NO, ScriptedPrompter, STOP, WHY, writeZedland, YES, type Asked, type ScriptAnswer } from './interview-helpers.js';
 
 /** A Dutch adviser: two incidents, then answers by reference; `extra` overrides. */
 function dutch(extra: (p: Asked, saved: CaseFile | undefined) => ScriptAnswer | undefined = () => undefined) {
@@ -236,7 +242,8 @@ describe('choosing the file', () => {
 
   it('offers to resume an unfinished interview saved in the --save file', async () => {
     const p = new ScriptedPrompter((q) => (q.id === 'start.existing' ? /^Ja, verder/ : undefined));
-    const s = await chooseStart({ save: 'zaak.yaml', lang: 'nl', suggestion: () => 'x.yaml' }, p, memory({ 'zaak.yaml': unfinished }));
+    const s = await chooseStart({ save: 'zaak.yaml', lang: 'nl', suggestion: () => 'x.yaml', jurisdictions: rules(...EXAMPLE_RULES).jurisdictions }, p, memory({ 'zaak.yaml': unfinished }));
+    // Saved at 17:00 UTC: 19:00 in the zone of NL's jurisdiction.yaml.
     expect(p.asked[0]?.message).toMatch(/zaak\.yaml bevat een onafgemaakt interview \(laatst bewaard 31 mei 2026 om 19:00\)/);
     expect(s).toMatchObject({ file: 'zaak.yaml', lang: 'nl', start: { incidents: [{ date: '2026-01-10' }] } });
   });
@@ -264,7 +271,99 @@ describe('choosing the file', () => {
 
   it('refuses a --resume file that is not a valid case file', async () => {
     const p = new ScriptedPrompter(() => undefined);
-    await expect(chooseStart({ resume: 'kapot.yaml', lang: 'nl', suggestion: () => 'x.yaml' }, p, memory({ 'kapot.yaml': 'jurisdiction: XX\n' }))).rejects.toThrow(StartError);
+    await expect(chooseStart({ resume: 'kapot.yaml', lang: 'nl', suggestion: () => 'x.yaml' }, p, memory({ 'kapot.yaml': 'jurisdiction: nl\n' }))).rejects.toThrow(StartError);
+    const jurisdictions = rules().jurisdictions;
+    await expect(chooseStart({ resume: 'kapot.yaml', lang: 'nl', suggestion: () => 'x.yaml', jurisdictions }, p, memory({ 'kapot.yaml': 'jurisdiction: XX\n' }))).rejects.toThrow(/kapot\.yaml:1:15: error unknown-jurisdiction: jurisdiction "XX" is not one the rules know/);
+    await expect(chooseStart({ resume: 'kapot.yaml', lang: 'nl', suggestion: () => 'x.yaml', jurisdictions }, p, memory({ 'kapot.yaml': 'jurisdiction: EW\norders: [{ type: huisverbod }]\n' }))).rejects.toThrow(/kapot\.yaml:2:18: error unknown-order-type: orders\[0\]\.type "huisverbod" is not an order type of EW/);
+  });
+
+  it('offers first the languages the jurisdictions declare', async () => {
+    const [ew, nl] = rules().jurisdictions as [NonNullable<ReturnType<typeof rules>['jurisdictions'][number]>, NonNullable<ReturnType<typeof rules>['jurisdictions'][number]>];
+    expect(languageOrder([ew, nl])).toEqual(['nl', 'en']);
+    expect(languageOrder([ew])).toEqual(['en', 'nl']);
+    expect(languageOrder([nl])).toEqual(['nl', 'en']);
+    expect(languageOrder([])).toEqual(['nl', 'en']);
+    // A hand-written English case file resumed without --lang: its jurisdiction's languages first.
+    const p = new ScriptedPrompter((q) => (q.id === 'lang' ? /English/ : q.id === 'start.foreign' ? /^Yes, save into/ : undefined));
+    await chooseStart({ resume: 'case.yaml', suggestion: () => 'x.yaml', jurisdictions: [ew, nl] }, p, memory({ 'case.yaml': 'jurisdiction: EW\n' }));
+    expect(p.asked[0]?.choices?.map((c) => c.value)).toEqual(['en', 'nl']);
+  });
+});
+
+describe('jurisdictions, their names and their orders come from the jurisdiction.yaml manifests', () => {
+  it.each([
+    ['en', ['EW', 'NL'], ['England and Wales', 'the Netherlands']],
+    ['nl', ['NL', 'EW'], ['Nederland', 'Engeland en Wales']],
+  ] as const)('in %s: the jurisdiction that offers the language first comes first, by its own name', async (lang, values, names) => {
+    const prompter = new ScriptedPrompter((q) => (q.id === 'case.jurisdiction' ? STOP : undefined));
+    const options = { rulesets: rules().rulesets, lang, asOf: '2026-06-01', file: 'case.yaml', color: false, toolVersion: '0.0.0-test' };
+    await expect(runInterview(undefined, options, { prompter, now: () => new Date('2026-06-01T08:30:00Z'), save: () => {}, files: { exists: () => false, write: () => {} } })).rejects.toThrow(InterviewStopped);
+    const asked = prompter.asked.find((q) => q.id === 'case.jurisdiction');
+    expect(asked?.choices?.map((c) => c.value)).toEqual(values);
+    expect(asked?.choices?.map((c) => c.name)).toEqual(names);
+  });
+
+  it('an order is chosen among its jurisdiction\'s order types, by the names its manifest gives', async () => {
+    const ew = rules().jurisdictions.find((j) => j.id === 'EW');
+    const script = (p: Asked, saved: CaseFile | undefined): ScriptAnswer | undefined => {
+      switch (p.id) {
+        case 'case.jurisdiction':
+          return { value: 'EW' };
+        case 'case.id':
+        case 'case.summary':
+          return '';
+        case 'incidents.menu':
+          return /^There are no incidents/;
+        case 'orders.menu':
+          return (saved?.orders?.length ?? 0) === 0 ? /^Add an order/ : STOP;
+        case 'order.type':
+          return { value: 'non-molestation-order' };
+      }
+      return undefined;
+    };
+    const r = await interview(script, { rules: ['rules'], lang: 'en' });
+    const asked = r.prompter.asked.find((p) => p.id === 'order.type');
+    expect(asked?.choices?.map((c) => c.value)).toEqual(ew?.orderTypes.map((t) => t.value));
+    expect(asked?.choices?.map((c) => c.name)).toEqual(ew?.orderTypes.map((t) => (t.interviewLabel ?? t.label).en));
+    expect(r.last.orders).toEqual([{ type: 'non-molestation-order' }]);
+    expect(r.prompter.said.join('\n')).toContain('Order 1 saved: non-molestation order');
+  });
+
+  it('a jurisdiction added as YAML only is offered with its name, its order types and its time zone', async () => {
+    const loaded = loadRules([writeZedland(join(mkdtempSync(join(tmpdir(), 'rulecase-zedland-')), 'zz'))]);
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const script = (p: Asked, saved: CaseFile | undefined): ScriptAnswer | undefined => {
+      const n = saved?.incidents?.length ?? 0;
+      switch (p.id) {
+        case 'case.id':
+        case 'case.summary':
+        case 'incident.description':
+          return '';
+        case 'incidents.menu':
+          return n === 0 ? /^Add the first incident/ : /^Done with the incidents/;
+        case 'incident.date':
+          return '3/3/2026 23:30';
+        case 'incident.kind':
+          return /phone call/;
+        case 'orders.menu':
+          return (saved?.orders?.length ?? 0) === 0 ? /^Add an order/ : /^Done with the orders/;
+        case 'order.type':
+          return /^keep-away order/;
+        case 'end':
+          return /^Finish/;
+        case 'report.write':
+          return false;
+      }
+      return undefined;
+    };
+    const r = await interview(script, { loaded, lang: 'en', now: new Date('2026-06-01T08:30:00Z') });
+    expect(r.finished).toBe(true);
+    const said = r.prompter.said.join('\n');
+    expect(said).toContain('Where does the case take place? Zedland');
+    expect(r.prompter.asked.find((p) => p.id === 'order.type')?.choices?.map((c) => c.name)).toEqual(['keep-away order (Zedland Keep-away Act)', 'no-contact order']);
+    expect(r.last).toMatchObject({ jurisdiction: 'ZZ', orders: [{ type: 'keep-away-order' }], incidents: [{ date: '2026-03-03T23:30', kind: 'call' }] });
+    expect(said).toMatch(/Breach — met/);
+    expect(said).toMatch(/\(Pacific\/Auckland\)/);
   });
 });
 

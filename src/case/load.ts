@@ -4,6 +4,7 @@ import { parseSource, type SourceDocument } from '../source/document.js';
 import { schemaDiagnostics, didYouMean } from '../source/schema-check.js';
 import { validatorFor } from '../source/validators.js';
 import { caseSchema } from '../schemas.js';
+import { didYouMeanCode, jurisdictionOf, jurisdictionsOf, listJurisdictions, orderTypeOf, type Jurisdiction } from '../rules/jurisdiction.js';
 import type { RuleSet } from '../rules/types.js';
 import { answerValue, type CaseFile } from './types.js';
 
@@ -13,13 +14,17 @@ export interface LoadedCase {
   diagnostics: Diagnostic[];
 }
 
-const ZONES: Record<string, string> = { NL: 'Europe/Amsterdam', EW: 'Europe/London' };
+/**
+ * Whether a date is in the calendar (2026-02-30 is not) does not depend on the time zone, so the
+ * shape check needs no jurisdiction. Where a date and time falls is worked out in the jurisdiction's
+ * own zone, from its jurisdiction.yaml, wherever a value is computed (checkCaseAgainstRules, the engine).
+ */
+const FORM_ONLY_ZONE = 'UTC';
 
-export function zoneOf(jurisdiction: string): string {
-  return ZONES[jurisdiction] ?? 'UTC';
-}
-
-/** Parses and checks a case file's shape and dates; facts are checked against the rules by checkCaseAgainstRules. */
+/**
+ * Parses and checks a case file's shape and the form of its dates; its jurisdiction, order types
+ * and facts are checked against the loaded rules by checkCaseAgainstRules.
+ */
 export function loadCaseText(file: string, text: string): LoadedCase {
   const { doc, diagnostics } = parseSource(file, text);
   if (!doc) return { diagnostics };
@@ -29,15 +34,14 @@ export function loadCaseText(file: string, text: string): LoadedCase {
 export function loadCaseValue(doc: SourceDocument): LoadedCase {
   const validator = validatorFor('case', caseSchema);
   if (doc.value === null || typeof doc.value !== 'object' || Array.isArray(doc.value)) {
-    return { doc, diagnostics: [{ code: 'schema-type', severity: 'error', message: 'a case file must be an object with at least a jurisdiction (NL or EW).', file: doc.file, line: 1, column: 1, pointer: '' }] };
+    return { doc, diagnostics: [{ code: 'schema-type', severity: 'error', message: 'a case file must be an object with at least a jurisdiction (the id its rules declare).', file: doc.file, line: 1, column: 1, pointer: '' }] };
   }
   if (!validator(doc.value)) return { doc, diagnostics: schemaDiagnostics(doc, validator.errors ?? []) };
   const caseFile = doc.value as CaseFile;
   const out: Diagnostic[] = [];
-  const zone = zoneOf(caseFile.jurisdiction);
   const checkWhen = (value: unknown, pointer: string): void => {
     if (value === undefined || value === 'unknown' || value === false) return;
-    const parsed = parseWhen(value, zone);
+    const parsed = parseWhen(value, FORM_ONLY_ZONE);
     if (!parsed.ok) {
       const pos = doc.locate(pointer);
       out.push({ code: parsed.reason.includes('ends') ? 'date-range-reversed' : 'invalid-date', severity: 'error', message: `${describePointer(pointer)}: ${parsed.reason}.`, file: doc.file, line: pos.line, column: pos.column, pointer });
@@ -65,18 +69,50 @@ function describePointer(pointer: string): string {
 }
 
 /**
- * Facts and judgments in the case must be ones the rules ask about, with the right type:
- * a misspelt fact would otherwise silently stay unknown.
+ * The case's jurisdiction must be one the loaded rules declare, and each order one of its order
+ * types: a misspelt one would otherwise silently match no rule. Unknown jurisdictions and order
+ * types are pointed at where they are written, with the closest known one.
  */
-export function checkCaseAgainstRules(caseFile: CaseFile, doc: SourceDocument, rulesets: readonly RuleSet[]): Diagnostic[] {
+export function checkCaseJurisdiction(caseFile: CaseFile, doc: SourceDocument, jurisdictions: readonly Jurisdiction[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const push = (code: Diagnostic['code'], pointer: string, message: string): void => {
+    const pos = doc.locate(pointer);
+    out.push({ code, severity: 'error', message, file: doc.file, line: pos.line, column: pos.column, pointer });
+  };
+  const j = jurisdictionOf(jurisdictions, caseFile.jurisdiction);
+  if (!j) {
+    const known = jurisdictions.length > 0 ? `; the loaded rules declare ${listJurisdictions(jurisdictions)}` : '; no loaded rules declare any';
+    push('unknown-jurisdiction', '/jurisdiction', `jurisdiction ${JSON.stringify(caseFile.jurisdiction)} is not one the rules know${known}.${didYouMeanCode(caseFile.jurisdiction, jurisdictions.map((x) => x.id))}`);
+    return out;
+  }
+  caseFile.orders?.forEach((order, i) => {
+    if (orderTypeOf(j, order.type)) return;
+    const elsewhere = jurisdictions.find((x) => x !== j && orderTypeOf(x, order.type));
+    const types = j.orderTypes.map((t) => t.value);
+    const why = elsewhere ? `is an order type of ${elsewhere.id}, not of ${j.id}` : `is not an order type of ${j.id}`;
+    push('unknown-order-type', `/orders/${i}/type`, `orders[${i}].type ${JSON.stringify(order.type)} ${why}; ${j.id} has ${types.length > 0 ? types.join(', ') : 'no order types'}.${elsewhere ? '' : didYouMeanCode(order.type, types)}`);
+  });
+  return out;
+}
+
+/**
+ * The case against the loaded rules: its jurisdiction and order types (checkCaseJurisdiction),
+ * and facts and judgments the rules ask about, with the right type: a misspelt fact would
+ * otherwise silently stay unknown. `rulesets` may hold every loaded rule set; those of other
+ * jurisdictions are ignored. Rule sets not loaded through loadRules carry no jurisdiction
+ * manifest: then the jurisdiction cannot be checked.
+ */
+export function checkCaseAgainstRules(caseFile: CaseFile, doc: SourceDocument, rulesets: readonly RuleSet[], jurisdictions: readonly Jurisdiction[] = jurisdictionsOf(rulesets)): Diagnostic[] {
+  const out: Diagnostic[] = jurisdictions.length > 0 ? checkCaseJurisdiction(caseFile, doc, jurisdictions) : [];
+  const own = rulesets.filter((rs) => rs.jurisdiction === caseFile.jurisdiction);
   const facts = new Map<string, NonNullable<RuleSet['facts']>[string]>();
   const judgments = new Map<string, NonNullable<RuleSet['judgments']>[string]>();
-  for (const rs of rulesets) {
+  for (const rs of own) {
     for (const [id, f] of Object.entries(rs.facts ?? {})) facts.set(id, f);
     for (const [id, j] of Object.entries(rs.judgments ?? {})) judgments.set(id, j);
   }
-  const zone = zoneOf(caseFile.jurisdiction);
+  // A fact is only found in a rule set of the case's jurisdiction, whose zone its manifest declares.
+  const zone = jurisdictionOf(jurisdictions, caseFile.jurisdiction)?.timeZone ?? own[0]?.timeZone ?? FORM_ONLY_ZONE;
   const push = (code: Diagnostic['code'], pointer: string, message: string): void => {
     // An unknown name is pointed at the name itself; a wrong value at the value.
     const pos = code === 'unknown-fact' || code === 'unknown-judgment' ? doc.locateKey(pointer) : doc.locate(pointer);

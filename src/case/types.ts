@@ -52,7 +52,8 @@ export interface Incident {
 
 export interface CaseFile {
   id?: string;
-  jurisdiction: 'NL' | 'EW';
+  /** the id of a jurisdiction the rules declare (rules/<folder>/jurisdiction.yaml) */
+  jurisdiction: string;
   asOf?: string;
   lang?: 'en' | 'nl';
   summary?: string;

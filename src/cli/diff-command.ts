@@ -2,9 +2,10 @@ import { Option, type Command } from 'commander';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
-import { loadCaseText, loadCaseValue, zoneOf, type LoadedCase } from '../case/load.js';
+import { caseToday } from '../case/case-dates.js';
+import { loadCaseText, loadCaseValue, type LoadedCase } from '../case/load.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { isValidIsoDate, todayIn } from '../dates/legal-date.js';
+import { isValidIsoDate } from '../dates/legal-date.js';
 import { assessCase } from '../engine/assess.js';
 import type { CaseReport } from '../explain/types.js';
 import { explainCase } from '../explain/explain.js';
@@ -168,7 +169,7 @@ function diffCommand(inputs: string[], opts: DiffOptions, { io }: CommandContext
       continue;
     }
     const cf = loaded.caseFile;
-    const asOf = opts.asOf ?? c.asOf ?? (cf.asOf !== undefined && isValidIsoDate(cf.asOf) ? cf.asOf : todayIn(zoneOf(cf.jurisdiction), now));
+    const asOf = opts.asOf ?? c.asOf ?? (cf.asOf !== undefined && isValidIsoDate(cf.asOf) ? cf.asOf : caseToday(cf, neu.jurisdictions, now));
     const id = cf.id ?? c.id;
     const assess = (rules: LoadedRules): CaseReport => ({ ...explainCase(assessCase(rules.rulesets, cf, loaded.doc as SourceDocument, { asOf, lang: opts.lang }, id, loaded.diagnostics), rules.rulesets, opts.lang), file: c.file });
     const before = assess(old);

@@ -12,6 +12,7 @@ import { formatJunit } from '../report/junit.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { formatTestText } from '../report/ruletests-text.js';
 import { formatSarif } from '../report/sarif.js';
+import { jurisdictionOf } from '../rules/jurisdiction.js';
 import { checkExpectations, coverageItems, coverageRecorder, coverageTotals, loadRuleTestText, type LocatedRuleSet, type RuleSetCoverage, type RuleTest, type RuleTestFile, type TestResult } from '../rules/tests.js';
 import type { CommandContext } from './extensions.js';
 import { FORMAT_HELP, formatOption, resolveOutputs, useColor, writeOutputs, type OutputSpec } from './output.js';
@@ -284,7 +285,7 @@ function runOne(t: RuleTest, here: string, rules: LoadedRules & { located: Locat
   }
   if (!loaded.caseFile || !loaded.doc || hasErrors(loaded.diagnostics)) return result(t, [], sortDiagnostics([...loaded.diagnostics]));
   // Within one assessment each rule-set id is one file: the version in force for the case.
-  const applicable = new Set(selectRuleSets(rules.rulesets, loaded.caseFile.jurisdiction, relevantDate(rules.rulesets, loaded.caseFile, t.asOf)).rulesets);
+  const applicable = new Set(selectRuleSets(rules.rulesets, loaded.caseFile.jurisdiction, relevantDate(loaded.caseFile, t.asOf, jurisdictionOf(rules.jurisdictions, loaded.caseFile.jurisdiction))).rulesets);
   const byId = new Map<string, RuleSetCoverage>();
   for (const l of rules.located) if (applicable.has(l.ruleset)) byId.set(l.ruleset.id, coverageFor(l));
   const recorder = coverageRecorder((id) => byId.get(id));

@@ -27,6 +27,10 @@ export type DiagnosticCode =
   | 'unknown-judgment'
   | 'judgment-value'
   | 'no-ruleset'
+  | 'unknown-jurisdiction'
+  | 'unknown-order-type'
+  | 'time-zone-mismatch'
+  | 'invalid-time-zone'
   | 'ruleset-period'
   | 'review-overdue';
 

@@ -1,8 +1,10 @@
 import type { CaseFile } from '../case/types.js';
 import { checkCaseAgainstRules } from '../case/load.js';
+import { lawInForceDate } from '../case/case-dates.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../source/document.js';
+import { jurisdictionOf, jurisdictionsOf, type Jurisdiction } from '../rules/jurisdiction.js';
 import type { Calendar, Lang, RuleSet } from '../rules/types.js';
 import { viewCase, type CaseView } from './case-view.js';
 import { compileRuleSet } from './compile.js';
@@ -23,14 +25,16 @@ export interface AssessOptions {
 }
 
 /**
- * The date that decides which version of the law applies: the last known incident (criminal
- * law applies as in force when the conduct took place), or the assessment date when there is none.
+ * The date that decides which version of the law applies, as the case's jurisdiction declares
+ * (lawInForceOn in its jurisdiction.yaml); the assessment date when no manifest declares it.
  */
-export function relevantDate(rulesets: readonly RuleSet[], caseFile: CaseFile, asOf: string): string {
-  return lawDate(viewCase(caseFile, timeZoneFor(rulesets, caseFile.jurisdiction) ?? 'UTC'), asOf);
+export function relevantDate(caseFile: CaseFile, asOf: string, jurisdiction: Jurisdiction | undefined): string {
+  return jurisdiction ? lawInForceDate(caseFile, asOf, jurisdiction) : asOf;
 }
 
-function lawDate(view: CaseView, asOf: string): string {
+/** The same, from the case's view, whose incident dates are parsed already. */
+function lawDate(view: CaseView, asOf: string, jurisdiction: Jurisdiction | undefined): string {
+  if (jurisdiction?.lawInForceOn !== 'last-incident') return asOf;
   let latest: string | undefined;
   for (const inc of view.incidents) if (inc.range && (latest === undefined || inc.range.latest > latest)) latest = inc.range.latest;
   return latest !== undefined && latest < asOf ? latest : asOf;
@@ -88,11 +92,6 @@ export function calendarsOf(rulesets: readonly RuleSet[]): Map<string, Calendar>
   return out;
 }
 
-/** The jurisdiction's time zone, as its rule sets declare it. */
-export function timeZoneFor(rulesets: readonly RuleSet[], jurisdiction: string): string | undefined {
-  return rulesets.find((rs) => rs.jurisdiction === jurisdiction)?.timeZone;
-}
-
 function periodWarning(rs: RuleSet, onDate: string, doc: SourceDocument): Diagnostic {
   return {
     code: 'ruleset-period',
@@ -107,14 +106,15 @@ function periodWarning(rs: RuleSet, onDate: string, doc: SourceDocument): Diagno
 
 /** Assesses one loaded case: a pure function of (rule sets, case, as-of date). */
 export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc: SourceDocument, options: AssessOptions, id: string, prior: readonly Diagnostic[] = []): CaseResult {
-  const zone = timeZoneFor(rulesets, caseFile.jurisdiction) ?? 'UTC';
-  const view = viewCase(caseFile, zone);
-  const onDate = lawDate(view, options.asOf);
+  const jurisdiction = jurisdictionOf(jurisdictionsOf(rulesets), caseFile.jurisdiction);
+  const zone = jurisdiction?.timeZone ?? rulesets.find((r) => r.jurisdiction === caseFile.jurisdiction)?.timeZone ?? null;
+  const view = viewCase(caseFile, zone ?? 'UTC');
+  const onDate = lawDate(view, options.asOf, jurisdiction);
   const selection = selectRuleSets(rulesets, caseFile.jurisdiction, onDate);
-  const own = rulesets.filter((r) => r.jurisdiction === caseFile.jurisdiction);
-  const diagnostics = sortDiagnostics([...prior, ...selection.outOfPeriod.map((o) => periodWarning(o.ruleset, onDate, doc)), ...checkCaseAgainstRules(caseFile, doc, own)]);
+  const diagnostics = sortDiagnostics([...prior, ...selection.outOfPeriod.map((o) => periodWarning(o.ruleset, onDate, doc)), ...checkCaseAgainstRules(caseFile, doc, rulesets)]);
   const base = { file: doc.file, id, jurisdiction: caseFile.jurisdiction, asOf: options.asOf, timeZone: zone };
-  if (selection.rulesets.length === 0) {
+  // An unknown jurisdiction is already reported where it is written.
+  if (selection.rulesets.length === 0 && !diagnostics.some((d) => d.code === 'unknown-jurisdiction')) {
     diagnostics.push({ code: 'no-ruleset', severity: 'error', message: `no loaded rule set covers jurisdiction ${caseFile.jurisdiction} on ${onDate}.`, file: doc.file, line: 1, column: 1, pointer: '/jurisdiction' });
   }
   if (hasErrors(diagnostics)) return { ...base, status: 'invalid', diagnostics, rulesets: [], conclusions: [], deadlines: [] };

@@ -85,6 +85,9 @@ export class Explainer {
     return (code) => {
       const option = options?.find((o) => o.value === code);
       if (option) return r?.kind === 'judgments' ? `${option.value} (${option.label[this.lang]})` : option.label[this.lang];
+      // An order type is named by its jurisdiction's manifest; an incident kind by the tool's words.
+      const orderType = this.rs.jurisdictionRecord?.orderTypes.find((o) => o.value === code);
+      if (orderType) return orderType.label[this.lang];
       return sayIfKnown(this.lang, `kind.${code}`) ?? code;
     };
   }

@@ -1,5 +1,6 @@
 import type { AnswerValue, CaseFile, Incident, JudgmentRecord, Order } from '../case/types.js';
 import type { Lang } from '../rules/types.js';
+import { isLang } from './strings.js';
 
 /**
  * Reading and writing answers in a case file by the references the engine uses in `needs`
@@ -39,7 +40,7 @@ export function interviewState(c: CaseFile): InterviewState | undefined {
     tool: INTERVIEW_TOOL,
     status: s['status'] === 'finished' ? 'finished' : 'in-progress',
     stage,
-    lang: s['lang'] === 'nl' ? 'nl' : 'en',
+    lang: isLang(s['lang']) ? s['lang'] : 'en',
     ...(typeof s['adviser'] === 'string' && s['adviser'] !== '' ? { adviser: s['adviser'] } : {}),
     started: typeof s['started'] === 'string' ? s['started'] : '',
     saved: typeof s['saved'] === 'string' ? s['saved'] : '',

@@ -63,6 +63,11 @@ const WORDS = {
     future: (d: string) => `That is after today (${d}); check the year.`,
     reversed: 'The range ends before it starts; give the earlier date first.',
     year: (y: number) => `${y} is not a plausible year.`,
+    at: 'at',
+    and: 'and',
+    notANumber: (t: string) => `"${t}" is not a number; write for example 3 or 2.5.`,
+    notADuration: (t: string) => `"${t}" is not a length of time; write for example 3 months, 1 year or 14 days.`,
+    units: [['year', 'years'], ['month', 'months'], ['week', 'weeks'], ['day', 'days']],
   },
   nl: {
     notADate: (t: string) => `"${t}" kan ik niet als datum lezen. Schrijf bijvoorbeeld 3-3-2026, 3 maart 2026 of 2026-03-03; een maand (maart 2026) of een periode (tussen 1 en 15 mei 2026) mag ook als de precieze dag niet bekend is.`,
@@ -73,8 +78,13 @@ const WORDS = {
     future: (d: string) => `Die datum ligt na vandaag (${d}); controleer het jaar.`,
     reversed: 'De periode eindigt voordat hij begint; geef eerst de vroegste datum.',
     year: (y: number) => `${y} is geen aannemelijk jaartal.`,
+    at: 'om',
+    and: 'en',
+    notANumber: (t: string) => `"${t}" is geen getal; schrijf bijvoorbeeld 3 of 2,5.`,
+    notADuration: (t: string) => `"${t}" is geen duur; schrijf bijvoorbeeld 3 maanden, 1 jaar of 14 dagen.`,
+    units: [['jaar', 'jaar'], ['maand', 'maanden'], ['week', 'weken'], ['dag', 'dagen']],
   },
-};
+} satisfies Record<Lang, unknown>;
 
 /** A date as far as it was given: a year, a month, a day, maybe a time, maybe a part of a month. */
 interface Partial {
@@ -285,7 +295,7 @@ export function formatWhen(when: When, lang: Lang): string {
     return `${day(from)} – ${day(to)}`;
   }
   let m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(when);
-  if (m) return `${day(m[1] as string)} ${lang === 'nl' ? 'om' : 'at'} ${m[2]}`;
+  if (m) return `${day(m[1] as string)} ${WORDS[lang].at} ${m[2]}`;
   if (/^\d{4}-\d{2}-\d{2}$/.test(when)) return day(when);
   m = /^(\d{4})-(\d{2})$/.exec(when);
   if (m) return `${months[Number(m[2]) - 1]} ${m[1]}`;
@@ -294,17 +304,23 @@ export function formatWhen(when: When, lang: Lang): string {
 
 // ---- numbers and durations ------------------------------------------------------------------
 
+/** How each language writes 1,500.5: Dutch 1.500,5. */
+export const NUMBER_STYLE: Record<Lang, { decimal: string; thousands: string }> = {
+  en: { decimal: '.', thousands: ',' },
+  nl: { decimal: ',', thousands: '.' },
+};
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** "3", "3,5" or "3.5"; a thousands separator in the language's own style ("1.500" in Dutch). */
 export function parseNumberInput(text: string, lang: Lang): ParseResult<number> {
   const s = text.trim().replace(/\s/g, '');
-  const thousands = lang === 'nl' ? '.' : ',';
+  const { thousands } = NUMBER_STYLE[lang];
   let t = s;
   if (new RegExp(`^\\d{1,3}(\\${thousands}\\d{3})+([.,]\\d+)?$`).test(s)) t = s.split(thousands).join('');
   t = t.replace(',', '.');
   if (/^-?\d+(\.\d+)?$/.test(t)) return { ok: true, value: Number(t) };
-  return { ok: false, message: lang === 'nl' ? `"${text.trim()}" is geen getal; schrijf bijvoorbeeld 3 of 2,5.` : `"${text.trim()}" is not a number; write for example 3 or 2.5.` };
+  return { ok: false, message: WORDS[lang].notANumber(text.trim()) };
 }
 
 const DURATION_UNITS: { re: RegExp; unit: 'Y' | 'M' | 'W' | 'D' }[] = [
@@ -331,7 +347,7 @@ export function parseDurationInput(text: string, lang: Lang): ParseResult<string
     total[unit] += Number(m[1]);
   }
   if (!ok || Object.values(total).every((n) => n === 0)) {
-    return { ok: false, message: lang === 'nl' ? `"${text.trim()}" is geen duur; schrijf bijvoorbeeld 3 maanden, 1 jaar of 14 dagen.` : `"${text.trim()}" is not a length of time; write for example 3 months, 1 year or 14 days.` };
+    return { ok: false, message: WORDS[lang].notADuration(text.trim()) };
   }
   const iso = 'P' + (['Y', 'M', 'W', 'D'] as const).map((u) => (total[u] > 0 ? `${total[u]}${u}` : '')).join('');
   return { ok: true, value: iso };
@@ -341,7 +357,7 @@ export function parseDurationInput(text: string, lang: Lang): ParseResult<string
 export function formatDuration(iso: string, lang: Lang): string {
   const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(iso);
   if (!m) return iso;
-  const names = lang === 'nl' ? [['jaar', 'jaar'], ['maand', 'maanden'], ['week', 'weken'], ['dag', 'dagen']] : [['year', 'years'], ['month', 'months'], ['week', 'weeks'], ['day', 'days']];
+  const names = WORDS[lang].units;
   const parts = [m[1], m[2], m[3], m[4]].flatMap((n, i) => (n ? [`${n} ${(names[i] as string[])[Number(n) === 1 ? 0 : 1]}`] : []));
-  return parts.length <= 1 ? (parts[0] ?? iso) : `${parts.slice(0, -1).join(', ')} ${lang === 'nl' ? 'en' : 'and'} ${parts.at(-1)}`;
+  return parts.length <= 1 ? (parts[0] ?? iso) : `${parts.slice(0, -1).join(', ')} ${WORDS[lang].and} ${parts.at(-1)}`;
 }

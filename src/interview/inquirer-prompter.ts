@@ -1,5 +1,6 @@
 import { input, select, Separator } from '@inquirer/prompts';
 import type { Lang } from '../rules/types.js';
+import { say } from './strings.js';
 import { wrap } from './view.js';
 import { InterviewStopped, type ConfirmPrompt, type InputPrompt, type Prompter, type SelectPrompt } from './prompter.js';
 
@@ -69,9 +70,7 @@ export class InquirerPrompter implements Prompter {
 
   /** A yes/no choice as a list: inquirer's own confirm only understands y/n, not the Dutch j/n. */
   async confirm(prompt: ConfirmPrompt): Promise<boolean> {
-    const yes = this.lang === 'nl' ? 'Ja' : 'Yes';
-    const no = this.lang === 'nl' ? 'Nee' : 'No';
-    return this.select<boolean>({ id: prompt.id, message: prompt.message, choices: [{ value: true, name: yes }, { value: false, name: no }], default: prompt.default ?? true });
+    return this.select<boolean>({ id: prompt.id, message: prompt.message, choices: [{ value: true, name: say(this.lang, 'yes') }, { value: false, name: say(this.lang, 'no') }], default: prompt.default ?? true });
   }
 
   private context(): { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } {

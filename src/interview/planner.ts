@@ -4,11 +4,12 @@ import { explainCase } from '../explain/explain.js';
 import type { CaseReport, ConclusionReport } from '../explain/types.js';
 
 type Indicator = NonNullable<ConclusionReport['indicators']>[number];
+import { jurisdictionOf, jurisdictionsOf, orderTypeOf, type Jurisdiction } from '../rules/jurisdiction.js';
 import { conditionRefs } from '../rules/refs.js';
 import type { Lang, RuleSet } from '../rules/types.js';
 import type { SourceDocument } from '../source/document.js';
 import { getAnswer, unknownRefs } from './answers.js';
-import { INCIDENT_KINDS, ORDER_TYPES, say, sayKey } from './strings.js';
+import { INCIDENT_KINDS, say, sayKey } from './strings.js';
 import { describeWhen, truncate } from './view.js';
 
 /**
@@ -275,11 +276,12 @@ export function questionFor(ref: string, input: PlanInput, report: CaseReport = 
     // An order the case does not hold cannot be asked about field by field: it is added in the orders step.
     if (!order || !Number.isInteger(index)) return undefined;
     const field = parts.slice(3).join('.');
-    const context = say(lang, 'orderContext', { n: index + 1, what: orderSummary(order, lang) });
+    const jurisdiction = caseJurisdiction(input);
+    const context = say(lang, 'orderContext', { n: index + 1, what: orderSummary(order, lang, jurisdiction) });
     const text = sayKey(lang, `q.orders.${field}`);
     switch (field) {
       case 'type':
-        return { ...base, context, type: 'choice', text, options: (ORDER_TYPES[caseFile.jurisdiction] ?? []).map((t) => ({ value: t, label: sayKey(lang, `order.${t}`) })) };
+        return { ...base, context, type: 'choice', text, options: (jurisdiction?.orderTypes ?? []).map((t) => ({ value: t.value, label: orderTypeName(jurisdiction, t.value, lang) })) };
       case 'made':
       case 'served':
         return { ...base, context, type: 'date', range: true, past: true, text };
@@ -304,8 +306,19 @@ export function incidentSummary(incident: Incident, lang: Lang, withDescription 
   return [describeWhen(incident.date, lang), incident.kind ? sayKey(lang, `kind.${incident.kind}`) : undefined, withDescription && incident.description ? `“${truncate(incident.description, 48)}”` : undefined].filter(Boolean).join(' · ');
 }
 
-export function orderSummary(order: Order, lang: Lang): string {
-  return [sayKey(lang, `order.${order.type}`), order.made !== undefined ? describeWhen(order.made, lang) : undefined].filter(Boolean).join(' · ');
+/** The case's jurisdiction, as the manifest linked to the loaded rule sets declares it. */
+export function caseJurisdiction(input: Pick<PlanInput, 'rulesets' | 'caseFile'>): Jurisdiction | undefined {
+  return jurisdictionOf(jurisdictionsOf(input.rulesets), input.caseFile.jurisdiction);
+}
+
+/** An order type as the interview offers it; the value itself when the jurisdiction does not declare it. */
+export function orderTypeName(jurisdiction: Jurisdiction | undefined, value: string, lang: Lang): string {
+  const t = jurisdiction ? orderTypeOf(jurisdiction, value) : undefined;
+  return t ? (t.interviewLabel ?? t.label)[lang] : value;
+}
+
+export function orderSummary(order: Order, lang: Lang, jurisdiction: Jurisdiction | undefined): string {
+  return [orderTypeName(jurisdiction, order.type, lang), order.made !== undefined ? describeWhen(order.made, lang) : undefined].filter(Boolean).join(' · ');
 }
 
 /** Every string in a rule set, for a cheap "does it ever mention …" test. */

@@ -1,18 +1,19 @@
 import { Chalk } from 'chalk';
 import { DateTime } from 'luxon';
 import type { CaseFile, Incident, JudgmentRecord, Order } from '../case/types.js';
-import { zoneOf } from '../case/load.js';
-import { isValidIsoDate, todayIn } from '../dates/legal-date.js';
+import { caseToday } from '../case/case-dates.js';
+import { isValidIsoDate } from '../dates/legal-date.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { CaseReport } from '../explain/types.js';
 import type { TextReport } from '../report/text.js';
 import { formatText } from '../report/text.js';
+import { jurisdictionsOf, timeZoneOf, type Jurisdiction } from '../rules/jurisdiction.js';
 import type { Lang, RuleSet } from '../rules/types.js';
 import { addIncident, addOrder, answeredRefs, getAnswer, interviewState, markNoMore, removeItem, setAnswer, setUnknown, unknownRefs, withState, type Stage } from './answers.js';
 import { formatWhen, parseDateInput, parseDurationInput, parseNumberInput } from './date-input.js';
-import { incidentSummary, indicatorQuestions, orderSummary, plan, questionFor, usesIncidents, usesOrders, type Dependent, type Plan, type PlanInput, type Question } from './planner.js';
+import { caseJurisdiction, incidentSummary, indicatorQuestions, orderSummary, orderTypeName, plan, questionFor, usesIncidents, usesOrders, type Dependent, type Plan, type PlanInput, type Question } from './planner.js';
 import { SEPARATOR, type ChoiceOrSeparator, type Prompter } from './prompter.js';
-import { INCIDENT_KINDS, ORDER_TYPES, say, sayKey } from './strings.js';
+import { INCIDENT_KINDS, say, sayKey } from './strings.js';
 import { describeDuration, describeValue, describeWhen, formatNumber, truncate } from './view.js';
 
 /**
@@ -22,6 +23,7 @@ import { describeDuration, describeValue, describeWhen, formatNumber, truncate }
  */
 
 export interface SessionOptions {
+  /** as loaded by loadRules: each linked to its jurisdiction's manifest, which names it, gives its zone and its order types */
   rulesets: readonly RuleSet[];
   lang: Lang;
   /** --as-of; otherwise the case file's asOf, otherwise today in the jurisdiction */
@@ -104,8 +106,17 @@ class Session {
     this.save(withState(this.case, { stage }));
   }
 
+  /** The jurisdictions of the loaded rule sets, the ones a case can be in. */
+  private get jurisdictions(): Jurisdiction[] {
+    return jurisdictionsOf(this.options.rulesets);
+  }
+
+  private jurisdictionName(id: string): string {
+    return this.jurisdictions.find((j) => j.id === id)?.name[this.lang] ?? id;
+  }
+
   private today(): string {
-    return todayIn(zoneOf(this.case.jurisdiction), this.deps.now());
+    return caseToday(this.case, this.jurisdictions, this.deps.now());
   }
 
   private asOf(): string {
@@ -144,13 +155,13 @@ class Session {
 
   private async opening(): Promise<void> {
     if (!this.caseFile) {
-      const jurisdictions = [...new Set(this.options.rulesets.map((rs) => rs.jurisdiction))].filter((j): j is 'NL' | 'EW' => j === 'NL' || j === 'EW').sort((a, b) => (a === this.preferredJurisdiction() ? -1 : b === this.preferredJurisdiction() ? 1 : a.localeCompare(b)));
-      let jurisdiction: 'NL' | 'EW';
+      const jurisdictions = this.jurisdictionChoices();
+      let jurisdiction: string;
       if (jurisdictions.length === 1) {
-        jurisdiction = jurisdictions[0] as 'NL' | 'EW';
-        this.p.say(`${this.t('jurisdiction')} ${this.c.bold(sayKey(this.lang, `jurisdiction.${jurisdiction}`))}`);
+        jurisdiction = (jurisdictions[0] as { value: string }).value;
+        this.p.say(`${this.t('jurisdiction')} ${this.c.bold(this.jurisdictionName(jurisdiction))}`);
       } else {
-        jurisdiction = await this.p.select({ id: 'case.jurisdiction', message: this.t('jurisdiction'), choices: jurisdictions.map((j) => ({ value: j, name: sayKey(this.lang, `jurisdiction.${j}`) })) });
+        jurisdiction = await this.p.select({ id: 'case.jurisdiction', message: this.t('jurisdiction'), choices: jurisdictions });
       }
       const now = new Date(this.deps.now()).toISOString();
       this.caseFile = withState({ jurisdiction, lang: this.lang, ...(this.options.asOf !== undefined ? { asOf: this.options.asOf } : {}) }, { started: now, stage: 'opening' });
@@ -167,8 +178,10 @@ class Session {
     this.setStage('incidents');
   }
 
-  private preferredJurisdiction(): string {
-    return this.lang === 'nl' ? 'NL' : 'EW';
+  /** The jurisdictions with loaded rules, those whose manifest offers the interview's language earliest first. */
+  private jurisdictionChoices(): { value: string; name: string }[] {
+    const rank = (j: Jurisdiction): number => (j.languages.includes(this.lang) ? j.languages.indexOf(this.lang) : j.languages.length);
+    return [...this.jurisdictions].sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id)).map((j) => ({ value: j.id, name: j.name[this.lang] }));
   }
 
   // ---- the questions ----------------------------------------------------------------------
@@ -376,7 +389,9 @@ class Session {
         validate: (v) => (v.trim() !== '' ? true : this.t('reasonRequired')),
       })
     ).trim();
-    const at = DateTime.fromJSDate(this.deps.now()).setZone(zoneOf(this.case.jurisdiction)).toFormat("yyyy-LL-dd'T'HH:mm");
+    const zone = timeZoneOf(this.jurisdictions, this.case.jurisdiction);
+    const now = DateTime.fromJSDate(this.deps.now());
+    const at = (zone ? now.setZone(zone) : now).toFormat("yyyy-LL-dd'T'HH:mm");
     const record: JudgmentRecord = { value: picked.value as boolean | string, reason, by, at };
     const shown = typeof record.value === 'boolean' ? (record.value ? this.t('yes') : this.t('no')) : (q.options?.find((o) => o.value === record.value)?.label ?? String(record.value));
     this.p.say(this.c.dim(this.t('judgmentRecorded', { value: shown.toLowerCase(), by, at: formatWhen(at, this.lang) })));
@@ -440,7 +455,7 @@ class Session {
       case 'date': {
         const r = parseDateInput(text, { lang: this.lang, today: this.today(), ...(q.past ? { past: true } : {}), ...(q.time ? { time: true } : {}) });
         if (!r.ok) return r;
-        if (!q.range && typeof r.when === 'object') return { ok: false, message: this.lang === 'nl' ? 'Geef hier één datum, een maand of een jaar; een periode kan hier niet.' : 'Give one date, a month or a year here; a range is not possible for this question.' };
+        if (!q.range && typeof r.when === 'object') return { ok: false, message: this.t('rangeNotAllowed') };
         return { ok: true, value: r.when };
       }
       case 'number':
@@ -487,7 +502,7 @@ class Session {
     const q = questionFor(ref, this.planInput());
     if (!q) return ref;
     const m = /^case\.(incidents|orders)\.(\d+)\./.exec(ref);
-    const prefix = m ? `${m[1] === 'incidents' ? 'incident' : this.lang === 'nl' ? 'verbod' : 'order'} ${Number(m[2]) + 1}: ` : '';
+    const prefix = m ? `${this.t(m[1] === 'incidents' ? 'incidentRef' : 'orderRef', { n: Number(m[2]) + 1 })}: ` : '';
     return prefix + (q.type === 'judgment' && q.judgment ? q.judgment.title : q.text);
   }
 
@@ -497,9 +512,9 @@ class Session {
     let changed = false;
     for (;;) {
       const refs = [...answeredRefs(this.case), ...[...unknownRefs(this.case)].filter((r) => !/^case\.(incidents|orders)\./.test(r))];
-      const choices: ChoiceOrSeparator<string>[] = [{ value: 'done', name: this.t('reviewDone') }, SEPARATOR, { value: 'case', name: `${this.t('reviewCaseFacts')}: ${sayKey(this.lang, `jurisdiction.${this.case.jurisdiction}`)}${this.case.id ? ` · ${this.case.id}` : ''}` }];
+      const choices: ChoiceOrSeparator<string>[] = [{ value: 'done', name: this.t('reviewDone') }, SEPARATOR, { value: 'case', name: `${this.t('reviewCaseFacts')}: ${this.jurisdictionName(this.case.jurisdiction)}${this.case.id ? ` · ${this.case.id}` : ''}` }];
       (this.case.incidents ?? []).forEach((inc, i) => choices.push({ value: `incident:${i}`, name: `${this.t('incidentAction', { n: i + 1, what: incidentSummary(inc, this.lang, false) })}${this.incidentDetails(i)}` }));
-      (this.case.orders ?? []).forEach((o, i) => choices.push({ value: `order:${i}`, name: `${this.lang === 'nl' ? 'Verbod' : 'Order'} ${i + 1}: ${orderSummary(o, this.lang)}` }));
+      (this.case.orders ?? []).forEach((o, i) => choices.push({ value: `order:${i}`, name: `${this.t('orderNumber', { n: i + 1 })}: ${this.orderSummary(o)}` }));
       for (const ref of [...new Set(refs)]) {
         const q = questionFor(ref, this.planInput());
         if (!q) continue;
@@ -541,7 +556,7 @@ class Session {
       message: this.t('reviewCaseFacts'),
       choices: [
         { value: 'back', name: this.t('back') },
-        { value: 'jurisdiction', name: `${this.t('jurisdiction')}  ${this.c.cyan(sayKey(this.lang, `jurisdiction.${this.case.jurisdiction}`))}` },
+        { value: 'jurisdiction', name: `${this.t('jurisdiction')}  ${this.c.cyan(this.jurisdictionName(this.case.jurisdiction))}` },
         { value: 'id', name: `${this.t('caseId')}  ${this.c.cyan(this.case.id ?? '—')}` },
         { value: 'summary', name: `${this.t('summary')}  ${this.c.cyan(truncate(this.case.summary ?? '—', 40))}` },
       ],
@@ -553,8 +568,7 @@ class Session {
       else next[pick] = value;
       this.save(next);
     } else if (pick === 'jurisdiction') {
-      const jurisdictions = [...new Set(this.options.rulesets.map((rs) => rs.jurisdiction))].filter((j): j is 'NL' | 'EW' => j === 'NL' || j === 'EW');
-      const j = await this.p.select<'NL' | 'EW'>({ id: 'case.jurisdiction', message: this.t('jurisdiction'), choices: jurisdictions.map((x) => ({ value: x, name: sayKey(this.lang, `jurisdiction.${x}`) })), default: this.case.jurisdiction });
+      const j = await this.p.select<string>({ id: 'case.jurisdiction', message: this.t('jurisdiction'), choices: this.jurisdictionChoices(), default: this.case.jurisdiction });
       if (j !== this.case.jurisdiction && (await this.p.confirm({ id: 'case.jurisdiction.confirm', message: this.t('jurisdictionChange'), default: false }))) {
         // The law's questions differ per jurisdiction; what happened (incidents, complaint) does not.
         const next: CaseFile = { ...this.case, jurisdiction: j };
@@ -568,6 +582,14 @@ class Session {
   }
 
   // ---- incidents and orders (repeating groups) --------------------------------------------
+
+  private caseJurisdiction(): Jurisdiction | undefined {
+    return caseJurisdiction({ rulesets: this.options.rulesets, caseFile: this.case });
+  }
+
+  private orderSummary(order: Order): string {
+    return orderSummary(order, this.lang, this.caseJurisdiction());
+  }
 
   /** The incidents: add, review, change, remove. `opening` is the first pass, where "done" moves on. */
   private async incidentsGroup(opening: boolean): Promise<boolean> {
@@ -676,15 +698,16 @@ class Session {
       if (pick === 'done') return changed;
       if (pick === 'add') {
         const k = n + 1;
-        const types = ORDER_TYPES[this.case.jurisdiction] ?? [];
-        const type = await this.p.select<string>({ id: 'order.type', message: this.t('orderType', { n: k }), choices: types.map((t) => ({ value: t, name: sayKey(this.lang, `order.${t}`) })) });
+        const jurisdiction = this.caseJurisdiction();
+        const types = jurisdiction?.orderTypes ?? [];
+        const type = await this.p.select<string>({ id: 'order.type', message: this.t('orderType', { n: k }), choices: types.map((t) => ({ value: t.value, name: orderTypeName(jurisdiction, t.value, this.lang) })) });
         const order: Order = { type };
         this.save(addOrder(this.case, order));
-        this.p.say(this.c.green(this.t('orderAdded', { n: k, what: orderSummary(order, this.lang) })));
+        this.p.say(this.c.green(this.t('orderAdded', { n: k, what: this.orderSummary(order) })));
         changed = true;
       } else {
         const list = this.case.orders ?? [];
-        const which = await this.p.select<number>({ id: 'orders.pick', message: this.t('orderPick'), choices: [{ value: -1, name: this.t('back') }, ...list.map((o, i) => ({ value: i, name: `${i + 1}. ${orderSummary(o, this.lang)}` }))] });
+        const which = await this.p.select<number>({ id: 'orders.pick', message: this.t('orderPick'), choices: [{ value: -1, name: this.t('back') }, ...list.map((o, i) => ({ value: i, name: `${i + 1}. ${this.orderSummary(o)}` }))] });
         if (which >= 0) changed = (await this.editOrder(which)) || changed;
       }
     }
@@ -699,18 +722,18 @@ class Session {
       const value = (f: string): string => {
         const v = getAnswer(this.case, `case.orders.${i}.${f}`);
         if (v === undefined) return '—';
-        if (f === 'type') return sayKey(this.lang, `order.${String(v)}`);
+        if (f === 'type') return orderTypeName(this.caseJurisdiction(), String(v), this.lang);
         if (typeof v === 'boolean') return v ? this.t('yes').toLowerCase() : this.t('no').toLowerCase();
         return describeWhen(v, this.lang);
       };
       const pick = await this.p.select<string>({
         id: 'order.edit',
-        message: `${this.lang === 'nl' ? 'Verbod' : 'Order'} ${i + 1}: ${orderSummary(order, this.lang)}`,
+        message: `${this.t('orderNumber', { n: i + 1 })}: ${this.orderSummary(order)}`,
         choices: [{ value: 'back', name: this.t('back') }, ...fields.map((f) => ({ value: f, name: `${this.t('incidentChange', { field: sayKey(this.lang, `field.${f}`) })}  ${this.c.cyan(value(f))}` })), SEPARATOR, { value: 'remove', name: this.t('orderRemove') }],
       });
       if (pick === 'back') break;
       if (pick === 'remove') {
-        if (await this.p.confirm({ id: 'order.remove', message: this.t('orderRemoveConfirm', { n: i + 1, what: orderSummary(order, this.lang) }), default: false })) {
+        if (await this.p.confirm({ id: 'order.remove', message: this.t('orderRemoveConfirm', { n: i + 1, what: this.orderSummary(order) }), default: false })) {
           this.save(removeItem(this.case, 'orders', i));
           this.p.say(this.t('orderRemoved', { n: i + 1 }));
           break;
@@ -734,7 +757,7 @@ class Session {
     const envelope = this.envelope(report);
     this.p.say('\n' + formatText(envelope, { color: this.options.color }));
     if (await this.p.confirm({ id: 'report.write', message: this.t('writeReport'), default: true })) {
-      const suggestion = this.options.file.replace(/\.(ya?ml|json)$/i, '') + (this.lang === 'nl' ? '-rapport.txt' : '-report.txt');
+      const suggestion = this.options.file.replace(/\.(ya?ml|json)$/i, '') + this.t('reportSuffix');
       for (;;) {
         const file = (await this.p.input({ id: 'report.file', message: this.t('reportFile'), default: suggestion, validate: (v) => (v.trim() !== '' ? true : this.t('fileNameRequired')) })).trim();
         if (this.deps.files.exists(file) && !(await this.p.confirm({ id: 'report.overwrite', message: this.t('overwrite', { file }), default: false }))) continue;

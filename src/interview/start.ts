@@ -1,13 +1,13 @@
-import type { CaseFile } from '../case/types.js';
-import { loadCaseText } from '../case/load.js';
-import { formatDiagnostic } from '../diagnostics/diagnostic.js';
-import type { Lang } from '../rules/types.js';
 import { DateTime } from 'luxon';
-import { zoneOf } from '../case/load.js';
+import type { CaseFile } from '../case/types.js';
+import { checkCaseJurisdiction, loadCaseText } from '../case/load.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { timeZoneOf, type Jurisdiction } from '../rules/jurisdiction.js';
+import type { Lang } from '../rules/types.js';
 import { interviewState, withState } from './answers.js';
 import { formatWhen } from './date-input.js';
 import type { Prompter } from './prompter.js';
-import { say } from './strings.js';
+import { LANGUAGES, say } from './strings.js';
 
 /**
  * Before the first question: which language, which file the answers go to, and whether to
@@ -25,6 +25,13 @@ export interface StartOptions {
   lang?: Lang;
   /** a file name to suggest when neither --save nor --resume is given */
   suggestion: (lang: Lang) => string;
+  /**
+   * The loaded jurisdictions (LoadedRules.jurisdictions): they order the languages offered, give
+   * the zone a saved time is shown in, and let a case file of an unknown jurisdiction be refused
+   * before the interview starts. Without them every language is offered, a time is shown in the
+   * computer's own zone, and the jurisdiction is checked when the case is first assessed.
+   */
+  jurisdictions?: readonly Jurisdiction[];
 }
 
 export interface Start {
@@ -49,8 +56,8 @@ export async function chooseStart(options: StartOptions, prompter: Prompter & { 
 
   if (options.resume !== undefined) {
     const file = options.resume;
-    const existing = read(file, store, options.lang ?? 'en');
-    const l = use(options.lang ?? langOf(existing) ?? (await askLang(prompter)));
+    const existing = read(file, store, options.lang ?? 'en', options.jurisdictions);
+    const l = use(options.lang ?? langOf(existing) ?? (await askLang(prompter, options.jurisdictions, existing.jurisdiction)));
     const state = interviewState(existing);
     let start = state ? withState(existing, { status: 'in-progress' }) : withState(existing, { stage: 'incidents', lang: l, unknown: [] });
     if (state?.status === 'finished') start = withState(start, { stage: 'questions' });
@@ -70,17 +77,17 @@ export async function chooseStart(options: StartOptions, prompter: Prompter & { 
     return { file: target, lang: l, start };
   }
 
-  const l = use(options.lang ?? (await askLang(prompter)));
+  const l = use(options.lang ?? (await askLang(prompter, options.jurisdictions)));
   let file = options.save ?? (await askFile(prompter, l, options.suggestion(l)));
   for (;;) {
     if (!store.exists(file)) return { file, lang: l };
-    const loaded = tryRead(file, store);
+    const loaded = tryRead(file, store, options.jurisdictions);
     const state = loaded ? interviewState(loaded) : undefined;
     if (loaded && state) {
       const finished = state.status === 'finished';
       const pick = await prompter.select<'resume' | 'other' | 'overwrite'>({
         id: 'start.existing',
-        message: finished ? say(l, 'finishedOffer', { file }) : say(l, 'resumeOffer', { file, saved: localTime(state.saved, loaded.jurisdiction, l) }),
+        message: finished ? say(l, 'finishedOffer', { file }) : say(l, 'resumeOffer', { file, saved: localTime(state.saved, timeZoneOf(options.jurisdictions ?? [], loaded.jurisdiction), l) }),
         choices: [
           { value: 'resume', name: finished ? say(l, 'finishedReopen') : say(l, 'resumeYes') },
           { value: 'other', name: say(l, 'resumeNew') },
@@ -118,8 +125,20 @@ async function freeTarget(file: string, prompter: Prompter, store: CaseStore, la
   return target;
 }
 
-async function askLang(prompter: Prompter): Promise<Lang> {
-  return prompter.select<Lang>({ id: 'lang', message: 'Language / Taal', choices: [{ value: 'nl', name: 'Nederlands' }, { value: 'en', name: 'English' }] });
+async function askLang(prompter: Prompter, jurisdictions: readonly Jurisdiction[] = [], jurisdiction?: string): Promise<Lang> {
+  const choices = languageOrder(jurisdictions.filter((j) => jurisdiction === undefined || j.id === jurisdiction)).map((l) => ({ value: l, name: LANGUAGES[l] }));
+  return prompter.select<Lang>({ id: 'lang', message: say('en', 'language'), choices });
+}
+
+/**
+ * The languages in the order to offer them: those the jurisdictions' manifests put earliest first
+ * (a language first for one of them before one that is only second), then the rest; ties keep
+ * the catalogue's order.
+ */
+export function languageOrder(jurisdictions: readonly Jurisdiction[]): Lang[] {
+  const all = Object.keys(LANGUAGES) as Lang[];
+  const rank = (l: Lang): number => Math.min(Infinity, ...jurisdictions.map((j) => (j.languages.includes(l) ? j.languages.indexOf(l) : Infinity)));
+  return [...all].sort((a, b) => rank(a) - rank(b) || all.indexOf(a) - all.indexOf(b));
 }
 
 async function askFile(prompter: Prompter, lang: Lang, suggestion: string | undefined): Promise<string> {
@@ -133,9 +152,9 @@ async function askFile(prompter: Prompter, lang: Lang, suggestion: string | unde
   return file.trim();
 }
 
-/** When a file was saved, in the jurisdiction's local time and the adviser's words. */
-function localTime(iso: string, jurisdiction: string, lang: Lang): string {
-  const dt = DateTime.fromISO(iso).setZone(zoneOf(jurisdiction));
+/** When a file was saved, in the jurisdiction's local time (else the computer's) and the adviser's words. */
+function localTime(iso: string, zone: string | undefined, lang: Lang): string {
+  const dt = zone ? DateTime.fromISO(iso).setZone(zone) : DateTime.fromISO(iso);
   return dt.isValid ? formatWhen(dt.toFormat("yyyy-LL-dd'T'HH:mm"), lang) : iso;
 }
 
@@ -143,24 +162,30 @@ function langOf(c: CaseFile): Lang | undefined {
   return interviewState(c)?.lang ?? c.lang;
 }
 
-function tryRead(file: string, store: CaseStore): CaseFile | undefined {
+/** A case file's problems: its shape and dates, and its jurisdiction when the loaded ones are known. */
+function problems(file: string, text: string, jurisdictions: readonly Jurisdiction[] | undefined): { caseFile?: CaseFile; errors: Diagnostic[] } {
+  const loaded = loadCaseText(file, text);
+  const found = loaded.caseFile && loaded.doc && jurisdictions ? [...loaded.diagnostics, ...checkCaseJurisdiction(loaded.caseFile, loaded.doc, jurisdictions)] : loaded.diagnostics;
+  return { ...(loaded.caseFile ? { caseFile: loaded.caseFile } : {}), errors: found.filter((d) => d.severity === 'error') };
+}
+
+function tryRead(file: string, store: CaseStore, jurisdictions: readonly Jurisdiction[] | undefined): CaseFile | undefined {
   try {
-    const loaded = loadCaseText(file, store.read(file));
-    return loaded.caseFile && !loaded.diagnostics.some((d) => d.severity === 'error') ? loaded.caseFile : undefined;
+    const { caseFile, errors } = problems(file, store.read(file), jurisdictions);
+    return errors.length === 0 ? caseFile : undefined;
   } catch {
     return undefined;
   }
 }
 
-function read(file: string, store: CaseStore, lang: Lang): CaseFile {
+function read(file: string, store: CaseStore, lang: Lang, jurisdictions: readonly Jurisdiction[] | undefined): CaseFile {
   let text: string;
   try {
     text = store.read(file);
   } catch (e) {
     throw new StartError(`${say(lang, 'cannotRead', { file })} ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  const loaded = loadCaseText(file, text);
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  if (!loaded.caseFile || errors.length > 0) throw new StartError([say(lang, 'cannotRead', { file }), ...errors.map((d) => '  ' + formatDiagnostic(d))].join('\n'));
-  return loaded.caseFile;
+  const { caseFile, errors } = problems(file, text, jurisdictions);
+  if (!caseFile || errors.length > 0) throw new StartError([say(lang, 'cannotRead', { file }), ...errors.map((d) => '  ' + formatDiagnostic(d))].join('\n'));
+  return caseFile;
 }

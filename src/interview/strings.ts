@@ -15,8 +15,6 @@ const STRINGS = {
   disclaimer: { en: 'An aid for advisers, not legal advice.', nl: 'Een hulpmiddel voor adviseurs, geen juridisch advies.' },
   savingTo: { en: 'Answers are saved in {file}.', nl: 'De antwoorden worden bewaard in {file}.' },
   jurisdiction: { en: 'Where does the case take place?', nl: 'Waar speelt de zaak?' },
-  'jurisdiction.NL': { en: 'the Netherlands', nl: 'Nederland' },
-  'jurisdiction.EW': { en: 'England and Wales', nl: 'Engeland en Wales' },
   caseId: { en: 'Case reference (your file number; leave empty to skip)', nl: 'Zaaknummer (uw dossiernummer; leeg laten mag)' },
   summary: { en: 'In one or two sentences: what is the case about? (leave empty to skip)', nl: 'In een of twee zinnen: waar gaat de zaak over? (leeg laten mag)' },
   adviser: { en: 'Your name, recorded with each judgment you give', nl: 'Uw naam, die bij elk oordeel wordt vastgelegd' },
@@ -65,8 +63,8 @@ const STRINGS = {
 
   // ---- orders ----
   ordersIntro: {
-    en: 'Orders: a court order, injunction or ban that the other person must keep to (restraining order, non-molestation order …).',
-    nl: 'Verboden: een rechterlijk verbod, contactverbod of gebiedsverbod waaraan de ander zich moet houden (ook een huisverbod).',
+    en: 'Orders: a court order, injunction or ban that the other person must keep to (no contact, keep away from a place …).',
+    nl: 'Verboden: een verbod of bevel waaraan de ander zich moet houden (een contactverbod, gebiedsverbod …).',
   },
   ordersMenu: { en: 'Orders ({n} entered)', nl: 'Verboden ({n} ingevoerd)' },
   orderAdd: { en: 'Add an order', nl: 'Een verbod toevoegen' },
@@ -79,16 +77,9 @@ const STRINGS = {
   orderRemove: { en: 'Remove this order', nl: 'Dit verbod verwijderen' },
   orderRemoveConfirm: { en: 'Remove order {n} ({what})? This cannot be undone.', nl: 'Verbod {n} ({what}) verwijderen? Dit kan niet ongedaan worden gemaakt.' },
   orderRemoved: { en: 'Order {n} removed.', nl: 'Verbod {n} verwijderd.' },
-  'order.restraining-order-conviction': { en: 'restraining order on conviction', nl: 'restraining order na veroordeling (Engeland)' },
-  'order.restraining-order-acquittal': { en: 'restraining order on acquittal', nl: 'restraining order na vrijspraak (Engeland)' },
-  'order.non-molestation-order': { en: 'non-molestation order', nl: 'non-molestation order (Engeland)' },
-  'order.domestic-abuse-protection-order': { en: 'domestic abuse protection order (DAPO)', nl: 'domestic abuse protection order (Engeland)' },
-  'order.stalking-protection-order': { en: 'stalking protection order (SPO)', nl: 'stalking protection order (Engeland)' },
-  'order.nl-measure-38v': { en: 'Dutch criminal-court ban (art. 38v Sr)', nl: 'vrijheidsbeperkende maatregel van de strafrechter (art. 38v Sr)' },
-  'order.nl-gedragsaanwijzing': { en: 'Dutch prosecutor’s behavioural order (gedragsaanwijzing)', nl: 'gedragsaanwijzing van de officier van justitie' },
-  'order.nl-special-condition': { en: 'Dutch special condition (bijzondere voorwaarde)', nl: 'bijzondere voorwaarde (bijvoorbeeld een contactverbod)' },
-  'order.nl-civil-ban': { en: 'Dutch civil-court ban (kort geding)', nl: 'civiel contact- of straatverbod (kort geding)' },
-  'order.nl-huisverbod': { en: 'Dutch temporary restraining order (huisverbod)', nl: 'huisverbod van de burgemeester' },
+  orderNumber: { en: 'Order {n}', nl: 'Verbod {n}' },
+  orderRef: { en: 'order {n}', nl: 'verbod {n}' },
+  incidentRef: { en: 'incident {n}', nl: 'incident {n}' },
 
   // ---- questions about case fields ----
   'q.complaint.learned': { en: 'When did the victim first learn of the conduct?', nl: 'Wanneer kreeg het slachtoffer weet van de gedragingen?' },
@@ -175,6 +166,12 @@ const STRINGS = {
   whyDeadline: { en: 'deadline', nl: 'termijn' },
   whyJudgment: { en: "needs the adviser's judgment", nl: 'vraagt het oordeel van de adviseur' },
   current: { en: 'Current answer: {value}', nl: 'Huidig antwoord: {value}' },
+  rangeNotAllowed: { en: 'Give one date, a month or a year here; a range is not possible for this question.', nl: 'Geef hier één datum, een maand of een jaar; een periode kan hier niet.' },
+  valueUnknown: { en: 'unknown', nl: 'onbekend' },
+  valueNone: { en: 'none', nl: 'geen' },
+  valueDependsOnUnknown: { en: 'depends on what is still unknown', nl: 'hangt af van wat nog onbekend is' },
+  valueNoneKnownYet: { en: 'none known yet', nl: 'nog niets bekend' },
+  valuePerhapsMore: { en: 'perhaps more', nl: 'misschien meer' },
   keep: { en: 'Keep the current answer ({value})', nl: 'Huidig antwoord houden ({value})' },
 
   // ---- judgments ----
@@ -221,6 +218,7 @@ const STRINGS = {
   endChoice: { en: 'What now?', nl: 'Wat nu?' },
   writeReport: { en: 'Write the assessment and deadline report to a file?', nl: 'De beoordeling en het termijnenoverzicht naar een bestand schrijven?' },
   reportFile: { en: 'File name for the report', nl: 'Bestandsnaam voor het rapport' },
+  reportSuffix: { en: '-report.txt', nl: '-rapport.txt' },
   reportWritten: { en: 'Report written to {file}.', nl: 'Rapport geschreven naar {file}.' },
   overwrite: { en: '{file} already exists. Overwrite it?', nl: '{file} bestaat al. Overschrijven?' },
   finished: { en: 'Interview finished. The case file is {file}; assess it again at any time with: rulecase assess {file}', nl: 'Interview afgerond. Het zaakbestand is {file}; beoordeel het opnieuw met: rulecase assess {file}' },
@@ -265,7 +263,9 @@ export function hasKey(key: string): key is StringKey {
 
 export const INCIDENT_KINDS = ['message', 'call', 'email', 'social-media', 'following', 'watching', 'visit-home', 'visit-work', 'gift', 'third-party', 'publishing', 'damage', 'assault', 'threat', 'other'] as const;
 
-export const ORDER_TYPES: Record<'NL' | 'EW', readonly string[]> = {
-  EW: ['restraining-order-conviction', 'restraining-order-acquittal', 'non-molestation-order', 'domestic-abuse-protection-order', 'stalking-protection-order'],
-  NL: ['nl-measure-38v', 'nl-gedragsaanwijzing', 'nl-special-condition', 'nl-civil-ban', 'nl-huisverbod'],
-};
+/** The languages the interview speaks, each in its own words; the order in which they are offered when nothing says otherwise. */
+export const LANGUAGES: Record<Lang, string> = { nl: 'Nederlands', en: 'English' };
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && Object.hasOwn(LANGUAGES, value);
+}

@@ -1,6 +1,6 @@
 import type { When } from '../case/types.js';
 import type { Lang } from '../rules/types.js';
-import { formatDuration, formatWhen } from './date-input.js';
+import { formatDuration, formatWhen, NUMBER_STYLE } from './date-input.js';
 import { say } from './strings.js';
 
 /**
@@ -12,25 +12,25 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
 
 export function formatNumber(n: number, lang: Lang): string {
   const text = Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, '');
-  return lang === 'nl' ? text.replace('.', ',') : text;
+  return text.replace('.', NUMBER_STYLE[lang].decimal);
 }
 
 /** An indicator's value as the engine reports it in JSON: null, a number, a range, a date range, a set. */
 export function describeValue(value: unknown, lang: Lang): string {
-  if (value === null || value === undefined) return lang === 'nl' ? 'onbekend' : 'unknown';
+  if (value === null || value === undefined) return say(lang, 'valueUnknown');
   if (typeof value === 'boolean') return value ? say(lang, 'yes').toLowerCase() : say(lang, 'no').toLowerCase();
   if (typeof value === 'number') return formatNumber(value, lang);
   if (typeof value === 'string') return ISO_DAY.test(value) || /^\d{4}-\d{2}$/.test(value) ? formatWhen(value, lang) : value;
-  if (Array.isArray(value)) return value.length === 0 ? (lang === 'nl' ? 'geen' : 'none') : value.map((v) => describeValue(v, lang)).join(', ');
+  if (Array.isArray(value)) return value.length === 0 ? say(lang, 'valueNone') : value.map((v) => describeValue(v, lang)).join(', ');
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if (typeof o['min'] === 'number' && typeof o['max'] === 'number') {
-      return `${formatNumber(o['min'], lang)}–${formatNumber(o['max'], lang)} (${lang === 'nl' ? 'hangt af van wat nog onbekend is' : 'depends on what is still unknown'})`;
+      return `${formatNumber(o['min'], lang)}–${formatNumber(o['max'], lang)} (${say(lang, 'valueDependsOnUnknown')})`;
     }
     if (typeof o['earliest'] === 'string' && typeof o['latest'] === 'string') return formatWhen({ from: o['earliest'], to: o['latest'] }, lang);
     if (Array.isArray(o['known'])) {
       const known = o['known'] as unknown[];
-      return known.length === 0 ? (lang === 'nl' ? 'nog niets bekend' : 'none known yet') : `${known.map((v) => describeValue(v, lang)).join(', ')} (${lang === 'nl' ? 'misschien meer' : 'perhaps more'})`;
+      return known.length === 0 ? say(lang, 'valueNoneKnownYet') : `${known.map((v) => describeValue(v, lang)).join(', ')} (${say(lang, 'valuePerhapsMore')})`;
     }
   }
   return JSON.stringify(value);

@@ -7,6 +7,7 @@ import { loadRuleSetText } from '../rules/load.js';
 import { checkRuleSets } from '../rules/check.js';
 import { compileRuleSet } from '../engine/compile.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
+import { checkRuleSetJurisdictions, isJurisdictionFile, loadJurisdictionTexts, type Jurisdiction } from '../rules/jurisdiction.js';
 import type { RuleSet } from '../rules/types.js';
 import type { SourceDocument } from '../source/document.js';
 
@@ -41,6 +42,8 @@ export class UsageError extends Error {}
 
 export interface LoadedRules {
   rulesets: RuleSet[];
+  /** declared by the jurisdiction.yaml files among the rules, else shipped with rulecase */
+  jurisdictions: Jurisdiction[];
   docs: SourceDocument[];
   diagnostics: Diagnostic[];
   files: string[];
@@ -53,6 +56,7 @@ interface RulesBundle {
   fingerprint: string;
   /** rule sets with `file` relative to the package root */
   rulesets: RuleSet[];
+  jurisdictions: Jurisdiction[];
   files: string[];
 }
 
@@ -93,6 +97,7 @@ function loadBundledRules(): LoadedRules | undefined {
   const shown = (rel: string): string => displayPath(join(PACKAGE_ROOT, rel));
   const result = {
     rulesets: bundle.rulesets.map((rs) => ({ ...rs, file: shown(rs.file) })),
+    jurisdictions: bundle.jurisdictions,
     diagnostics: [],
     files: bundle.files.map(shown),
   } as unknown as LoadedRules;
@@ -135,7 +140,11 @@ export function loadRuleTexts(entries: readonly { file: string; text: string }[]
   const docs: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   const loaded: { ruleset: RuleSet; doc: SourceDocument }[] = [];
-  for (const { file, text } of entries) {
+  // jurisdiction.yaml files declare jurisdictions; the shipped ones stand in for any the rules do not declare.
+  const manifests = [...new Map(entries.filter((e) => isJurisdictionFile(e.file)).map((e) => [e.file, e])).values()];
+  const declared = loadJurisdictionTexts([...manifests, ...shippedJurisdictions()]);
+  diagnostics.push(...declared.diagnostics);
+  for (const { file, text } of entries.filter((e) => !isJurisdictionFile(e.file))) {
     const r = loadRuleSetText(file, text);
     diagnostics.push(...r.diagnostics);
     if (r.ruleset && r.doc) {
@@ -144,8 +153,15 @@ export function loadRuleTexts(entries: readonly { file: string; text: string }[]
       loaded.push({ ruleset: r.ruleset, doc: r.doc });
     }
   }
-  diagnostics.push(...checkRuleSets(loaded));
+  diagnostics.push(...checkRuleSets(loaded), ...checkRuleSetJurisdictions(loaded, declared.jurisdictions));
   // Checked rules are compiled once, here; rules with errors are never run.
   if (!hasErrors(diagnostics)) for (const rs of rulesets) compileRuleSet(rs);
-  return { rulesets, docs, diagnostics, files: entries.map((e) => e.file) };
+  return { rulesets, jurisdictions: declared.jurisdictions, docs, diagnostics, files: entries.map((e) => e.file) };
+}
+
+/** The jurisdiction.yaml files shipped in rules/, read once. */
+let shipped: { file: string; text: string; fallback: true }[] | undefined;
+function shippedJurisdictions(): { file: string; text: string; fallback: true }[] {
+  shipped ??= listFiles(BUNDLED_RULES, isJurisdictionFile).map((f) => ({ file: displayPath(f), text: readFileSync(f, 'utf8'), fallback: true as const }));
+  return shipped;
 }

@@ -1,10 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { caseToday } from '../case/case-dates.js';
 import { loadCaseText } from '../case/load.js';
-import { isValidIsoDate, todayIn } from '../dates/legal-date.js';
-import { assessCase, timeZoneFor } from '../engine/assess.js';
+import { isValidIsoDate } from '../dates/legal-date.js';
+import { assessCase } from '../engine/assess.js';
 import type { CaseResult as CaseReport } from '../engine/result.js';
+import { jurisdictionsOf } from '../rules/jurisdiction.js';
 import type { Lang, RuleSet } from '../rules/types.js';
 import { displayPath, listFiles, UsageError } from './files.js';
 
@@ -135,7 +137,7 @@ export function assessSource(source: CaseSource, rulesets: readonly RuleSet[], o
   const shift = (ds: Diagnostic[]): Diagnostic[] => cap(ds.map((d) => ({ ...d, file: source.file, line: d.line + (source.line ?? 1) - 1 })));
   if (!loaded.caseFile || !loaded.doc) return invalid(sortDiagnostics(shift(loaded.diagnostics)));
   const c = loaded.caseFile;
-  const asOf = options.asOf ?? (c.asOf !== undefined && isValidIsoDate(c.asOf) ? c.asOf : todayIn(timeZoneFor(rulesets, c.jurisdiction) ?? 'UTC', options.now));
+  const asOf = options.asOf ?? (c.asOf !== undefined && isValidIsoDate(c.asOf) ? c.asOf : caseToday(c, jurisdictionsOf(rulesets), options.now));
   const report = assessCase(rulesets, c, loaded.doc, { asOf, lang: options.lang ?? c.lang ?? 'en', reasons: options.reasons !== false }, c.id ?? id, loaded.diagnostics);
   report.diagnostics = shift(report.diagnostics);
   report.file = source.file;

@@ -1,3 +1,5 @@
+import type { Jurisdiction } from './jurisdiction.js';
+
 /** The rule-set language, as loaded from rules/*.yaml. See schemas/ruleset.schema.json and docs/rule-language.md. */
 
 export interface Text {
@@ -187,4 +189,6 @@ export interface RuleSet {
   calendars?: Record<string, Calendar>;
   /** where it was loaded from, for diagnostics and the report */
   file: string;
+  /** its jurisdiction's manifest (jurisdiction.yaml), linked when the rules are loaded */
+  jurisdictionRecord?: Jurisdiction;
 }

@@ -9,7 +9,7 @@ const cache = new Map<string, ValidateFunction>();
  * The validator for a published schema: precompiled by the build (scripts/build-validators.mjs)
  * when available, else compiled now. Both come from the same schema file and options.
  */
-export function validatorFor(name: 'case' | 'ruleset', schema: object): ValidateFunction {
+export function validatorFor(name: 'case' | 'ruleset' | 'jurisdiction', schema: object): ValidateFunction {
   let validate = cache.get(name);
   if (!validate) {
     try {

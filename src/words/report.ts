@@ -1,11 +1,11 @@
 /**
  * The tool's own words in reports (not the law's, which live in the rule files), in every
- * language the tool speaks. NL must have every key EN has: a missing translation is a type error.
+ * language the tool speaks. Dutch must have every key English has: a missing translation is a type error.
  * Placeholders are {name}.
  */
 import type { Lang } from '../rules/types.js';
 
-const EN = {
+const ENGLISH = {
   // the case and its parts
   case: 'Case',
   yes: 'yes',
@@ -119,10 +119,10 @@ const EN = {
   decimalSeparator: '.',
 };
 
-export type ReportWordKey = keyof typeof EN;
+export type ReportWordKey = keyof typeof ENGLISH;
 export type ReportWords = Record<ReportWordKey, string>;
 
-const NL: ReportWords = {
+const DUTCH: ReportWords = {
   case: 'Zaak',
   yes: 'ja',
   no: 'nee',
@@ -233,7 +233,7 @@ const NL: ReportWords = {
   decimalSeparator: ',',
 };
 
-const CATALOGUE: Record<Lang, ReportWords> = { en: EN, nl: NL };
+const CATALOGUE: Record<Lang, ReportWords> = { en: ENGLISH, nl: DUTCH };
 
 /** A word or sentence in a language, with its {placeholders} filled in. */
 export function say(lang: Lang, key: ReportWordKey, vars: Record<string, string | number> = {}): string {
@@ -243,5 +243,5 @@ export function say(lang: Lang, key: ReportWordKey, vars: Record<string, string 
 
 /** A key made at run time (an incident kind, a weekday): checked, so an unknown code shows as itself. */
 export function sayIfKnown(lang: Lang, key: string): string | undefined {
-  return Object.hasOwn(EN, key) ? CATALOGUE[lang][key as ReportWordKey] : undefined;
+  return Object.hasOwn(ENGLISH, key) ? CATALOGUE[lang][key as ReportWordKey] : undefined;
 }
