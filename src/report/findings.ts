@@ -88,6 +88,10 @@ export const DIAGNOSTIC_HELP: Record<string, { name: string; description: string
   'unknown-judgment': { name: 'UnknownJudgment', description: 'A judgment the rules do not have.', help: 'Correct the judgment name.' },
   'judgment-value': { name: 'JudgmentValue', description: 'A judgment value that is not allowed.', help: 'Use one of the values the message lists.' },
   'no-ruleset': { name: 'NoRuleset', description: 'No loaded rule set covers the case.', help: 'Load rules for the jurisdiction and date of the case.' },
+  'unknown-jurisdiction': { name: 'UnknownJurisdiction', description: 'A jurisdiction no loaded manifest declares.', help: 'Use the id of a jurisdiction the rules declare (the message lists them), or add a jurisdiction.yaml beside its rules.' },
+  'unknown-order-type': { name: 'UnknownOrderType', description: 'An order type the jurisdiction does not declare.', help: "Use one of the order types of the case's jurisdiction (the message suggests the closest one)." },
+  'time-zone-mismatch': { name: 'TimeZoneMismatch', description: "A rule set's time zone differs from its jurisdiction's.", help: "Give the rule set the time zone its jurisdiction.yaml declares." },
+  'invalid-time-zone': { name: 'InvalidTimeZone', description: 'Not an IANA time zone.', help: 'Write a zone such as Europe/Amsterdam.' },
   'review-overdue': { name: 'ReviewOverdue', description: 'A rule is past its review date.', help: 'Check the rule against its sources; then update checked and reviewBy.' },
 };
 
