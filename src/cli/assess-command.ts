@@ -7,7 +7,9 @@ import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/dia
 import type { CaseReport, Report } from '../engine/report-types.js';
 import { failsAt, FAIL_LEVELS, ACTIONS, type Action, type FailLevel } from '../engine/triage.js';
 import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
-import { assessSource, expandInputs, splitStdin, type CaseSource } from '../io/inputs.js';
+import { assessSource } from '../app/assess.js';
+import type { AssessSettings } from '../app/settings.js';
+import { expandInputs, splitStdin, type CaseSource } from '../io/inputs.js';
 import { csvHeader } from '../report/csv.js';
 import { formatDisclaimer, formatSummaryText } from '../report/text.js';
 import { outputKey, renderCase, type RenderContext, type RenderedCase } from './render-case.js';
@@ -172,16 +174,19 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   };
 
   const progress = makeProgress(io, opts.progress && sources.length >= 20, sources.length);
-  const assessOptions = { now: io.now(), ...(opts.lang !== undefined ? { lang: opts.lang } : {}), ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) };
+  // One reading of the clock for the whole run: every case defaults to the same today.
+  const now = io.now();
+  const settings: AssessSettings = { ...(opts.lang !== undefined ? { lang: opts.lang } : {}), ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) };
+  const appIo = { readFile: (path: string) => readFileSync(path, 'utf8'), now: () => now };
   try {
     if (jobs > 1 && sources.length >= PARALLEL_THRESHOLD && sources.every((s) => s.text === undefined)) {
-      await assessInWorkers(sources, rulePaths, assessOptions, renderContext, Math.min(jobs, Math.ceil(sources.length / BATCH)), (r) => {
+      await assessInWorkers(sources, rulePaths, { ...settings, now }, renderContext, Math.min(jobs, Math.ceil(sources.length / BATCH)), (r) => {
         emit(r);
         progress.tick();
       });
     } else {
       for (const s of sources) {
-        const report = assessSource(s, rules.rulesets, assessOptions);
+        const report = assessSource(s, rules.rulesets, settings, appIo);
         emit(report && renderCase(report, renderContext));
         progress.tick();
       }

@@ -1,6 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRules } from '../io/files.js';
-import { assessSource, type CaseSource } from '../io/inputs.js';
+import { readFileSync } from 'node:fs';
+import { assessSource } from '../app/assess.js';
+import type { CaseSource } from '../app/case-source.js';
 import type { Lang } from '../rules/types.js';
 import { renderCase, type RenderContext } from './render-case.js';
 
@@ -8,11 +10,13 @@ import { renderCase, type RenderContext } from './render-case.js';
 // the main thread only writes, so it does not become the bottleneck of a parallel run.
 const data = workerData as { rules: string[]; render: RenderContext; asOf?: string; lang?: Lang; now: number };
 const rules = loadRules(data.rules);
-const options = { now: new Date(data.now), ...(data.lang !== undefined ? { lang: data.lang } : {}), ...(data.asOf !== undefined ? { asOf: data.asOf } : {}) };
+const settings = { ...(data.lang !== undefined ? { lang: data.lang } : {}), ...(data.asOf !== undefined ? { asOf: data.asOf } : {}) };
+// The main thread's clock reading, so that every case of the run defaults to the same today.
+const io = { readFile: (path: string) => readFileSync(path, 'utf8'), now: () => new Date(data.now) };
 
 parentPort?.on('message', (batch: { start: number; sources: CaseSource[] }) => {
   const reports = batch.sources.map((s) => {
-    const report = assessSource(s, rules.rulesets, options);
+    const report = assessSource(s, rules.rulesets, settings, io);
     return report && renderCase(report, data.render);
   });
   parentPort?.postMessage({ start: batch.start, reports });
