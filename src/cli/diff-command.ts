@@ -2,17 +2,18 @@ import { Option, type Command } from 'commander';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
-import { loadCaseText, loadCaseValue, zoneOf, type LoadedCase } from '../case/load.js';
+import { assessParsed, isParsed } from '../app/assess.js';
+import { readCase } from '../app/case-source.js';
+import type { AppIo } from '../app/io.js';
+import { loadCaseValue, type LoadedCase } from '../case/load.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { isValidIsoDate, todayIn } from '../dates/legal-date.js';
-import { assessCase } from '../engine/assess.js';
+import { isValidIsoDate } from '../dates/legal-date.js';
 import type { CaseReport } from '../engine/report-types.js';
 import { BUNDLED_RULES, displayPath, listFiles, loadRules, loadRuleTexts, UsageError, type LoadedRules } from '../io/files.js';
-import { expandInputs, isOtherKindOfFile } from '../io/inputs.js';
+import { expandInputs } from '../io/inputs.js';
 import { diffCase, formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffResult } from '../report/diff.js';
 import { loadRuleTestText } from '../rules/tests.js';
 import type { Lang } from '../rules/types.js';
-import type { SourceDocument } from '../source/document.js';
 import type { CommandContext } from './extensions.js';
 import { FORMAT_HELP, formatOption, resolveOutputs, writeOutputs, type OutputSpec } from './output.js';
 
@@ -96,7 +97,7 @@ interface DiffCase {
 }
 
 /** The cases of the rule tests beside the rules, each with its own as-of date. */
-function casesFromTests(rulePaths: readonly string[]): DiffCase[] {
+function casesFromTests(rulePaths: readonly string[], io: AppIo): DiffCase[] {
   const out: DiffCase[] = [];
   for (const p of rulePaths) {
     const testFiles = statSync(p).isDirectory() ? listFiles(p, (n) => TEST_FILE.test(n)) : [];
@@ -106,7 +107,7 @@ function casesFromTests(rulePaths: readonly string[]): DiffCase[] {
         if ('path' in t.case) {
           const target = resolve(dirname(tfPath), t.case.path);
           const shown = displayPath(target);
-          out.push({ file: shown, id: `${t.name}`, asOf: t.asOf, load: () => loadCaseText(shown, readFileSync(target, 'utf8')) });
+          out.push({ file: shown, id: `${t.name}`, asOf: t.asOf, load: () => loadedCase(readCase({ file: shown, path: target }, io)) });
         } else {
           const doc = t.case.doc;
           out.push({ file: `${t.file}#${t.name}`, id: t.name, asOf: t.asOf, load: () => loadCaseValue(doc) });
@@ -115,6 +116,11 @@ function casesFromTests(rulePaths: readonly string[]): DiffCase[] {
     }
   }
   return out;
+}
+
+/** A read case, or undefined for a file in a folder that is not a case (a rule set, rule tests). */
+function loadedCase(read: ReturnType<typeof readCase>): LoadedCase | undefined {
+  return read.kind === 'skipped' ? undefined : read.loaded;
 }
 
 function diffCommand(inputs: string[], opts: DiffOptions, { io }: CommandContext): number {
@@ -134,42 +140,27 @@ function diffCommand(inputs: string[], opts: DiffOptions, { io }: CommandContext
     }
   }
 
+  const now = io.now();
+  const appIo: AppIo = { readFile: (path) => readFileSync(path, 'utf8'), now: () => now };
   const cases: DiffCase[] =
     inputs.length > 0
-      ? expandInputs(inputs).map((s) => ({
-          file: s.file,
-          id: basename(s.file, extname(s.file)),
-          load: () => {
-            let text: string;
-            try {
-              text = readFileSync(s.path ?? s.file, 'utf8');
-            } catch (e) {
-              return { diagnostics: [{ code: 'file-unreadable', severity: 'error', message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`, file: s.file, line: 1, column: 1, pointer: '' }] } satisfies LoadedCase;
-            }
-            const loaded = loadCaseText(s.file, text);
-            // In a folder, rule sets and rule tests are not cases.
-            if (s.discovered && loaded.doc && isOtherKindOfFile(loaded.doc.value)) return undefined;
-            return loaded;
-          },
-        }))
-      : casesFromTests(rulePaths);
+      ? expandInputs(inputs).map((s) => ({ file: s.file, id: basename(s.file, extname(s.file)), load: () => loadedCase(readCase(s, appIo)) }))
+      : casesFromTests(rulePaths, appIo);
   if (cases.length === 0) throw new UsageError('no cases to compare: name case files or folders, or keep rule tests beside the rules.');
 
-  const now = io.now();
   const result: DiffResult = { schemaVersion: '1.0', tool: { name: 'rulecase', version: io.version ?? '0.0.0' }, base: opts.base, rules: rulePaths.map((p) => displayPath(p)), cases: [], changed: 0 };
   let invalid = 0;
   for (const c of cases) {
     const loaded = c.load();
     if (loaded === undefined) continue;
-    if (!loaded.caseFile || !loaded.doc || hasErrors(loaded.diagnostics)) {
+    if (!isParsed(loaded) || hasErrors(loaded.diagnostics)) {
       for (const d of loaded.diagnostics) io.stderr(formatDiagnostic(d) + '\n');
       invalid++;
       continue;
     }
-    const cf = loaded.caseFile;
-    const asOf = opts.asOf ?? c.asOf ?? (cf.asOf !== undefined && isValidIsoDate(cf.asOf) ? cf.asOf : todayIn(zoneOf(cf.jurisdiction), now));
-    const id = cf.id ?? c.id;
-    const assess = (rules: LoadedRules): CaseReport => ({ ...assessCase(rules.rulesets, cf, loaded.doc as SourceDocument, { asOf, lang: opts.lang }, id, loaded.diagnostics), file: c.file });
+    // The test's as-of date stands where a case file's own would: --as-of, else the test's, else the case's.
+    const asOf = opts.asOf ?? c.asOf;
+    const assess = (rules: LoadedRules): CaseReport => ({ ...assessParsed(rules.rulesets, loaded, { lang: opts.lang, ...(asOf !== undefined ? { asOf } : {}) }, appIo.now, c.id), file: c.file });
     const before = assess(old);
     const after = assess(neu);
     for (const r of [before, after]) if (r.status === 'invalid') for (const d of r.diagnostics) io.stderr(formatDiagnostic(d) + '\n');

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { loadCaseText, loadCaseValue, type LoadedCase } from '../case/load.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { assessCase, relevantDate, selectRuleSets } from '../engine/assess.js';
+import { assessParsed, isParsed } from '../app/assess.js';
+import { relevantDate, selectRuleSets } from '../engine/assess.js';
 import { BUNDLED_RULES, displayPath, listFiles, loadRules, UsageError, type LoadedRules } from '../io/files.js';
 import { testFindings } from '../report/findings.js';
 import { formatGithub } from '../report/github.js';
@@ -281,16 +282,21 @@ function runOne(t: RuleTest, here: string, rules: LoadedRules & { located: Locat
     fallbackId = `${basename(t.file).replace(TEST_FILE, '')}: ${t.name}`;
     loaded = loadCaseValue(t.case.doc);
   }
-  if (!loaded.caseFile || !loaded.doc || hasErrors(loaded.diagnostics)) return result(t, [], sortDiagnostics([...loaded.diagnostics]));
+  if (!isParsed(loaded) || hasErrors(loaded.diagnostics)) return result(t, [], sortDiagnostics([...loaded.diagnostics]));
   // Within one assessment each rule-set id is one file: the version in force for the case.
   const applicable = new Set(selectRuleSets(rules.rulesets, loaded.caseFile.jurisdiction, relevantDate(loaded.caseFile, t.asOf)).rulesets);
   const byId = new Map<string, RuleSetCoverage>();
   for (const l of rules.located) if (applicable.has(l.ruleset)) byId.set(l.ruleset.id, coverageFor(l));
   const recorder = coverageRecorder((id) => byId.get(id));
-  const report = assessCase(rules.rulesets, loaded.caseFile, loaded.doc, { asOf: t.asOf, lang: t.lang, coverage: recorder }, loaded.caseFile.id ?? fallbackId, loaded.diagnostics);
+  // A test always names its as-of date and language, so the clock is never read.
+  const report = assessParsed(rules.rulesets, loaded, { asOf: t.asOf, lang: t.lang, coverage: recorder }, noClock, fallbackId);
   if (report.status === 'invalid') return result(t, [], report.diagnostics);
   const { mismatches, diagnostics } = checkExpectations(t, report, rules.located);
   return result(t, mismatches, diagnostics);
+}
+
+function noClock(): Date {
+  throw new Error('a rule test has no as-of date');
 }
 
 function result(t: RuleTest, mismatches: TestResult['mismatches'], diagnostics: Diagnostic[]): TestResult {
