@@ -5,13 +5,14 @@
  *   const rules = loadRules();
  *   const report = assess(rules, [{ file: 'case.json', text }], { asOf: '2026-06-01', lang: 'en' });
  */
-import { loadCaseText } from './case/load.js';
+import { readFileSync } from 'node:fs';
+import { assessSources } from './app/assess.js';
+import type { CaseSource } from './app/case-source.js';
+import type { AppIo } from './app/io.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
-import { assessCase } from './engine/assess.js';
-import type { CaseReport, Report } from './engine/report-types.js';
+import type { Report } from './engine/report-types.js';
 import type { LoadedRules } from './io/files.js';
 import type { Lang } from './rules/types.js';
-import { readFileSync } from 'node:fs';
 import { VERSION } from './version.js';
 
 export { loadRules } from './io/files.js';
@@ -35,20 +36,23 @@ export interface CaseInput {
   text?: string;
 }
 
-/** Assesses cases against loaded rules. `asOf` is required: the library never reads the clock. */
+/** The library reads the files it is given, and never the clock: `asOf` is required. */
+const libraryIo: AppIo = {
+  readFile: (path) => readFileSync(path, 'utf8'),
+  now: () => {
+    throw new Error('assess() needs options.asOf: the library never reads the clock');
+  },
+};
+
+/**
+ * Assesses cases against loaded rules, exactly as `rulecase assess` does: each case in `lang`, else
+ * in its own `lang`, else English. `asOf` is required: the library never reads the clock.
+ */
 export function assess(rules: LoadedRules, cases: readonly (CaseInput | string)[], options: { asOf: string; lang?: Lang }): Report {
   if (hasErrors(rules.diagnostics)) throw new Error('the rules have errors; check rules.diagnostics');
   const lang = options.lang ?? 'en';
-  const reports: CaseReport[] = cases.map((input) => {
-    const c = typeof input === 'string' ? { file: input } : input;
-    const text = c.text ?? readFileSync(c.file, 'utf8');
-    const id = c.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-    const loaded = loadCaseText(c.file, text);
-    if (!loaded.caseFile || !loaded.doc) {
-      return { file: c.file, id, jurisdiction: null, asOf: options.asOf, timeZone: null, status: 'invalid', diagnostics: loaded.diagnostics, rulesets: [], conclusions: [], deadlines: [] };
-    }
-    return assessCase(rules.rulesets, loaded.caseFile, loaded.doc, { asOf: options.asOf, lang }, loaded.caseFile.id ?? id, loaded.diagnostics);
-  });
+  const sources: CaseSource[] = cases.map((input) => (typeof input === 'string' ? { file: input } : { file: input.file, ...(input.text !== undefined ? { text: input.text } : {}) }));
+  const reports = assessSources(sources, rules.rulesets, options, libraryIo);
   return {
     schemaVersion: '1.0',
     tool: { name: 'rulecase', version: VERSION },

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { assess, loadRules } from '../src/index.js';
 import { ROOT } from './helpers.js';
 
 describe('the programmatic API', () => {
@@ -14,5 +16,16 @@ describe('the programmatic API', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ version: true, cases: [['example-001', 'assessed', 'met'], ['inline', 'invalid', null]] });
+  });
+});
+
+describe('assess()', () => {
+  it("writes a case in its own language (the case file's lang) unless options.lang says otherwise, as the CLI does", () => {
+    const rules = loadRules([join(ROOT, 'fixtures/rules'), join(ROOT, 'rules/nl/atw-calendar.yaml')]);
+    const zaak = { file: 'zaak.yaml', text: 'jurisdiction: NL\nlang: nl\ncomplaint: { learned: "2026-03-02" }\n' };
+    const own = assess(rules, [zaak], { asOf: '2026-04-01' }).cases[0];
+    expect(own?.lang).toBe('nl');
+    expect(own?.deadlines.map((d) => d.title)).toContain('Klachttermijn');
+    expect(assess(rules, [zaak], { asOf: '2026-04-01', lang: 'en' }).cases[0]?.lang).toBe('en');
   });
 });
