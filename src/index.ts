@@ -12,6 +12,7 @@ import type { AppIo } from './app/io.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import type { Report } from './engine/report-types.js';
 import type { LoadedRules } from './io/files.js';
+import { reportEnvelope } from './report/envelope.js';
 import type { Lang } from './rules/types.js';
 import { VERSION } from './version.js';
 
@@ -50,15 +51,7 @@ const libraryIo: AppIo = {
  */
 export function assess(rules: LoadedRules, cases: readonly (CaseInput | string)[], options: { asOf: string; lang?: Lang }): Report {
   if (hasErrors(rules.diagnostics)) throw new Error('the rules have errors; check rules.diagnostics');
-  const lang = options.lang ?? 'en';
   const sources: CaseSource[] = cases.map((input) => (typeof input === 'string' ? { file: input } : { file: input.file, ...(input.text !== undefined ? { text: input.text } : {}) }));
   const reports = assessSources(sources, rules.rulesets, options, libraryIo);
-  return {
-    schemaVersion: '1.0',
-    tool: { name: 'rulecase', version: VERSION },
-    asOf: options.asOf,
-    lang,
-    rulesets: rules.rulesets.map((rs) => ({ id: rs.id, version: rs.version, jurisdiction: rs.jurisdiction, title: rs.title[lang], validFrom: rs.validFrom, validUntil: rs.validUntil ?? null, file: rs.file })),
-    cases: reports,
-  };
+  return reportEnvelope({ version: VERSION, asOf: options.asOf, lang: options.lang ?? 'en', rulesets: rules.rulesets }, reports);
 }

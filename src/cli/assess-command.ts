@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import type { CaseReport, Report } from '../engine/report-types.js';
+import type { CaseReport } from '../engine/report-types.js';
+import { reportEnvelope } from '../report/envelope.js';
 import { failsAt, FAIL_LEVELS, ACTIONS, type Action, type FailLevel } from '../engine/triage.js';
 import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import { assessSource } from '../app/assess.js';
@@ -117,7 +118,8 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
 
   // The envelope (rule-set titles, summary) is in --lang; each case in --lang or its own lang.
   const lang = opts.lang ?? 'en';
-  const rulesetsMeta: Report['rulesets'] = rules.rulesets.map((rs) => ({ id: rs.id, version: rs.version, jurisdiction: rs.jurisdiction, title: rs.title[lang], validFrom: rs.validFrom, validUntil: rs.validUntil ?? null, file: rs.file }));
+  const envelope = reportEnvelope({ version: io.version ?? '0.0.0', asOf: opts.asOf ?? null, lang, rulesets: rules.rulesets }, []);
+  const rulesetsMeta = envelope.rulesets;
   const headlineColumns = rules.rulesets.flatMap((rs) =>
     [...Object.entries(rs.criteria ?? {}), ...Object.entries(rs.judgments ?? {}), ...Object.entries(rs.tables ?? {})].filter(([, r]) => r.conclusion === true).map(([id]) => `${rs.id}.${id}`),
   );
@@ -137,8 +139,8 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   const invalidDiagnostics: string[] = [];
   for (const k of streamed) {
     if (k.format === 'json') {
-      const head = { schemaVersion: '1.0', tool: { name: 'rulecase', version: io.version }, asOf: opts.asOf ?? null, lang, rulesets: rulesetsMeta };
-      k.write(JSON.stringify(head, null, 2).replace(/\n}$/, ',\n  "cases": ['));
+      // The envelope without its cases, left open: each case is written into it as it is assessed.
+      k.write(JSON.stringify({ ...envelope, cases: undefined }, null, 2).replace(/\n}$/, ',\n  "cases": ['));
     } else if (k.format === 'csv') k.write(csvHeader({ conclusions: headlineColumns }));
   }
 
