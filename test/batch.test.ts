@@ -1,9 +1,22 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runInProcess, runSpawned } from './cli-harness.js';
 import { ROOT } from './helpers.js';
+
+// Records what each case passes to machineCase, the one shaper of json and ndjson cases.
+const machineCalls = vi.hoisted(() => [] as { format: string; detail: string }[]);
+vi.mock('../src/report/machine.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/report/machine.js')>();
+  return {
+    ...original,
+    machineCase: (...args: Parameters<typeof original.machineCase>) => {
+      machineCalls.push({ format: args[1].actions === undefined ? 'json' : 'ndjson', detail: args[1].detail });
+      return original.machineCase(...args);
+    },
+  };
+});
 
 const RULES = ['--rules', 'fixtures/rules', '--rules', 'rules/nl/atw-calendar.yaml'];
 let dir: string;
@@ -81,6 +94,17 @@ describe('batch assessment', () => {
     const single = runSpawned(['assess', ...RULES, ...asOf, '--format', 'json', '-'], {}, 'jurisdiction: NL\nid: from-stdin\n');
     expect(single.code).toBe(0);
     expect(JSON.parse(single.stdout).cases[0].id).toBe('from-stdin');
+  });
+
+  it.each([
+    [[], 'lean'],
+    [['--detail', 'full'], 'full'],
+  ])('--detail %j reaches json and ndjson as %s', async (flag, detail) => {
+    machineCalls.length = 0;
+    const out = mkdtempSync(join(tmpdir(), 'rulecase-detail-'));
+    const r = await runInProcess(['assess', ...RULES, ...asOf, ...flag, '--format', 'ndjson', '--format', `json=${join(out, 'r.json')}`, join(dir, 'open', 'b-due.json')]);
+    expect(r.code).toBe(0);
+    expect(machineCalls).toEqual([{ format: 'ndjson', detail }, { format: 'json', detail }]);
   });
 
   it('accepts a glob the shell did not expand', async () => {

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { CaseReport } from '../engine/report-types.js';
 import { reportEnvelope } from '../report/envelope.js';
+import { DETAILS, type Detail } from '../report/machine.js';
 import { failsAt, FAIL_LEVELS, ACTIONS, type Action, type FailLevel } from '../engine/triage.js';
 import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import { assessSource } from '../app/assess.js';
@@ -35,6 +36,7 @@ interface AssessOptions {
   asOf?: string;
   lang?: Lang;
   format?: OutputSpec[];
+  detail: Detail;
   out?: string;
   only?: string;
   failOn: FailLevel;
@@ -56,6 +58,7 @@ export function registerAssess(program: Command, { io, setExit }: CommandContext
     .option('--as-of <date>', "assess as on this date, YYYY-MM-DD (default: the case file's asOf, else today in the jurisdiction's time zone)")
     .addOption(new Option('--lang <lang>', "language of the report (default: each case file's lang, else en)").choices(['en', 'nl']))
     .addOption(new Option('--format <format[=file]>', `${FORMAT_HELP}: ${ASSESS_FORMATS.join(', ')} (default text)`).argParser(formatOption(ASSESS_FORMATS)))
+    .addOption(new Option('--detail <level>', 'how much of each case the json and ndjson formats carry: lean, or full for every explanation').choices([...DETAILS]).default('lean'))
     .option('--out <file>', 'write the report (the --format given without a file) to this file instead of standard output')
     .option('--only <actions>', `list only cases that need one of these actions: ${ACTIONS.join(', ')} (comma-separated)`)
     .option('--due-within <days>', 'count a deadline as due when it falls within this many days (default: each deadline\'s own due-soon window)')
@@ -151,6 +154,7 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
     rulesets: rulesetsMeta,
     headlineColumns,
     triage,
+    detail: opts.detail,
     keepReport: collect,
   };
   const emit = (rendered: RenderedCase | undefined): void => {

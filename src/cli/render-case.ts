@@ -2,6 +2,7 @@ import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { CaseReport, Report } from '../engine/report-types.js';
 import { actionsOf, type Action, type TriageOptions } from '../engine/triage.js';
 import { csvRow } from '../report/csv.js';
+import { machineCase, type Detail } from '../report/machine.js';
 import { formatCaseText } from '../report/text.js';
 import type { Lang } from '../rules/types.js';
 
@@ -13,6 +14,8 @@ export interface RenderContext {
   rulesets: Report['rulesets'];
   headlineColumns: string[];
   triage: TriageOptions;
+  /** how much of each case json and ndjson carry (--detail) */
+  detail: Detail;
   /** keep the report itself, for formats written only at the end (junit, sarif, …) */
   keepReport: boolean;
 }
@@ -39,10 +42,10 @@ export function renderCase(report: CaseReport, ctx: RenderContext): RenderedCase
     switch (format) {
       case 'json':
         // Indented to sit inside the envelope's "cases" array; the caller adds the separators.
-        chunks[key] = '    ' + JSON.stringify(report, null, 2).replace(/\n/g, '\n    ');
+        chunks[key] = '    ' + JSON.stringify(machineCase(report, { detail: ctx.detail }), null, 2).replace(/\n/g, '\n    ');
         break;
       case 'ndjson':
-        chunks[key] = JSON.stringify({ ...report, actions }) + '\n';
+        chunks[key] = JSON.stringify(machineCase(report, { detail: ctx.detail, actions })) + '\n';
         break;
       case 'csv':
         chunks[key] = csvRow(report, { conclusions: ctx.headlineColumns }, ctx.triage);
