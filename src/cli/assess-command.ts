@@ -1,7 +1,9 @@
 import { Option, type Command } from 'commander';
-import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { resolve } from 'node:path';
+import { temporaryPath } from '../io/atomic-write.js';
+import type { Io } from './io.js';
 import { Worker } from 'node:worker_threads';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { CaseReport } from '../engine/report-types.js';
@@ -92,12 +94,6 @@ function parseOnly(only: string | undefined): Set<Action> | undefined {
   return new Set(wanted as Action[]);
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 async function assessCommand(inputs: string[], opts: AssessOptions, { io }: CommandContext): Promise<number> {
   const outputs = resolveOutputs(opts.format).map((spec) => (spec.file === undefined && opts.out !== undefined ? { ...spec, file: opts.out } : spec));
   if (opts.asOf !== undefined && !isValidIsoDate(opts.asOf)) throw new UsageError(`--as-of ${opts.asOf} is not a date; write YYYY-MM-DD, for example 2026-06-01.`);
@@ -109,19 +105,19 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   const triage = dueWithin !== undefined ? { dueWithinDays: dueWithin } : {};
 
   const rulePaths = opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES];
-  const rules = loadRules(rulePaths);
+  const rules = loadRules(rulePaths, io.cwd);
   if (hasErrors(rules.diagnostics)) {
     for (const d of sortDiagnostics(rules.diagnostics)) io.stderr(formatDiagnostic(d) + '\n');
     io.stderr('rulecase: the rules have errors (listed above); fix them or check them with rulecase validate.\n');
     return 2;
   }
-  const sources: CaseSource[] = expandInputs(inputs);
-  if (inputs.includes('-')) sources.push(...splitStdin(io.readStdin ? await io.readStdin() : await readStdin()));
+  const sources: CaseSource[] = expandInputs(inputs, io.cwd);
+  if (inputs.includes('-')) sources.push(...splitStdin(await io.readStdin()));
   if (sources.length === 0) throw new UsageError('no case files found in the paths given.');
 
   // The envelope (rule-set titles, summary) is in --lang; each case in --lang or its own lang.
   const lang = opts.lang ?? 'en';
-  const envelope = reportEnvelope({ version: io.version ?? '0.0.0', asOf: opts.asOf ?? null, lang, rulesets: rules.rulesets }, []);
+  const envelope = reportEnvelope({ version: io.version, asOf: opts.asOf ?? null, lang, rulesets: rules.rulesets }, []);
   const rulesetsMeta = envelope.rulesets;
   const headlineColumns = rules.rulesets.flatMap((rs) =>
     [...Object.entries(rs.criteria ?? {}), ...Object.entries(rs.judgments ?? {}), ...Object.entries(rs.tables ?? {})].filter(([, r]) => r.conclusion === true).map(([id]) => `${rs.id}.${id}`),
@@ -183,10 +179,10 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
   // One reading of the clock for the whole run: every case defaults to the same today.
   const now = io.now();
   const settings: AssessSettings = { ...(opts.lang !== undefined ? { lang: opts.lang } : {}), ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) };
-  const appIo = { readFile: (path: string) => readFileSync(path, 'utf8'), now: () => now };
+  const appIo = { readFile: io.readFile, now: () => now };
   try {
     if (jobs > 1 && sources.length >= PARALLEL_THRESHOLD && sources.every((s) => s.text === undefined)) {
-      await assessInWorkers(sources, rulePaths, { ...settings, now }, renderContext, Math.min(jobs, Math.ceil(sources.length / BATCH)), (r) => {
+      await assessInWorkers(sources, { rules: rulePaths, cwd: io.cwd, ...settings, now }, renderContext, Math.min(jobs, Math.ceil(sources.length / BATCH)), (r) => {
         emit(r);
         progress.tick();
       });
@@ -211,7 +207,7 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
       }
     }
     if (collect) {
-      const findings = assessFindings(collected, { failOn: opts.failOn, triage, locate: caseLocator() }, io.version ?? '0.0.0');
+      const findings = assessFindings(collected, { failOn: opts.failOn, triage, locate: caseLocator(io) }, io.version);
       for (const k of sinks) {
         if (k.format === 'junit') k.write(formatJunit(findings));
         else if (k.format === 'sarif') k.write(formatSarif(findings));
@@ -236,9 +232,9 @@ async function assessCommand(inputs: string[], opts: AssessOptions, { io }: Comm
  * Assesses in worker threads, emitting results in input order as soon as they are in order.
  * Only a bounded number of batches is in flight, so memory does not grow with the file count.
  */
-async function assessInWorkers(sources: CaseSource[], rules: string[], options: { lang?: Lang; now: Date; asOf?: string }, render: RenderContext, jobs: number, emit: (r: RenderedCase | undefined) => void): Promise<void> {
+async function assessInWorkers(sources: CaseSource[], options: { rules: string[]; cwd: string; lang?: Lang; now: Date; asOf?: string }, render: RenderContext, jobs: number, emit: (r: RenderedCase | undefined) => void): Promise<void> {
   const workerUrl = new URL('./assess-worker.js', import.meta.url);
-  const workerData = { rules, render, now: options.now.getTime(), ...(options.lang !== undefined ? { lang: options.lang } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) };
+  const workerData = { rules: options.rules, cwd: options.cwd, render, now: options.now.getTime(), ...(options.lang !== undefined ? { lang: options.lang } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) };
   const workers = Array.from({ length: jobs }, () => new Worker(workerUrl, { workerData }));
   const pending = new Map<number, (RenderedCase | undefined)[]>();
   const idle: Worker[] = [];
@@ -283,7 +279,7 @@ async function assessInWorkers(sources: CaseSource[], rules: string[], options: 
   }
 }
 
-function makeProgress(io: CommandContext['io'], enabled: boolean, total: number): { tick: () => void; done: () => void } {
+function makeProgress(io: Io, enabled: boolean, total: number): { tick: () => void; done: () => void } {
   if (!enabled || !io.stderrIsTTY || io.env['CI']) return { tick: () => {}, done: () => {} };
   let n = 0;
   let last = 0;
@@ -295,7 +291,7 @@ function makeProgress(io: CommandContext['io'], enabled: boolean, total: number)
   return {
     tick: () => {
       n++;
-      const now = Date.now();
+      const now = io.now().getTime();
       if (now - last > 100 || n === total) {
         last = now;
         draw();
@@ -317,7 +313,7 @@ interface Sink {
 }
 
 /** Opens every output before any work, so that an unwritable file fails at once. */
-function openSinks(outputs: readonly OutputSpec[], io: CommandContext['io']): Sink[] {
+function openSinks(outputs: readonly OutputSpec[], io: Io): Sink[] {
   const sinks: Sink[] = [];
   try {
     for (const spec of outputs) {
@@ -327,7 +323,7 @@ function openSinks(outputs: readonly OutputSpec[], io: CommandContext['io']): Si
         sinks.push({ format, color: useColor(io, true), write: (t) => io.stdout(t), close: () => {}, abort: () => {} });
         continue;
       }
-      const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+      const tmp = temporaryPath(file, io);
       let fd: number | undefined;
       try {
         fd = openSync(tmp, 'w');
@@ -344,7 +340,7 @@ function openSinks(outputs: readonly OutputSpec[], io: CommandContext['io']): Si
           closeSync(fd);
           done = true;
           try {
-            renameSync(tmp, file);
+            renameSync(tmp, resolve(io.cwd, file));
           } catch (e) {
             unlinkSync(tmp);
             throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
@@ -370,13 +366,13 @@ function openSinks(outputs: readonly OutputSpec[], io: CommandContext['io']): Si
 }
 
 /** Positions in case files, for findings about a case (read again only for the CI formats). */
-function caseLocator(): (file: string, pointer: string) => { line: number; column: number } {
+function caseLocator(io: Io): (file: string, pointer: string) => { line: number; column: number } {
   const docs = new Map<string, SourceDocument | undefined>();
   return (file, pointer) => {
     if (!docs.has(file)) {
       let doc: SourceDocument | undefined;
       try {
-        doc = parseSource(file, readFileSync(file, 'utf8')).doc;
+        doc = parseSource(file, io.readFile(file)).doc;
       } catch {
         doc = undefined;
       }

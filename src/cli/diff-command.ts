@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { assessParsed, isParsed } from '../app/assess.js';
 import { readCase } from '../app/case-source.js';
@@ -66,17 +66,17 @@ function git(args: string[], cwd: string): string {
 }
 
 /** The rule files under the given paths as they were at a git revision, read into memory. */
-export function rulesAtRevision(rev: string, rulePaths: readonly string[]): LoadedRules {
+export function rulesAtRevision(rev: string, rulePaths: readonly string[], cwd: string): LoadedRules {
   const entries: { file: string; text: string }[] = [];
   for (const p of rulePaths) {
-    const abs = resolve(p);
+    const abs = resolve(cwd, p);
     const dir = existsSync(abs) && statSync(abs).isDirectory() ? abs : dirname(abs);
     let top: string;
     try {
       top = git(['rev-parse', '--show-toplevel'], dir).trim();
       git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], top);
     } catch {
-      throw new UsageError(`--base ${rev} is neither a rule file or folder nor a git revision of the repository holding ${displayPath(abs)}.`);
+      throw new UsageError(`--base ${rev} is neither a rule file or folder nor a git revision of the repository holding ${displayPath(abs, cwd)}.`);
     }
     const rel = relative(top, abs).split('\\').join('/') || '.';
     const listed = git(['ls-tree', '-r', '-z', '--name-only', rev, '--', rel], top)
@@ -97,16 +97,16 @@ interface DiffCase {
 }
 
 /** The cases of the rule tests beside the rules, each with its own as-of date. */
-function casesFromTests(rulePaths: readonly string[], io: AppIo): DiffCase[] {
+function casesFromTests(rulePaths: readonly string[], io: AppIo, cwd: string): DiffCase[] {
   const out: DiffCase[] = [];
   for (const p of rulePaths) {
-    const testFiles = statSync(p).isDirectory() ? listFiles(p, (n) => TEST_FILE.test(n)) : [];
+    const testFiles = statSync(resolve(cwd, p)).isDirectory() ? listFiles(p, (n) => TEST_FILE.test(n), cwd) : [];
     for (const tfPath of testFiles) {
-      const tf = loadRuleTestText(displayPath(tfPath), readFileSync(tfPath, 'utf8'));
+      const tf = loadRuleTestText(displayPath(tfPath, cwd), io.readFile(tfPath));
       for (const t of tf.tests) {
         if ('path' in t.case) {
-          const target = resolve(dirname(tfPath), t.case.path);
-          const shown = displayPath(target);
+          const target = resolve(cwd, dirname(tfPath), t.case.path);
+          const shown = displayPath(target, cwd);
           out.push({ file: shown, id: `${t.name}`, asOf: t.asOf, load: () => loadedCase(readCase({ file: shown, path: target }, io)) });
         } else {
           const doc = t.case.doc;
@@ -127,8 +127,8 @@ function diffCommand(inputs: string[], opts: DiffOptions, { io }: CommandContext
   if (opts.asOf !== undefined && !isValidIsoDate(opts.asOf)) throw new UsageError(`--as-of ${opts.asOf} is not a date; write YYYY-MM-DD, for example 2026-06-01.`);
   const outputs = resolveOutputs(opts.format);
   const rulePaths = opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES];
-  const neu = loadRules(rulePaths);
-  const old = existsSync(opts.base) ? loadRules([opts.base]) : rulesAtRevision(opts.base, rulePaths);
+  const neu = loadRules(rulePaths, io.cwd);
+  const old = existsSync(resolve(io.cwd, opts.base)) ? loadRules([opts.base], io.cwd) : rulesAtRevision(opts.base, rulePaths, io.cwd);
   for (const [which, rules] of [
     ['new', neu],
     ['base', old],
@@ -141,14 +141,14 @@ function diffCommand(inputs: string[], opts: DiffOptions, { io }: CommandContext
   }
 
   const now = io.now();
-  const appIo: AppIo = { readFile: (path) => readFileSync(path, 'utf8'), now: () => now };
+  const appIo: AppIo = { readFile: io.readFile, now: () => now };
   const cases: DiffCase[] =
     inputs.length > 0
-      ? expandInputs(inputs).map((s) => ({ file: s.file, id: basename(s.file, extname(s.file)), load: () => loadedCase(readCase(s, appIo)) }))
-      : casesFromTests(rulePaths, appIo);
+      ? expandInputs(inputs, io.cwd).map((s) => ({ file: s.file, id: basename(s.file, extname(s.file)), load: () => loadedCase(readCase(s, appIo)) }))
+      : casesFromTests(rulePaths, appIo, io.cwd);
   if (cases.length === 0) throw new UsageError('no cases to compare: name case files or folders, or keep rule tests beside the rules.');
 
-  const result: DiffResult = { schemaVersion: '1.0', tool: { name: 'rulecase', version: io.version ?? '0.0.0' }, base: opts.base, rules: rulePaths.map((p) => displayPath(p)), cases: [], changed: 0 };
+  const result: DiffResult = { schemaVersion: '1.0', tool: { name: 'rulecase', version: io.version }, base: opts.base, rules: rulePaths.map((p) => displayPath(p, io.cwd)), cases: [], changed: 0 };
   let invalid = 0;
   for (const c of cases) {
     const loaded = c.load();

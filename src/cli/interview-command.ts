@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { basename, dirname, resolve } from 'node:path';
 import { DateTime } from 'luxon';
@@ -12,9 +12,8 @@ import { runInterview } from '../interview/session.js';
 import { chooseStart, StartError } from '../interview/start.js';
 import { say } from '../interview/strings.js';
 import { BUNDLED_RULES, displayPath, loadRules, UsageError } from '../io/files.js';
-import { VERSION } from '../version.js';
 import type { Lang } from '../rules/types.js';
-import type { CliIo } from './main.js';
+import type { Io } from './io.js';
 import type { RegisterCommand } from './extensions.js';
 
 /** `rulecase interview`: asks the facts of a case one question at a time and saves the case file after every answer. */
@@ -56,17 +55,19 @@ interface InterviewOptions {
 
 const CASE_FILE = /\.(ya?ml|json)$/i;
 
-async function interviewCommand(opts: InterviewOptions, io: CliIo): Promise<number> {
+async function interviewCommand(opts: InterviewOptions, io: Io): Promise<number> {
   if (opts.asOf !== undefined && !isValidIsoDate(opts.asOf)) throw new UsageError(`--as-of ${opts.asOf} is not a date; write YYYY-MM-DD, for example 2026-06-01.`);
   for (const [flag, file] of [['--save', opts.save], ['--resume', opts.resume]] as const) {
     if (file !== undefined && !CASE_FILE.test(file)) throw new UsageError(`${flag} ${file}: a case file ends in .yaml, .yml or .json.`);
   }
-  if (opts.resume !== undefined && !existsSync(opts.resume)) throw new UsageError(`cannot read ${opts.resume}: no such file.`);
-  if (process.stdin.isTTY !== true) {
+  const exists = (p: string): boolean => existsSync(resolve(io.cwd, p));
+  if (opts.resume !== undefined && !exists(opts.resume)) throw new UsageError(`cannot read ${opts.resume}: no such file.`);
+  const { input, output } = io.terminal;
+  if (input.isTTY !== true) {
     io.stderr('rulecase: interview asks its questions on a terminal, and standard input is not one. To assess a case file without questions, run: rulecase assess <case-file>\n');
     return 2;
   }
-  const rules = loadRules(opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES]);
+  const rules = loadRules(opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES], io.cwd);
   if (hasErrors(rules.diagnostics)) {
     for (const d of sortDiagnostics(rules.diagnostics)) io.stderr(formatDiagnostic(d) + '\n');
     io.stderr('rulecase: the rules have errors (listed above); fix them or check them with rulecase validate.\n');
@@ -75,11 +76,11 @@ async function interviewCommand(opts: InterviewOptions, io: CliIo): Promise<numb
 
   // A closed terminal must not turn into a crash report: the answers are already on disk.
   const ignore = (): void => {};
-  process.stdout.on('error', ignore);
+  output.on('error', ignore);
   // Loaded only here: the prompt library is a large share of start-up for every other command.
   const { InquirerPrompter } = await import('../interview/inquirer-prompter.js');
-  const prompter = new InquirerPrompter({ input: process.stdin, output: process.stdout }, opts.lang ?? 'en');
-  const color = process.stdout.isTTY === true && !('NO_COLOR' in io.env && io.env['NO_COLOR'] !== '') && io.env['FORCE_COLOR'] !== '0';
+  const prompter = new InquirerPrompter({ input, output }, opts.lang ?? 'en');
+  const color = output.isTTY === true && !('NO_COLOR' in io.env && io.env['NO_COLOR'] !== '') && io.env['FORCE_COLOR'] !== '0';
   let file: string | undefined;
   let saved = false;
   const resumeHint = (f: string): string =>
@@ -96,12 +97,12 @@ async function interviewCommand(opts: InterviewOptions, io: CliIo): Promise<numb
         suggestion: (lang) => `${lang === 'nl' ? 'zaak' : 'case'}-${DateTime.fromJSDate(io.now()).toFormat('yyyy-LL-dd-HHmm')}.yaml`,
       },
       prompter,
-      { exists: (p) => existsSync(p), read: (p) => readFileSync(p, 'utf8') },
+      { exists, read: (p) => io.readFile(p) },
     );
     file = start.file;
     const target = file;
     // Find out now, not after the first answer, that the answers cannot be saved there.
-    if (!existsSync(dirname(resolve(target)))) throw new UsageError(`cannot save in ${target}: the folder ${dirname(target)} does not exist.`);
+    if (!exists(dirname(resolve(io.cwd, target)))) throw new UsageError(`cannot save in ${target}: the folder ${dirname(target)} does not exist.`);
     if (start.start) prompter.say(say(start.lang, 'resuming', { file: target }));
     else {
       prompter.say(say(start.lang, 'welcome'));
@@ -109,15 +110,15 @@ async function interviewCommand(opts: InterviewOptions, io: CliIo): Promise<numb
     }
     const end = await runInterview(
       start.start,
-      { rulesets: rules.rulesets, lang: start.lang, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), file: displayPath(resolve(target)), color, toolVersion: io.version ?? VERSION },
+      { rulesets: rules.rulesets, lang: start.lang, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), file: displayPath(resolve(io.cwd, target), io.cwd), color, toolVersion: io.version },
       {
         prompter,
         now: io.now,
         save: (c) => {
-          writeAtomically(target, serialise(c, target));
+          writeAtomically(target, serialise(c, target), io);
           saved = true;
         },
-        files: { exists: (p) => existsSync(p), write: (p, text) => writeAtomically(p, text) },
+        files: { exists, write: (p, text) => writeAtomically(p, text, io) },
       },
     );
     io.stderr(message(end.finished ? 'finished' : 'stopped', target) + '\n');
@@ -125,14 +126,14 @@ async function interviewCommand(opts: InterviewOptions, io: CliIo): Promise<numb
   } catch (error) {
     if (error instanceof InterviewStopped) {
       // One line, no stack: where the answers are, and how to go on.
-      const line = file !== undefined && (saved || existsSync(file)) ? message('stopped', file) : say(prompter.lang, 'stoppedUnsaved');
+      const line = file !== undefined && (saved || exists(file)) ? message('stopped', file) : say(prompter.lang, 'stoppedUnsaved');
       io.stderr('\n' + line + '\n');
       return 130;
     }
     if (error instanceof StartError) throw new UsageError(error.message);
     throw error;
   } finally {
-    process.stdout.off('error', ignore);
+    output.off('error', ignore);
   }
 }
 
@@ -153,6 +154,6 @@ export function serialise(c: CaseFile, file: string): string {
 }
 
 /** Case files hold personal data: a file the interview creates is readable by the owner only. */
-function writeAtomically(path: string, text: string): void {
-  writeFileAtomically(path, text, 0o600);
+function writeAtomically(path: string, text: string, io: Pick<Io, 'cwd' | 'pid'>): void {
+  writeFileAtomically(path, text, { cwd: io.cwd, pid: io.pid, mode: 0o600 });
 }

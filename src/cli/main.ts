@@ -4,6 +4,9 @@ import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import type { Lang } from '../rules/types.js';
 import { caseSchema, reportSchema, rulesetSchema, ruletestSchema } from '../schemas.js';
 import type { RegisterCommand } from './extensions.js';
+import type { CliIo, Io } from './io.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { VERSION } from '../version.js';
 
 const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
@@ -14,37 +17,46 @@ const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   interview: async () => (await import('./interview-command.js')).registerInterview,
 };
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** whether stdout is a terminal (colour) */
-  isTTY: boolean;
-  /** whether stderr is a terminal (progress bar) */
-  stderrIsTTY?: boolean;
-  /** standard input, for `assess -`; defaults to the process's */
-  readStdin?: () => Promise<string>;
-  version?: string;
-  env: Record<string, string | undefined>;
-  /** the clock, read only here, to default --as-of to today in the case's zone */
-  now: () => Date;
+export type { CliIo };
+
+/** The real process: the one place that reads it. */
+function processIo(): Io {
+  const cwd = process.cwd();
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    version: VERSION,
+    env: process.env,
+    now: () => new Date(),
+    cwd,
+    pid: process.pid,
+    readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'),
+    terminal: { input: process.stdin, output: process.stdout },
+  };
 }
 
-const defaultIo = (): CliIo => ({
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  isTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
-  env: process.env,
-  now: () => new Date(),
-});
+/** What the caller gave, the process for the rest; a readFile given without cwd still reads relative to the cwd given. */
+function completeIo(given: CliIo): Io {
+  const base = processIo();
+  const cwd = given.cwd ?? base.cwd;
+  const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<Io>;
+  return { ...base, readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'), ...defined, cwd };
+}
 
 export { VERSION };
 
 const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can run it in process. */
-export async function runCli(argv: string[], givenIo: CliIo = defaultIo()): Promise<number> {
-  const io: CliIo = { version: VERSION, ...givenIo };
+export async function runCli(argv: string[], givenIo?: CliIo): Promise<number> {
+  const io = givenIo === undefined ? processIo() : completeIo(givenIo);
   let exitCode: number = EXIT.ok;
   const debug = argv.includes('--debug');
   const program = new Command();
@@ -74,7 +86,7 @@ export async function runCli(argv: string[], givenIo: CliIo = defaultIo()): Prom
     .addOption(new Option('--lang <lang>', 'language').choices(['en', 'nl']).default('en'))
     .addHelpText('after', '\nExample:\n  rulecase rules --lang nl')
     .action((opts: { rules: string[]; lang: Lang }) => {
-      const loaded = loadRules(opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES]);
+      const loaded = loadRules(opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES], io.cwd);
       for (const rs of [...loaded.rulesets].sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction) || a.id.localeCompare(b.id) || a.validFrom.localeCompare(b.validFrom))) {
         const period = `${rs.validFrom} – ${rs.validUntil ?? (opts.lang === 'nl' ? 'heden' : 'now')}`;
         io.stdout(`${rs.jurisdiction}  ${rs.id}  ${rs.version}  ${period}  ${rs.title[opts.lang]}  (${rs.file})\n`);

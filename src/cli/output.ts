@@ -1,7 +1,7 @@
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { InvalidArgumentError } from 'commander';
 import { UsageError } from '../io/files.js';
-import type { CliIo } from './main.js';
+import type { Io } from './io.js';
 
 /** One `--format name[=file]`: where one format goes (standard output when no file). */
 export interface OutputSpec {
@@ -38,16 +38,14 @@ export function resolveOutputs(specs: readonly OutputSpec[] | undefined, fallbac
 }
 
 /** Writes each output: standard output directly, files whole or not at all (a temporary file, then a rename). */
-export function writeOutputs(outputs: readonly { spec: OutputSpec; text: string }[], io: CliIo): void {
+export function writeOutputs(outputs: readonly { spec: OutputSpec; text: string }[], io: Io): void {
   for (const { spec, text } of outputs) {
     if (spec.file === undefined) io.stdout(text);
-    else writeFileAtomically(spec.file, text);
+    else writeFileAtomically(spec.file, text, io);
   }
 }
 
-export { writeFileAtomically };
-
 /** Colour only on a terminal, never with NO_COLOR, and only for what goes to standard output. */
-export function useColor(io: CliIo, toStdout: boolean): boolean {
+export function useColor(io: Pick<Io, 'isTTY' | 'env'>, toStdout: boolean): boolean {
   return toStdout && io.isTTY && !(io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') && io.env['FORCE_COLOR'] !== '0';
 }

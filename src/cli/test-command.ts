@@ -70,17 +70,17 @@ export function shellQuote(arg: string): string {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function statOrThrow(p: string): Stats {
+function statOrThrow(p: string, cwd: string): Stats {
   try {
-    return statSync(p);
+    return statSync(resolve(cwd, p));
   } catch {
     throw new UsageError(`cannot read ${p}: no such file or folder.`);
   }
 }
 
 /** Rule files under a path: the path itself, or the rule files in a folder (recursively). */
-function ruleFilesUnder(p: string): string[] {
-  return statOrThrow(p).isFile() ? [p] : listFiles(p, isRuleFile);
+function ruleFilesUnder(p: string, cwd: string): string[] {
+  return statOrThrow(p, cwd).isFile() ? [p] : listFiles(p, isRuleFile, cwd);
 }
 
 function testCommand(paths: string[], opts: TestOptions, { io }: CommandContext): number {
@@ -102,23 +102,23 @@ function testCommand(paths: string[], opts: TestOptions, { io }: CommandContext)
   const testFiles: string[] = [];
   const universe: string[] = [];
   for (const p of roots) {
-    if (statOrThrow(p).isFile()) {
+    if (statOrThrow(p, io.cwd).isFile()) {
       if (TEST_FILE.test(p)) testFiles.push(p);
       else universe.push(p);
     } else {
-      testFiles.push(...listFiles(p, (n) => TEST_FILE.test(n)));
-      universe.push(...listFiles(p, isRuleFile));
+      testFiles.push(...listFiles(p, (n) => TEST_FILE.test(n), io.cwd));
+      universe.push(...listFiles(p, isRuleFile, io.cwd));
     }
   }
-  const extraRules = opts.rules.flatMap(ruleFilesUnder);
+  const extraRules = opts.rules.flatMap((p) => ruleFilesUnder(p, io.cwd));
 
   const rulesCache = new Map<string, LoadedRules & { located: LocatedRuleSet[] }>();
   const loadRuleFiles = (files: string[]): LoadedRules & { located: LocatedRuleSet[] } => {
-    const unique = [...new Set(files.map((f) => resolve(f)))].sort();
+    const unique = [...new Set(files.map((f) => resolve(io.cwd, f)))].sort();
     const key = unique.join('\n');
     let loaded = rulesCache.get(key);
     if (!loaded) {
-      const l = loadRules(unique);
+      const l = loadRules(unique, io.cwd);
       loaded = { ...l, located: l.rulesets.map((ruleset, i) => ({ ruleset, ...(l.docs[i] ? { doc: l.docs[i] } : {}) })) };
       rulesCache.set(key, loaded);
     }
@@ -150,8 +150,8 @@ function testCommand(paths: string[], opts: TestOptions, { io }: CommandContext)
   const results: TestResult[] = [];
   let found = 0;
 
-  for (const path of [...new Set(testFiles.map((f) => resolve(f)))]) {
-    const shown = displayPath(path);
+  for (const path of [...new Set(testFiles.map((f) => resolve(io.cwd, f)))]) {
+    const shown = displayPath(path, io.cwd);
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
@@ -176,11 +176,11 @@ function testCommand(paths: string[], opts: TestOptions, { io }: CommandContext)
       tf.rules.forEach((r, i) => {
         const target = resolve(here, r);
         try {
-          own.push(...ruleFilesUnder(target));
+          own.push(...ruleFilesUnder(target, io.cwd));
         } catch {
           const doc = tf.tests[0]?.doc;
           const pos = doc ? doc.locate(`/rules/${i}`) : { line: 1, column: 1 };
-          ruleProblems.push({ code: 'file-unreadable', severity: 'error', message: `cannot read the rules at ${r} (${displayPath(target)}): no such file or folder.`, file: shown, line: pos.line, column: pos.column, pointer: `/rules/${i}` });
+          ruleProblems.push({ code: 'file-unreadable', severity: 'error', message: `cannot read the rules at ${r} (${displayPath(target, io.cwd)}): no such file or folder.`, file: shown, line: pos.line, column: pos.column, pointer: `/rules/${i}` });
         }
       });
     } else {
@@ -197,27 +197,27 @@ function testCommand(paths: string[], opts: TestOptions, { io }: CommandContext)
     if (ruleErrors.length > 0) addProblems(sortDiagnostics(ruleErrors));
 
     const rerunArgs = (t: RuleTest): string =>
-      ['rulecase', 'test', shown, ...opts.rules.flatMap((r) => ['--rules', displayPath(r)]), '--run', `^${escapeRegExp(t.name)}$`].map(shellQuote).join(' ');
+      ['rulecase', 'test', shown, ...opts.rules.flatMap((r) => ['--rules', displayPath(r, io.cwd)]), '--run', `^${escapeRegExp(t.name)}$`].map(shellQuote).join(' ');
 
     for (const t of selected) {
       let r: TestResult;
       if (ruleErrors.length > 0) {
         const first = ruleErrors[0] as Diagnostic;
         r = result(t, [], [{ code: first.code, severity: 'error', message: `the rules this test runs against have ${ruleErrors.length} error(s); fix them first (the first: ${first.file}:${first.line}:${first.column} ${first.message})`, file: t.file, line: t.line, column: t.column, pointer: t.pointer }]);
-      } else r = runOne(t, here, rules, coverageFor);
+      } else r = runOne(t, here, rules, coverageFor, io.cwd);
       results.push({ ...r, rerun: rerunArgs(t) });
     }
   }
 
   if (found === 0 && fileDiagnostics.length === 0 && !opts.passWithNoTests) {
-    throw new UsageError(`no rule tests found${pattern ? ` matching --run ${opts.run}` : ''} in ${roots.map((r) => displayPath(r)).join(', ')}; write <name>.test.yaml files beside the rule sets (see rulecase schema ruletest), or pass --pass-with-no-tests.`);
+    throw new UsageError(`no rule tests found${pattern ? ` matching --run ${opts.run}` : ''} in ${roots.map((r) => displayPath(r, io.cwd)).join(', ')}; write <name>.test.yaml files beside the rule sets (see rulecase schema ruletest), or pass --pass-with-no-tests.`);
   }
 
   // Rule files that no test loaded still count (as uncovered); files with errors cannot.
   let coverage: RuleSetCoverage[] | undefined;
   if (wantCoverage) {
     const loadedFiles = new Set(coverageByFile.keys());
-    const rest = [...new Set(universe.map((f) => resolve(f)))].filter((f) => !loadedFiles.has(displayPath(f)));
+    const rest = [...new Set(universe.map((f) => resolve(io.cwd, f)))].filter((f) => !loadedFiles.has(displayPath(f, io.cwd)));
     if (rest.length > 0) {
       const more = loadRuleFiles(rest);
       for (const l of more.located) if (!coverageByFile.has(l.ruleset.file)) coverageFor(l);
@@ -225,7 +225,7 @@ function testCommand(paths: string[], opts: TestOptions, { io }: CommandContext)
     coverage = [...coverageByFile.values()].filter((c) => c.items.length > 0).sort((a, b) => a.file.localeCompare(b.file));
   }
 
-  const version = io.version ?? '0.0.0';
+  const version = io.version;
   const covArg = coverage ? { sets: coverage, ...(threshold !== undefined ? { threshold } : {}) } : undefined;
   const findings = testFindings(results, sortDiagnostics(fileDiagnostics), version, covArg);
   writeOutputs(
@@ -263,12 +263,12 @@ function thresholdLine(coverage: RuleSetCoverage[], threshold: number): string {
 }
 
 /** Runs one test: load its case, assess it on its as-of date while recording coverage, compare. */
-function runOne(t: RuleTest, here: string, rules: LoadedRules & { located: LocatedRuleSet[] }, coverageFor: (l: LocatedRuleSet) => RuleSetCoverage): TestResult {
+function runOne(t: RuleTest, here: string, rules: LoadedRules & { located: LocatedRuleSet[] }, coverageFor: (l: LocatedRuleSet) => RuleSetCoverage, cwd: string): TestResult {
   let loaded: LoadedCase;
   let fallbackId: string;
   if ('path' in t.case) {
     const target = resolve(here, t.case.path);
-    const shown = displayPath(target);
+    const shown = displayPath(target, cwd);
     fallbackId = basename(target, extname(target));
     let text: string | undefined;
     try {

@@ -48,7 +48,7 @@ Examples:
 function validateCommand(paths: string[], opts: ValidateOptions, { io }: CommandContext): number {
   if (opts.asOf !== undefined && !isValidIsoDate(opts.asOf)) throw new UsageError(`--as-of ${opts.asOf} is not a date; write YYYY-MM-DD, for example 2026-06-01.`);
   const outputs = resolveOutputs(opts.format);
-  const loaded = loadRules(paths.length > 0 ? paths : [BUNDLED_RULES]);
+  const loaded = loadRules(paths.length > 0 ? paths : [BUNDLED_RULES], io.cwd);
   const diagnostics = [...loaded.diagnostics];
   if (opts.reviewOverdue !== 'off') {
     const now = io.now();
@@ -57,7 +57,7 @@ function validateCommand(paths: string[], opts: ValidateOptions, { io }: Command
     diagnostics.push(...reviewOverdue(sets, asOf, opts.reviewOverdue === 'error' ? 'error' : 'warning'));
   }
   sortDiagnostics(diagnostics);
-  const version = io.version ?? '0.0.0';
+  const version = io.version;
   const findings = validateFindings(loaded.files, diagnostics, version);
   writeOutputs(
     outputs.map((spec) => {

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CaseSource } from '../app/case-source.js';
 import { displayPath, listFiles, UsageError } from './files.js';
 
@@ -22,8 +23,8 @@ export function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** Files, folders (searched recursively for .json/.yaml/.yml) and globs, in a stable order. */
-export function expandInputs(inputs: readonly string[]): CaseSource[] {
+/** Files, folders (searched recursively for .json/.yaml/.yml) and globs, in a stable order; relative to `cwd`. */
+export function expandInputs(inputs: readonly string[], cwd: string): CaseSource[] {
   const out: CaseSource[] = [];
   for (const input of inputs) {
     if (input === '-') continue;
@@ -33,22 +34,22 @@ export function expandInputs(inputs: readonly string[]): CaseSource[] {
       const re = globToRegExp(input.replace(/^\.\//, ''));
       let files: string[] = [];
       try {
-        files = listFiles(base, (n) => CASE_FILE.test(n)).filter((f) => re.test(f.replace(/^\.\//, '')));
+        files = listFiles(base, (n) => CASE_FILE.test(n), cwd).filter((f) => re.test(f.replace(/^\.\//, '')));
       } catch {
         files = [];
       }
       if (files.length === 0) throw new UsageError(`no case files match ${input}.`);
-      out.push(...files.map((f) => ({ file: displayPath(f), path: f, discovered: true })));
+      out.push(...files.map((f) => ({ file: displayPath(f, cwd), path: f, discovered: true })));
       continue;
     }
     let st;
     try {
-      st = statSync(input);
+      st = statSync(resolve(cwd, input));
     } catch {
       throw new UsageError(`cannot read ${input}: no such file or folder.`);
     }
-    if (st.isDirectory()) out.push(...listFiles(input, (n) => CASE_FILE.test(n)).map((f) => ({ file: displayPath(f), path: f, discovered: true })));
-    else out.push({ file: displayPath(input), path: input });
+    if (st.isDirectory()) out.push(...listFiles(input, (n) => CASE_FILE.test(n), cwd).map((f) => ({ file: displayPath(f, cwd), path: f, discovered: true })));
+    else out.push({ file: displayPath(input, cwd), path: input });
   }
   return out;
 }
