@@ -1,7 +1,9 @@
 import { writeFileAtomically } from '../io/atomic-write.js';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../io/files.js';
 import type { Io } from './io.js';
+import { formatFor, formatNames, formatsHelp, type FormatCommand, type TestData, type ValidateData, type WholeFormat } from '../report/formats.js';
+import type { DiffResult } from '../report/diff.js';
 
 /** One `--format name[=file]`: where one format goes (standard output when no file). */
 export interface OutputSpec {
@@ -24,6 +26,31 @@ export function formatOption(choices: readonly string[]): (value: string, previo
     if (file === '') throw new InvalidArgumentError(`--format ${format}= needs a file name after the =.`);
     return [...(previous ?? []), { format, ...(file !== undefined ? { file } : {}) }];
   };
+}
+
+/** A command's `--format` option: its choices and help come from the format table. */
+export function formatCliOption(command: FormatCommand, note = ''): Option {
+  const names = formatNames(command);
+  return new Option('--format <format[=file]>', `${FORMAT_HELP}: ${names.join(', ')}${note}`).argParser(formatOption(names));
+}
+
+/** The formats section of a command's help, from the format table. */
+export { formatsHelp };
+
+/** The data each command that writes whole reports hands to its formats. */
+interface WholeData {
+  validate: ValidateData;
+  test: TestData;
+  diff: DiffResult;
+}
+
+/** Formats the command's result in each format asked for, through the table, and writes each output. */
+export function writeFormats<C extends keyof WholeData>(command: C, outputs: readonly OutputSpec[], data: WholeData[C], io: Io): void {
+  const rendered = outputs.map((spec) => {
+    const format = formatFor(command, spec.format) as WholeFormat<WholeData[C]>;
+    return { spec, text: format.format(data, { color: useColor(io, spec.file === undefined) }) };
+  });
+  writeOutputs(rendered, io);
 }
 
 /** The formats asked for (default text to standard output); at most one may go to standard output. */

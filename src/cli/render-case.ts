@@ -1,21 +1,12 @@
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
-import type { CaseReport, Report } from '../engine/report-types.js';
-import { actionsOf, type Action, type TriageOptions } from '../engine/triage.js';
-import { csvRow } from '../report/csv.js';
-import { machineCase, type Detail } from '../report/machine.js';
-import { formatCaseText } from '../report/text.js';
-import type { Lang } from '../rules/types.js';
+import type { CaseReport } from '../engine/report-types.js';
+import { actionsOf, type Action } from '../engine/triage.js';
+import { formatFor, type CaseFormatContext, type StreamedFormat } from '../report/formats.js';
 
 /** What each streamed output needs to write one case; plain data, so it can go to a worker. */
-export interface RenderContext {
+export interface RenderContext extends CaseFormatContext {
   /** the streamed outputs, each `format:color` (text may go coloured to a terminal and plain to a file) */
   outputs: string[];
-  lang: Lang;
-  rulesets: Report['rulesets'];
-  headlineColumns: string[];
-  triage: TriageOptions;
-  /** how much of each case json and ndjson carry (--detail) */
-  detail: Detail;
   /** keep the report itself, for formats written only at the end (junit, sarif, …) */
   keepReport: boolean;
 }
@@ -34,26 +25,14 @@ export function outputKey(format: string, color: boolean): string {
   return `${format}:${color ? 'color' : 'plain'}`;
 }
 
+/** Formats one case for every streamed output, through the format table. */
 export function renderCase(report: CaseReport, ctx: RenderContext): RenderedCase {
   const actions = actionsOf(report, ctx.triage);
   const chunks: Record<string, string> = {};
   for (const key of ctx.outputs) {
-    const [format, color] = key.split(':');
-    switch (format) {
-      case 'json':
-        // Indented to sit inside the envelope's "cases" array; the caller adds the separators.
-        chunks[key] = '    ' + JSON.stringify(machineCase(report, { detail: ctx.detail }), null, 2).replace(/\n/g, '\n    ');
-        break;
-      case 'ndjson':
-        chunks[key] = JSON.stringify(machineCase(report, { detail: ctx.detail, actions })) + '\n';
-        break;
-      case 'csv':
-        chunks[key] = csvRow(report, { conclusions: ctx.headlineColumns }, ctx.triage);
-        break;
-      case 'text':
-        chunks[key] = formatCaseText(report, ctx.rulesets, ctx.lang, { color: color === 'color' });
-        break;
-    }
+    const [format = '', color] = key.split(':');
+    const streamed = formatFor('assess', format) as StreamedFormat;
+    chunks[key] = streamed.case(report, { ...ctx, actions, color: color === 'color' });
   }
   return {
     status: report.status,
