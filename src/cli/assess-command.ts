@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import type { AssessSettings } from '../app/settings.js';
-import { formatDiagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
 import { ACTIONS, FAIL_LEVELS, type Action, type FailLevel, type TriageOptions } from '../engine/triage.js';
 import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import { expandInputs, splitStdin, type CaseSource } from '../io/inputs.js';
@@ -15,7 +15,7 @@ import { ReportWriter } from './assess-writer.js';
 import type { CommandContext } from './extensions.js';
 import type { Io } from './io.js';
 import { checkAsOf, rulesOption } from './options.js';
-import { formatCliOption, formatsHelp, resolveOutputs, type OutputSpec } from './output.js';
+import { formatCliOption, formatsHelp, resolveOutputs, rulesHaveErrors, type OutputSpec } from './output.js';
 import type { RenderContext } from './render-case.js';
 import { openSinks } from './sinks.js';
 
@@ -142,12 +142,6 @@ async function assessCommand(inputs: string[], opts: AssessOptions, io: Io): Pro
     writer.abort();
   }
   return exitCode(writer, io);
-}
-
-function rulesHaveErrors(diagnostics: Diagnostic[], io: Io): number {
-  for (const d of sortDiagnostics(diagnostics)) io.stderr(formatDiagnostic(d) + '\n');
-  io.stderr('rulecase: the rules have errors (listed above); fix them or check them with rulecase validate.\n');
-  return 2;
 }
 
 /** The files, folders and globs named, then standard input for `-`. */

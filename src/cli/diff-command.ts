@@ -6,7 +6,7 @@ import { assessParsed, isParsed } from '../app/assess.js';
 import { readCase } from '../app/case-source.js';
 import type { AppIo } from '../app/io.js';
 import { loadCaseValue, type LoadedCase } from '../case/load.js';
-import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import type { CaseReport } from '../engine/report-types.js';
 import { BUNDLED_RULES, displayPath, listFiles, loadRules, loadRuleTexts, UsageError, type LoadedRules } from '../io/files.js';
 import { expandInputs } from '../io/inputs.js';
@@ -16,7 +16,7 @@ import type { Lang } from '../rules/types.js';
 import type { CommandContext } from './extensions.js';
 import type { Io } from './io.js';
 import { checkAsOf, rulesOption } from './options.js';
-import { formatCliOption, formatsHelp, resolveOutputs, writeFormats, type OutputSpec } from './output.js';
+import { formatCliOption, formatsHelp, resolveOutputs, rulesHaveErrors, writeFormats, type OutputSpec } from './output.js';
 
 const TEST_FILE = /\.test\.ya?ml$/i;
 const isRuleFile = (name: string): boolean => /\.ya?ml$/i.test(name) && !TEST_FILE.test(name);
@@ -139,8 +139,7 @@ function loadBothRules(opts: DiffOptions, rulePaths: string[], io: Io): { old: L
     ['base', old],
   ] as const) {
     if (hasErrors(rules.diagnostics)) {
-      for (const d of sortDiagnostics([...rules.diagnostics])) io.stderr(formatDiagnostic(d) + '\n');
-      io.stderr(`rulecase: the ${which} rules have errors (listed above); fix them or check them with rulecase validate.\n`);
+      rulesHaveErrors(rules.diagnostics, io, which);
       return undefined;
     }
   }

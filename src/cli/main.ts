@@ -3,7 +3,8 @@ import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/dia
 import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import type { Lang } from '../rules/types.js';
 import { caseSchema, reportSchema, rulesetSchema, ruletestSchema } from '../schemas.js';
-import type { RegisterCommand } from './extensions.js';
+import type { CommandContext, RegisterCommand } from './extensions.js';
+import { rulesOption } from './options.js';
 import type { CliIo, Io } from './io.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -58,9 +59,27 @@ const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 export async function runCli(argv: string[], givenIo?: CliIo): Promise<number> {
   const io = givenIo === undefined ? processIo() : completeIo(givenIo);
   let exitCode: number = EXIT.ok;
-  const debug = argv.includes('--debug');
-  const program = new Command();
-  program
+  const context: CommandContext = { io, setExit: (code: number) => (exitCode = code) };
+  const program = newProgram(io);
+  registerSchema(program, context);
+  registerRules(program, context);
+  // Only the command being run is loaded (each pulls in its own dependencies); help, a mistyped
+  // command or no command at all load them all, so commander can list and suggest them.
+  const named = argv.find((a) => !a.startsWith('-'));
+  for (const name of named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS)) {
+    const register = await (COMMANDS[name] as () => Promise<RegisterCommand>)();
+    register(program, context);
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return exitOnError(error, io, argv.includes('--debug'));
+  }
+}
+
+function newProgram(io: Io): Command {
+  return new Command()
     .name('rulecase')
     .description('Apply legal rule sets (Dutch stalking, English protective orders) to case files: an assessment and a deadline report.')
     .version(VERSION, '-V, --version')
@@ -68,7 +87,23 @@ export async function runCli(argv: string[], givenIo?: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(`rulecase: ${str.replace(/^error: /, '')}`) })
     .showHelpAfterError('(run rulecase --help for usage)');
+}
 
+/** Help and version are successes; every other way of not running is exit 2, with one line (a stack only with --debug). */
+function exitOnError(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    io.stderr(`rulecase: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  io.stderr(`rulecase: internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run again with --debug for details)'}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
+  return EXIT.usage;
+}
+
+function registerSchema(program: Command, { io }: CommandContext): void {
   program
     .command('schema')
     .description('Print a published JSON Schema.')
@@ -78,11 +113,13 @@ export async function runCli(argv: string[], givenIo?: CliIo): Promise<number> {
       const schema = { case: caseSchema, ruleset: rulesetSchema, report: reportSchema, ruletest: ruletestSchema }[which];
       io.stdout(JSON.stringify(schema, null, 2) + '\n');
     });
+}
 
+function registerRules(program: Command, { io, setExit }: CommandContext): void {
   program
     .command('rules')
     .description('List the rule sets that would be loaded, with versions and the periods they apply to.')
-    .addOption(new Option('--rules <path>', 'rule file or folder (repeatable; default: the bundled rules)').argParser(collect).default([] as string[], 'bundled rules/'))
+    .addOption(rulesOption())
     .addOption(new Option('--lang <lang>', 'language').choices(['en', 'nl']).default('en'))
     .addHelpText('after', '\nExample:\n  rulecase rules --lang nl')
     .action((opts: { rules: string[]; lang: Lang }) => {
@@ -93,37 +130,7 @@ export async function runCli(argv: string[], givenIo?: CliIo): Promise<number> {
       }
       if (hasErrors(loaded.diagnostics)) {
         for (const d of sortDiagnostics(loaded.diagnostics)) io.stderr(formatDiagnostic(d) + '\n');
-        exitCode = EXIT.findings;
+        setExit(EXIT.findings);
       }
     });
-
-  const context = { io, setExit: (code: number) => (exitCode = code) };
-  // Only the command being run is loaded (each pulls in its own dependencies); help, a mistyped
-  // command or no command at all load them all, so commander can list and suggest them.
-  const named = argv.find((a) => !a.startsWith('-'));
-  for (const name of named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS)) {
-    const register = await (COMMANDS[name] as () => Promise<RegisterCommand>)();
-    register(program, context);
-  }
-
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and version are successes; every parse error means "could not run as asked".
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage;
-    }
-    if (error instanceof UsageError) {
-      io.stderr(`rulecase: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    io.stderr(`rulecase: internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run again with --debug for details)'}\n`);
-    if (debug && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
-    return EXIT.usage;
-  }
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }

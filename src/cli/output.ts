@@ -1,6 +1,7 @@
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../io/files.js';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Io } from './io.js';
 import { formatFor, formatNames, formatsHelp, type FormatCommand, type TestData, type ValidateData, type WholeFormat } from '../report/formats.js';
 import type { DiffResult } from '../report/diff.js';
@@ -70,6 +71,13 @@ export function writeOutputs(outputs: readonly { spec: OutputSpec; text: string 
     if (spec.file === undefined) io.stdout(text);
     else writeFileAtomically(spec.file, text, io);
   }
+}
+
+/** Rules with errors stop a command that needs them: the errors, then what to do (exit 2). */
+export function rulesHaveErrors(diagnostics: Diagnostic[], io: Pick<Io, 'stderr'>, which = ''): number {
+  for (const d of sortDiagnostics([...diagnostics])) io.stderr(formatDiagnostic(d) + '\n');
+  io.stderr(`rulecase: the ${which === '' ? '' : which + ' '}rules have errors (listed above); fix them or check them with rulecase validate.\n`);
+  return 2;
 }
 
 /** Colour only on a terminal, never with NO_COLOR, and only for what goes to standard output. */
