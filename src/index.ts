@@ -5,14 +5,16 @@
  *   const rules = loadRules();
  *   const report = assess(rules, [{ file: 'case.json', text }], { asOf: '2026-06-01', lang: 'en' });
  */
-import { loadCaseText } from './case/load.js';
-import { hasErrors } from './diagnostics/diagnostic.js';
-import { assessCase } from './engine/assess.js';
-import type { CaseResult } from './engine/result.js';
-import { envelopeHead, type Envelope } from './report/machine.js';
-import type { LoadedRules } from './io/files.js';
-import type { Lang } from './rules/types.js';
 import { readFileSync } from 'node:fs';
+import { assessSources } from './app/assess.js';
+import type { CaseSource } from './app/case-source.js';
+import type { AppIo } from './app/io.js';
+import { hasErrors } from './diagnostics/diagnostic.js';
+import type { CaseResult } from './engine/result.js';
+import type { Envelope } from './report/machine.js';
+import type { LoadedRules } from './io/files.js';
+import { reportEnvelope } from './report/envelope.js';
+import type { Lang } from './rules/types.js';
 import { VERSION } from './version.js';
 
 export { loadRules } from './io/files.js';
@@ -28,7 +30,7 @@ export type { CaseReport, ConclusionReport, DeadlineReport } from './explain/typ
 export { explainCase } from './explain/explain.js';
 export { machineCase, leanCase } from './report/machine.js';
 
-/** The assessment of a list of cases: the envelope, and each case's result as data. */
+/** The assessment of a list of cases: the envelope (rule sets said once), and each case's result as data. */
 export type Report = Envelope & { cases: CaseResult[] };
 export type { RuleSet, Lang } from './rules/types.js';
 export type { CaseFile } from './case/types.js';
@@ -42,20 +44,21 @@ export interface CaseInput {
   text?: string;
 }
 
-/** Assesses cases against loaded rules. `asOf` is required: the library never reads the clock. */
+/** The library reads the files it is given, and never the clock: `asOf` is required. */
+const libraryIo: AppIo = {
+  readFile: (path) => readFileSync(path, 'utf8'),
+  now: () => {
+    throw new Error('assess() needs options.asOf: the library never reads the clock');
+  },
+};
+
+/**
+ * Assesses cases against loaded rules, exactly as `rulecase assess` does: each case in `lang`, else
+ * in its own `lang`, else English. `asOf` is required: the library never reads the clock.
+ */
 export function assess(rules: LoadedRules, cases: readonly (CaseInput | string)[], options: { asOf: string; lang?: Lang }): Report {
   if (hasErrors(rules.diagnostics)) throw new Error('the rules have errors; check rules.diagnostics');
-  const lang = options.lang ?? 'en';
-  const reports: CaseResult[] = cases.map((input) => {
-    const c = typeof input === 'string' ? { file: input } : input;
-    const text = c.text ?? readFileSync(c.file, 'utf8');
-    const id = c.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-    const loaded = loadCaseText(c.file, text);
-    if (!loaded.caseFile || !loaded.doc) {
-      return { file: c.file, id, jurisdiction: null, asOf: options.asOf, timeZone: null, status: 'invalid', diagnostics: loaded.diagnostics, rulesets: [], conclusions: [], deadlines: [] };
-    }
-    // Each case in --lang, else in its own language.
-    return assessCase(rules.rulesets, loaded.caseFile, loaded.doc, { asOf: options.asOf, lang: options.lang ?? loaded.caseFile.lang ?? lang }, loaded.caseFile.id ?? id, loaded.diagnostics);
-  });
-  return { ...envelopeHead({ version: VERSION, asOf: options.asOf, lang, detail: 'full', rulesets: rules.rulesets }), cases: reports };
+  const sources: CaseSource[] = cases.map((input) => (typeof input === 'string' ? { file: input } : { file: input.file, ...(input.text !== undefined ? { text: input.text } : {}) }));
+  const reports = assessSources(sources, rules.rulesets, options, libraryIo);
+  return reportEnvelope({ version: VERSION, asOf: options.asOf, lang: options.lang ?? 'en', detail: 'full', rulesets: rules.rulesets }, reports);
 }

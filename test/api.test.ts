@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { assess, explainCase, loadRules } from '../src/index.js';
 import { ROOT } from './helpers.js';
 
 describe('the programmatic API', () => {
@@ -15,5 +17,17 @@ describe('the programmatic API', () => {
     expect(r.stderr).toBe('');
     // Which verdicts the example rules give is tested in fixtures/rules/example.test.yaml; here, that the API assesses.
     expect(JSON.parse(r.stdout)).toEqual({ version: true, cases: [['example-001', 'assessed', ['example-harassment']], ['inline', 'invalid', []]] });
+  });
+});
+
+describe('assess()', () => {
+  it("writes a case in its own language (the case file's lang) unless options.lang says otherwise, as the CLI does", () => {
+    const rules = loadRules([join(ROOT, 'fixtures/rules'), join(ROOT, 'rules/nl/atw-calendar.yaml')]);
+    const zaak = { file: 'zaak.yaml', text: 'jurisdiction: NL\nlang: nl\ncomplaint: { learned: "2026-03-02" }\n' };
+    const own = assess(rules, [zaak], { asOf: '2026-04-01' }).cases[0];
+    expect(own?.lang).toBe('nl');
+    // The result is data; its words come in the case's language from the explanation layer.
+    expect(own && explainCase(own, rules.rulesets).deadlines.map((d) => d.title)).toContain('Klachttermijn');
+    expect(assess(rules, [zaak], { asOf: '2026-04-01', lang: 'en' }).cases[0]?.lang).toBe('en');
   });
 });

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,22 @@ describe('batch assessment', () => {
     const single = runSpawned(['assess', ...RULES, ...asOf, '--format', 'json', '-'], {}, 'jurisdiction: NL\nid: from-stdin\n');
     expect(single.code).toBe(0);
     expect(JSON.parse(single.stdout).cases[0].id).toBe('from-stdin');
+  });
+
+  it.each([
+    [[], 'lean'],
+    [['--detail', 'full'], 'full'],
+  ])('--detail %j gives json and ndjson the same %s cases', async (flag, detail) => {
+    const out = mkdtempSync(join(tmpdir(), 'rulecase-detail-'));
+    const r = await runInProcess(['assess', ...RULES, ...asOf, ...flag, '--format', 'ndjson', '--format', `json=${join(out, 'r.json')}`, join(dir, 'open', 'b-due.json')]);
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.stdout) as { conclusions: unknown; actions: unknown };
+    const envelope = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8')) as { detail: string; cases: unknown[] };
+    expect(envelope.detail).toBe(detail);
+    expect(envelope.cases[0]).toEqual(line);
+    // Lean: each headline conclusion's status by id; full: every element with its words.
+    if (detail === 'lean') expect(Array.isArray(line.conclusions)).toBe(false);
+    else expect((line.conclusions as { explanation: string }[]).every((c) => typeof c.explanation === 'string')).toBe(true);
   });
 
   it('accepts a glob the shell did not expand', async () => {

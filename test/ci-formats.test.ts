@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { FORMATS as FORMAT_TABLE, formatFor, formatNames } from '../src/report/formats.js';
 import { runInProcess, runSpawned } from './cli-harness.js';
 import { ROOT } from './helpers.js';
 import { parseXml, validateJunit } from './schemas/junit.js';
@@ -294,5 +295,38 @@ describe('output formats', () => {
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { cases: { id: string }[] }).cases[0]?.id).toBe('example-001');
     expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^### ✅ rulecase assess\n\n1 case\(s\): 1 assessed, 0 could not be assessed\./);
+  });
+});
+
+describe('the format table', () => {
+  const commands = ['assess', 'validate', 'test', 'diff'] as const;
+
+  it.each(commands)('%s: --format choices and help come from the table', async (command) => {
+    const names = formatNames(command);
+    const bad = await runInProcess([command, '--format', 'yaml', ...(command === 'diff' ? ['--base', 'HEAD'] : command === 'assess' ? ['x.yaml'] : [])]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`Allowed choices are ${names.join(', ')};`);
+    const help = await runInProcess([command, '--help']);
+    for (const name of names) expect(help.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+  });
+
+  it('each format is offered by some command and says what it is; assess streams exactly the case-by-case ones', () => {
+    for (const [name, row] of Object.entries(FORMAT_TABLE)) {
+      expect(row.description, name).not.toBe('');
+      expect(Object.keys(row.commands).length, name).toBeGreaterThan(0);
+    }
+    expect(formatNames('assess').filter((n) => formatFor('assess', n).mode === 'streamed')).toEqual(['text', 'json', 'ndjson', 'csv']);
+  });
+
+  it('the README lists the formats each command offers', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const assessRow = /`--format ([a-z\\|]+)\[=file\]`/.exec(readme)?.[1]?.split('\\|');
+    expect(assessRow).toEqual(formatNames('assess'));
+    const diffSynopsis = /rulecase diff .*\n.*--format ([a-z|]+)\[=<file>\]/.exec(readme)?.[1]?.split('|');
+    expect(new Set(diffSynopsis)).toEqual(new Set(formatNames('diff')));
+    const section = readme.slice(readme.indexOf('### Output formats'), readme.indexOf('### Review dates'));
+    const listed = [...section.matchAll(/^\| `([a-z]+)` \|/gm)].map((m) => m[1]);
+    expect(listed).toEqual(formatNames('validate'));
+    expect(formatNames('test')).toEqual(formatNames('validate'));
   });
 });

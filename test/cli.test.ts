@@ -2,7 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.js';
 import { runInProcess, runSpawned } from './cli-harness.js';
+import { ROOT } from './helpers.js';
 
 const EXAMPLE = ['--rules', 'fixtures/rules', '--rules', 'rules/nl/atw-calendar.yaml', 'fixtures/example/ex-partner.yaml'];
 
@@ -15,6 +17,7 @@ const cases: { name: string; args: string[]; code: number; stdout?: RegExp; stde
   { name: 'an unknown command exits 2', args: ['asses'], code: 2, stderr: /unknown command 'asses'/ },
   { name: 'a missing argument exits 2', args: ['assess'], code: 2, stderr: /missing required argument/ },
   { name: 'a bad --lang exits 2', args: ['assess', '--lang', 'de', 'x.yaml'], code: 2, stderr: /Allowed choices are en, nl/ },
+  { name: 'a bad --detail exits 2', args: ['assess', '--detail', 'some', 'x.yaml'], code: 2, stderr: /Allowed choices are lean, full/ },
   { name: 'a bad --as-of exits 2', args: ['assess', '--as-of', '2026-02-30', ...EXAMPLE], code: 2, stderr: /--as-of 2026-02-30 is not a date/ },
   { name: 'assess the example', args: ['assess', ...EXAMPLE], code: 0, stdout: /Harassment \(example\)[\s\S]*not legal advice/ },
   { name: 'validate the example rules', args: ['validate', 'fixtures/rules', 'rules/nl/atw-calendar.yaml'], code: 0, stdout: /2 rule file\(s\) valid/ },
@@ -89,5 +92,23 @@ describe('output', () => {
     expect(own.stdout).toContain('beoordeeld op 1 april 2026');
     const english = await runInProcess(['assess', '--lang', 'en', '--rules', 'fixtures/rules', '--rules', 'rules/nl/atw-calendar.yaml', file]);
     expect(english.stdout).toContain('Complaint term');
+  });
+});
+
+describe('IO passed in', () => {
+  it('reads, shows and writes paths relative to the working folder it is given, with its clock and standard input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-cwd-'));
+    writeFileSync(join(dir, 'zaak.yaml'), 'jurisdiction: NL\nid: zaak\n');
+    let stderr = '';
+    const io = { stdout: () => {}, stderr: (t: string) => (stderr += t), isTTY: false, env: {}, now: () => new Date('2026-06-01T10:00:00Z'), cwd: dir, pid: 4242, readStdin: async () => 'jurisdiction: NL\nid: piped\n' };
+    const rules = ['--rules', join(ROOT, 'fixtures/rules'), '--rules', join(ROOT, 'rules/nl/atw-calendar.yaml')];
+    const code = await runCli(['assess', ...rules, '--format', 'json', '--out', 'report.json', 'zaak.yaml', '-'], io);
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { cases: { file: string; id: string; asOf: string }[] };
+    expect(report.cases.map((c) => [c.file, c.id, c.asOf])).toEqual([
+      ['zaak.yaml', 'zaak', '2026-06-01'],
+      ['<stdin>', 'piped', '2026-06-01'],
+    ]);
+    expect(readdirSync(dir).sort()).toEqual(['report.json', 'zaak.yaml']);
   });
 });

@@ -1,28 +1,28 @@
 import { Option } from 'commander';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { basename, dirname, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { isScalar, stringify, visit, parseDocument } from 'yaml';
 import type { CaseFile } from '../case/types.js';
-import { isValidIsoDate } from '../dates/legal-date.js';
-import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { InterviewStopped } from '../interview/prompter.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { InterviewStopped, type Prompter } from '../interview/prompter.js';
 import { runInterview } from '../interview/session.js';
 import { chooseStart, StartError } from '../interview/start.js';
 import { say } from '../interview/strings.js';
 import { BUNDLED_RULES, displayPath, loadRules, UsageError } from '../io/files.js';
-import { VERSION } from '../version.js';
-import type { Lang } from '../rules/types.js';
-import type { CliIo } from './main.js';
+import type { Lang, RuleSet } from '../rules/types.js';
 import type { RegisterCommand } from './extensions.js';
+import type { Io } from './io.js';
+import { checkAsOf, rulesOption } from './options.js';
+import { rulesHaveErrors, useColor } from './output.js';
 
 /** `rulecase interview`: asks the facts of a case one question at a time and saves the case file after every answer. */
 export const registerInterview: RegisterCommand = (program, { io, setExit }) => {
   program
     .command('interview')
     .description('Ask the facts of a case one question at a time (only what can still change the outcome), saving the case file after every answer.')
-    .addOption(new Option('--rules <path>', 'rule file or folder (repeatable; default: the bundled rules)').argParser((v: string, prev: string[]) => [...prev, v]).default([] as string[], 'bundled rules/'))
+    .addOption(rulesOption())
     .addOption(new Option('--lang <lang>', 'language of the interview (default: ask)').choices(['en', 'nl']))
     .option('--as-of <date>', 'count deadlines as on this date, YYYY-MM-DD (default: today in the jurisdiction\'s time zone)')
     .option('--save <file>', 'the case file to save the answers in (.yaml or .json); offers to resume it if it holds an unfinished interview')
@@ -56,37 +56,52 @@ interface InterviewOptions {
 
 const CASE_FILE = /\.(ya?ml|json)$/i;
 
-async function interviewCommand(opts: InterviewOptions, io: CliIo): Promise<number> {
-  if (opts.asOf !== undefined && !isValidIsoDate(opts.asOf)) throw new UsageError(`--as-of ${opts.asOf} is not a date; write YYYY-MM-DD, for example 2026-06-01.`);
+function checkOptions(opts: InterviewOptions, exists: (path: string) => boolean): void {
+  checkAsOf(opts.asOf);
   for (const [flag, file] of [['--save', opts.save], ['--resume', opts.resume]] as const) {
     if (file !== undefined && !CASE_FILE.test(file)) throw new UsageError(`${flag} ${file}: a case file ends in .yaml, .yml or .json.`);
   }
-  if (opts.resume !== undefined && !existsSync(opts.resume)) throw new UsageError(`cannot read ${opts.resume}: no such file.`);
-  if (process.stdin.isTTY !== true) {
+  if (opts.resume !== undefined && !exists(opts.resume)) throw new UsageError(`cannot read ${opts.resume}: no such file.`);
+}
+
+/** Parse options → load the rules → the interview loop over the terminal, saving after every answer. */
+async function interviewCommand(opts: InterviewOptions, io: Io): Promise<number> {
+  const exists = (p: string): boolean => existsSync(resolve(io.cwd, p));
+  checkOptions(opts, exists);
+  const { input, output } = io.terminal;
+  if (input.isTTY !== true) {
     io.stderr('rulecase: interview asks its questions on a terminal, and standard input is not one. To assess a case file without questions, run: rulecase assess <case-file>\n');
     return 2;
   }
-  const rules = loadRules(opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES]);
-  if (hasErrors(rules.diagnostics)) {
-    for (const d of sortDiagnostics(rules.diagnostics)) io.stderr(formatDiagnostic(d) + '\n');
-    io.stderr('rulecase: the rules have errors (listed above); fix them or check them with rulecase validate.\n');
-    return 2;
-  }
-
+  const rules = loadRules(opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES], io.cwd);
+  if (hasErrors(rules.diagnostics)) return rulesHaveErrors(rules.diagnostics, io);
   // A closed terminal must not turn into a crash report: the answers are already on disk.
   const ignore = (): void => {};
-  process.stdout.on('error', ignore);
-  // Loaded only here: the prompt library is a large share of start-up for every other command.
-  const { InquirerPrompter } = await import('../interview/inquirer-prompter.js');
-  const prompter = new InquirerPrompter({ input: process.stdin, output: process.stdout }, opts.lang ?? 'en');
-  const color = process.stdout.isTTY === true && !('NO_COLOR' in io.env && io.env['NO_COLOR'] !== '') && io.env['FORCE_COLOR'] !== '0';
+  output.on('error', ignore);
+  try {
+    // Loaded only here: the prompt library is a large share of start-up for every other command.
+    const { InquirerPrompter } = await import('../interview/inquirer-prompter.js');
+    const prompter = new InquirerPrompter({ input, output }, opts.lang ?? 'en');
+    const color = useColor({ isTTY: output.isTTY === true, env: io.env }, true);
+    return await interview(opts, { rulesets: rules.rulesets, prompter, color, exists }, io);
+  } finally {
+    output.off('error', ignore);
+  }
+}
+
+interface InterviewParts {
+  rulesets: readonly RuleSet[];
+  prompter: Prompter & { lang: Lang };
+  color: boolean;
+  exists: (path: string) => boolean;
+}
+
+/** Chooses the case file (new or resumed), runs the session, and says where the answers are. */
+async function interview(opts: InterviewOptions, parts: InterviewParts, io: Io): Promise<number> {
+  const { prompter, exists } = parts;
+  const message = endMessage(opts, prompter);
   let file: string | undefined;
   let saved = false;
-  const resumeHint = (f: string): string =>
-    ['rulecase interview', ...opts.rules.flatMap((r) => ['--rules', r]), ...(opts.asOf ? ['--as-of', opts.asOf] : []), '--resume', f].join(' ');
-  const assessHint = (f: string): string => ['rulecase assess', ...opts.rules.flatMap((r) => ['--rules', r]), ...(prompter.lang === 'nl' ? ['--lang', 'nl'] : []), f].join(' ');
-  const message = (key: 'stopped' | 'finished', f: string): string =>
-    say(prompter.lang, key, { file: f }).replace(`rulecase interview --resume ${f}`, resumeHint(f)).replace(`rulecase assess ${f}`, assessHint(f));
   try {
     const start = await chooseStart(
       {
@@ -96,28 +111,23 @@ async function interviewCommand(opts: InterviewOptions, io: CliIo): Promise<numb
         suggestion: (lang) => `${lang === 'nl' ? 'zaak' : 'case'}-${DateTime.fromJSDate(io.now()).toFormat('yyyy-LL-dd-HHmm')}.yaml`,
       },
       prompter,
-      { exists: (p) => existsSync(p), read: (p) => readFileSync(p, 'utf8') },
+      { exists, read: (p) => io.readFile(p) },
     );
-    file = start.file;
-    const target = file;
+    const target = (file = start.file);
     // Find out now, not after the first answer, that the answers cannot be saved there.
-    if (!existsSync(dirname(resolve(target)))) throw new UsageError(`cannot save in ${target}: the folder ${dirname(target)} does not exist.`);
-    if (start.start) prompter.say(say(start.lang, 'resuming', { file: target }));
-    else {
-      prompter.say(say(start.lang, 'welcome'));
-      prompter.say(say(start.lang, 'savingTo', { file: target }) + ' ' + say(start.lang, 'disclaimer'));
-    }
+    if (!exists(dirname(resolve(io.cwd, target)))) throw new UsageError(`cannot save in ${target}: the folder ${dirname(target)} does not exist.`);
+    greet(prompter, start.lang, target, start.start !== undefined);
     const end = await runInterview(
       start.start,
-      { rulesets: rules.rulesets, lang: start.lang, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), file: displayPath(resolve(target)), color, toolVersion: io.version ?? VERSION },
+      { rulesets: parts.rulesets, lang: start.lang, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), file: displayPath(resolve(io.cwd, target), io.cwd), color: parts.color, toolVersion: io.version },
       {
         prompter,
         now: io.now,
         save: (c) => {
-          writeAtomically(target, serialise(c, target));
+          writeAtomically(target, serialise(c, target), io);
           saved = true;
         },
-        files: { exists: (p) => existsSync(p), write: (p, text) => writeAtomically(p, text) },
+        files: { exists, write: (p, text) => writeAtomically(p, text, io) },
       },
     );
     io.stderr(message(end.finished ? 'finished' : 'stopped', target) + '\n');
@@ -125,15 +135,29 @@ async function interviewCommand(opts: InterviewOptions, io: CliIo): Promise<numb
   } catch (error) {
     if (error instanceof InterviewStopped) {
       // One line, no stack: where the answers are, and how to go on.
-      const line = file !== undefined && (saved || existsSync(file)) ? message('stopped', file) : say(prompter.lang, 'stoppedUnsaved');
+      const line = file !== undefined && (saved || exists(file)) ? message('stopped', file) : say(prompter.lang, 'stoppedUnsaved');
       io.stderr('\n' + line + '\n');
       return 130;
     }
     if (error instanceof StartError) throw new UsageError(error.message);
     throw error;
-  } finally {
-    process.stdout.off('error', ignore);
   }
+}
+
+function greet(prompter: Prompter, lang: Lang, file: string, resuming: boolean): void {
+  if (resuming) prompter.say(say(lang, 'resuming', { file }));
+  else {
+    prompter.say(say(lang, 'welcome'));
+    prompter.say(say(lang, 'savingTo', { file }) + ' ' + say(lang, 'disclaimer'));
+  }
+}
+
+/** The closing line, with the commands to resume and to assess that repeat the --rules and --as-of given. */
+function endMessage(opts: InterviewOptions, prompter: { lang: Lang }): (key: 'stopped' | 'finished', file: string) => string {
+  const rules = opts.rules.flatMap((r) => ['--rules', r]);
+  const resumeHint = (f: string): string => ['rulecase interview', ...rules, ...(opts.asOf ? ['--as-of', opts.asOf] : []), '--resume', f].join(' ');
+  const assessHint = (f: string): string => ['rulecase assess', ...rules, ...(prompter.lang === 'nl' ? ['--lang', 'nl'] : []), f].join(' ');
+  return (key, f) => say(prompter.lang, key, { file: f }).replace(`rulecase interview --resume ${f}`, resumeHint(f)).replace(`rulecase assess ${f}`, assessHint(f));
 }
 
 const KEY_ORDER = ['$schema', 'id', 'jurisdiction', 'asOf', 'lang', 'summary', 'orders', 'incidents', 'complaint', 'facts', 'judgments', 'interview'];
@@ -153,6 +177,6 @@ export function serialise(c: CaseFile, file: string): string {
 }
 
 /** Case files hold personal data: a file the interview creates is readable by the owner only. */
-function writeAtomically(path: string, text: string): void {
-  writeFileAtomically(path, text, 0o600);
+function writeAtomically(path: string, text: string, io: Pick<Io, 'cwd' | 'pid'>): void {
+  writeFileAtomically(path, text, { cwd: io.cwd, pid: io.pid, mode: 0o600 });
 }

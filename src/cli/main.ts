@@ -3,7 +3,11 @@ import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/dia
 import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import type { Lang } from '../rules/types.js';
 import { caseSchema, reportSchema, rulesetSchema, ruletestSchema } from '../schemas.js';
-import type { RegisterCommand } from './extensions.js';
+import type { CommandContext, RegisterCommand } from './extensions.js';
+import { rulesOption } from './options.js';
+import type { CliIo, Io } from './io.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { VERSION } from '../version.js';
 
 const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
@@ -14,41 +18,68 @@ const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   interview: async () => (await import('./interview-command.js')).registerInterview,
 };
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** whether stdout is a terminal (colour) */
-  isTTY: boolean;
-  /** whether stderr is a terminal (progress bar) */
-  stderrIsTTY?: boolean;
-  /** standard input, for `assess -`; defaults to the process's */
-  readStdin?: () => Promise<string>;
-  version?: string;
-  env: Record<string, string | undefined>;
-  /** the clock, read only here, to default --as-of to today in the case's zone */
-  now: () => Date;
+export type { CliIo };
+
+/** The real process: the one place that reads it. */
+function processIo(): Io {
+  const cwd = process.cwd();
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    version: VERSION,
+    env: process.env,
+    now: () => new Date(),
+    cwd,
+    pid: process.pid,
+    readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'),
+    terminal: { input: process.stdin, output: process.stdout },
+  };
 }
 
-const defaultIo = (): CliIo => ({
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  isTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
-  env: process.env,
-  now: () => new Date(),
-});
+/** What the caller gave, the process for the rest; a readFile given without cwd still reads relative to the cwd given. */
+function completeIo(given: CliIo): Io {
+  const base = processIo();
+  const cwd = given.cwd ?? base.cwd;
+  const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<Io>;
+  return { ...base, readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'), ...defined, cwd };
+}
 
 export { VERSION };
 
 const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can run it in process. */
-export async function runCli(argv: string[], givenIo: CliIo = defaultIo()): Promise<number> {
-  const io: CliIo = { version: VERSION, ...givenIo };
+export async function runCli(argv: string[], givenIo?: CliIo): Promise<number> {
+  const io = givenIo === undefined ? processIo() : completeIo(givenIo);
   let exitCode: number = EXIT.ok;
-  const debug = argv.includes('--debug');
-  const program = new Command();
-  program
+  const context: CommandContext = { io, setExit: (code: number) => (exitCode = code) };
+  const program = newProgram(io);
+  registerSchema(program, context);
+  registerRules(program, context);
+  // Only the command being run is loaded (each pulls in its own dependencies); help, a mistyped
+  // command or no command at all load them all, so commander can list and suggest them.
+  const named = argv.find((a) => !a.startsWith('-'));
+  for (const name of named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS)) {
+    const register = await (COMMANDS[name] as () => Promise<RegisterCommand>)();
+    register(program, context);
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return exitOnError(error, io, argv.includes('--debug'));
+  }
+}
+
+function newProgram(io: Io): Command {
+  return new Command()
     .name('rulecase')
     .description('Apply legal rule sets (Dutch stalking, English protective orders) to case files: an assessment and a deadline report.')
     .version(VERSION, '-V, --version')
@@ -56,7 +87,23 @@ export async function runCli(argv: string[], givenIo: CliIo = defaultIo()): Prom
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(`rulecase: ${str.replace(/^error: /, '')}`) })
     .showHelpAfterError('(run rulecase --help for usage)');
+}
 
+/** Help and version are successes; every other way of not running is exit 2, with one line (a stack only with --debug). */
+function exitOnError(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    io.stderr(`rulecase: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  io.stderr(`rulecase: internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run again with --debug for details)'}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
+  return EXIT.usage;
+}
+
+function registerSchema(program: Command, { io }: CommandContext): void {
   program
     .command('schema')
     .description('Print a published JSON Schema.')
@@ -66,52 +113,24 @@ export async function runCli(argv: string[], givenIo: CliIo = defaultIo()): Prom
       const schema = { case: caseSchema, ruleset: rulesetSchema, report: reportSchema, ruletest: ruletestSchema }[which];
       io.stdout(JSON.stringify(schema, null, 2) + '\n');
     });
+}
 
+function registerRules(program: Command, { io, setExit }: CommandContext): void {
   program
     .command('rules')
     .description('List the rule sets that would be loaded, with versions and the periods they apply to.')
-    .addOption(new Option('--rules <path>', 'rule file or folder (repeatable; default: the bundled rules)').argParser(collect).default([] as string[], 'bundled rules/'))
+    .addOption(rulesOption())
     .addOption(new Option('--lang <lang>', 'language').choices(['en', 'nl']).default('en'))
     .addHelpText('after', '\nExample:\n  rulecase rules --lang nl')
     .action((opts: { rules: string[]; lang: Lang }) => {
-      const loaded = loadRules(opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES]);
+      const loaded = loadRules(opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES], io.cwd);
       for (const rs of [...loaded.rulesets].sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction) || a.id.localeCompare(b.id) || a.validFrom.localeCompare(b.validFrom))) {
         const period = `${rs.validFrom} – ${rs.validUntil ?? (opts.lang === 'nl' ? 'heden' : 'now')}`;
         io.stdout(`${rs.jurisdiction}  ${rs.id}  ${rs.version}  ${period}  ${rs.title[opts.lang]}  (${rs.file})\n`);
       }
       if (hasErrors(loaded.diagnostics)) {
         for (const d of sortDiagnostics(loaded.diagnostics)) io.stderr(formatDiagnostic(d) + '\n');
-        exitCode = EXIT.findings;
+        setExit(EXIT.findings);
       }
     });
-
-  const context = { io, setExit: (code: number) => (exitCode = code) };
-  // Only the command being run is loaded (each pulls in its own dependencies); help, a mistyped
-  // command or no command at all load them all, so commander can list and suggest them.
-  const named = argv.find((a) => !a.startsWith('-'));
-  for (const name of named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS)) {
-    const register = await (COMMANDS[name] as () => Promise<RegisterCommand>)();
-    register(program, context);
-  }
-
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // Help and version are successes; every parse error means "could not run as asked".
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage;
-    }
-    if (error instanceof UsageError) {
-      io.stderr(`rulecase: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    io.stderr(`rulecase: internal error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run again with --debug for details)'}\n`);
-    if (debug && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
-    return EXIT.usage;
-  }
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }

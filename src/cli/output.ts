@@ -1,7 +1,10 @@
 import { writeFileAtomically } from '../io/atomic-write.js';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../io/files.js';
-import type { CliIo } from './main.js';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Io } from './io.js';
+import { formatFor, formatNames, formatsHelp, type FormatCommand, type TestData, type ValidateData, type WholeFormat } from '../report/formats.js';
+import type { DiffResult } from '../report/diff.js';
 
 /** One `--format name[=file]`: where one format goes (standard output when no file). */
 export interface OutputSpec {
@@ -26,6 +29,31 @@ export function formatOption(choices: readonly string[]): (value: string, previo
   };
 }
 
+/** A command's `--format` option: its choices and help come from the format table. */
+export function formatCliOption(command: FormatCommand, note = ''): Option {
+  const names = formatNames(command);
+  return new Option('--format <format[=file]>', `${FORMAT_HELP}: ${names.join(', ')}${note}`).argParser(formatOption(names));
+}
+
+/** The formats section of a command's help, from the format table. */
+export { formatsHelp };
+
+/** The data each command that writes whole reports hands to its formats. */
+interface WholeData {
+  validate: ValidateData;
+  test: TestData;
+  diff: DiffResult;
+}
+
+/** Formats the command's result in each format asked for, through the table, and writes each output. */
+export function writeFormats<C extends keyof WholeData>(command: C, outputs: readonly OutputSpec[], data: WholeData[C], io: Io): void {
+  const rendered = outputs.map((spec) => {
+    const format = formatFor(command, spec.format) as WholeFormat<WholeData[C]>;
+    return { spec, text: format.format(data, { color: useColor(io, spec.file === undefined) }) };
+  });
+  writeOutputs(rendered, io);
+}
+
 /** The formats asked for (default text to standard output); at most one may go to standard output. */
 export function resolveOutputs(specs: readonly OutputSpec[] | undefined, fallback = 'text'): OutputSpec[] {
   const list = specs && specs.length > 0 ? [...specs] : [{ format: fallback }];
@@ -38,16 +66,21 @@ export function resolveOutputs(specs: readonly OutputSpec[] | undefined, fallbac
 }
 
 /** Writes each output: standard output directly, files whole or not at all (a temporary file, then a rename). */
-export function writeOutputs(outputs: readonly { spec: OutputSpec; text: string }[], io: CliIo): void {
+export function writeOutputs(outputs: readonly { spec: OutputSpec; text: string }[], io: Io): void {
   for (const { spec, text } of outputs) {
     if (spec.file === undefined) io.stdout(text);
-    else writeFileAtomically(spec.file, text);
+    else writeFileAtomically(spec.file, text, io);
   }
 }
 
-export { writeFileAtomically };
+/** Rules with errors stop a command that needs them: the errors, then what to do (exit 2). */
+export function rulesHaveErrors(diagnostics: Diagnostic[], io: Pick<Io, 'stderr'>, which = ''): number {
+  for (const d of sortDiagnostics([...diagnostics])) io.stderr(formatDiagnostic(d) + '\n');
+  io.stderr(`rulecase: the ${which === '' ? '' : which + ' '}rules have errors (listed above); fix them or check them with rulecase validate.\n`);
+  return 2;
+}
 
 /** Colour only on a terminal, never with NO_COLOR, and only for what goes to standard output. */
-export function useColor(io: CliIo, toStdout: boolean): boolean {
+export function useColor(io: Pick<Io, 'isTTY' | 'env'>, toStdout: boolean): boolean {
   return toStdout && io.isTTY && !(io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') && io.env['FORCE_COLOR'] !== '0';
 }

@@ -1,18 +1,13 @@
 import { Option, type Command } from 'commander';
-import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { isValidIsoDate, todayIn } from '../dates/legal-date.js';
-import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { todayIn } from '../dates/legal-date.js';
+import { BUNDLED_RULES, loadRules, type LoadedRules } from '../io/files.js';
 import { validateFindings } from '../report/findings.js';
-import { formatGithub } from '../report/github.js';
-import { formatJunit } from '../report/junit.js';
-import { formatMarkdown } from '../report/markdown.js';
-import { formatSarif } from '../report/sarif.js';
 import { reviewOverdue } from '../rules/review.js';
 import type { RuleSet } from '../rules/types.js';
 import type { CommandContext } from './extensions.js';
-import { FORMAT_HELP, formatOption, resolveOutputs, writeOutputs, type OutputSpec } from './output.js';
-
-export const VALIDATE_FORMATS = ['text', 'json', 'junit', 'sarif', 'github', 'markdown'] as const;
+import { checkAsOf } from './options.js';
+import { formatCliOption, formatsHelp, resolveOutputs, writeFormats, type OutputSpec } from './output.js';
 
 interface ValidateOptions {
   format?: OutputSpec[];
@@ -25,9 +20,10 @@ export function registerValidate(program: Command, { io, setExit }: CommandConte
     .command('validate')
     .description('Check rule files: schema, references, cycles, citations, translations, date rules and review dates.')
     .argument('[paths...]', 'rule files or folders (default: the bundled rules)')
-    .addOption(new Option('--format <format[=file]>', `${FORMAT_HELP}: ${VALIDATE_FORMATS.join(', ')}`).argParser(formatOption(VALIDATE_FORMATS)))
+    .addOption(formatCliOption('validate'))
     .addOption(new Option('--review-overdue <level>', 'rules past their reviewBy date: off, warn (a warning) or error (exit 1)').choices(['off', 'warn', 'error']).default('warn'))
     .option('--as-of <date>', 'judge review dates as on this date, YYYY-MM-DD (default: today in each rule set\'s time zone)')
+    .addHelpText('after', formatsHelp('validate'))
     .addHelpText(
       'after',
       `
@@ -45,42 +41,22 @@ Examples:
     });
 }
 
+/** Parse options → load and check the rules (with review dates) → format → write. */
 function validateCommand(paths: string[], opts: ValidateOptions, { io }: CommandContext): number {
-  if (opts.asOf !== undefined && !isValidIsoDate(opts.asOf)) throw new UsageError(`--as-of ${opts.asOf} is not a date; write YYYY-MM-DD, for example 2026-06-01.`);
+  checkAsOf(opts.asOf);
   const outputs = resolveOutputs(opts.format);
-  const loaded = loadRules(paths.length > 0 ? paths : [BUNDLED_RULES]);
-  const diagnostics = [...loaded.diagnostics];
-  if (opts.reviewOverdue !== 'off') {
-    const now = io.now();
-    const asOf = (rs: RuleSet): string => opts.asOf ?? todayIn(rs.timeZone, now);
-    const sets = loaded.rulesets.map((ruleset, i) => ({ ruleset, ...(loaded.docs[i] ? { doc: loaded.docs[i] } : {}) }));
-    diagnostics.push(...reviewOverdue(sets, asOf, opts.reviewOverdue === 'error' ? 'error' : 'warning'));
-  }
-  sortDiagnostics(diagnostics);
-  const version = io.version ?? '0.0.0';
-  const findings = validateFindings(loaded.files, diagnostics, version);
-  writeOutputs(
-    outputs.map((spec) => {
-      switch (spec.format) {
-        case 'json':
-          return { spec, text: JSON.stringify({ schemaVersion: '1.0', tool: { name: 'rulecase', version }, files: loaded.files, valid: !hasErrors(diagnostics), diagnostics }, null, 2) + '\n' };
-        case 'junit':
-          return { spec, text: formatJunit(findings) };
-        case 'sarif':
-          return { spec, text: formatSarif(findings) };
-        case 'github':
-          return { spec, text: formatGithub(findings) };
-        case 'markdown':
-          return { spec, text: formatMarkdown(findings) };
-        default: {
-          const lines = diagnostics.map((d) => formatDiagnostic(d) + '\n').join('');
-          const errors = diagnostics.filter((d) => d.severity === 'error').length;
-          const summary = errors === 0 ? `${loaded.files.length} rule file(s) valid.\n` : `${errors} error(s) in ${new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size} of ${loaded.files.length} rule file(s).\n`;
-          return { spec, text: lines + summary };
-        }
-      }
-    }),
-    io,
-  );
+  const loaded = loadRules(paths.length > 0 ? paths : [BUNDLED_RULES], io.cwd);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...overdueReviews(loaded, opts, io.now)]);
+  const findings = validateFindings(loaded.files, diagnostics, io.version);
+  writeFormats('validate', outputs, { files: loaded.files, diagnostics, findings, version: io.version }, io);
   return hasErrors(diagnostics) ? 1 : 0;
+}
+
+/** Rules past their reviewBy date, judged on --as-of or today in each rule set's time zone. */
+function overdueReviews(loaded: LoadedRules, opts: ValidateOptions, now: () => Date): Diagnostic[] {
+  if (opts.reviewOverdue === 'off') return [];
+  const today = now();
+  const asOf = (rs: RuleSet): string => opts.asOf ?? todayIn(rs.timeZone, today);
+  const sets = loaded.rulesets.map((ruleset, i) => ({ ruleset, ...(loaded.docs[i] ? { doc: loaded.docs[i] } : {}) }));
+  return reviewOverdue(sets, asOf, opts.reviewOverdue === 'error' ? 'error' : 'warning');
 }

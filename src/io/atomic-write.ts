@@ -1,23 +1,37 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './files.js';
+
+export interface AtomicWriteOptions {
+  /** a relative path is relative to this folder */
+  cwd: string;
+  /** names the temporary file, so that two processes writing the same file do not share one */
+  pid: number;
+  /** for a new file (case files hold personal data: 0o600); default 0o666 less the umask */
+  mode?: number;
+}
+
+/** The temporary file beside `path` that is renamed over it. */
+export function temporaryPath(path: string, options: Pick<AtomicWriteOptions, 'cwd' | 'pid'>): string {
+  const target = resolve(options.cwd, path);
+  return join(dirname(target), `.${basename(target)}.${options.pid}.tmp`);
+}
 
 /**
  * Writes a whole file or nothing: a temporary file in the same folder, flushed to disk, then a
  * rename over the target, so a crash or Ctrl-C never leaves half a report or half a case file.
- * `mode` applies to a new file (case files hold personal data: 0o600).
  */
-export function writeFileAtomically(path: string, text: string, mode = 0o666): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+export function writeFileAtomically(path: string, text: string, options: AtomicWriteOptions): void {
+  const tmp = temporaryPath(path, options);
   try {
-    const fd = openSync(tmp, 'w', mode);
+    const fd = openSync(tmp, 'w', options.mode ?? 0o666);
     try {
       writeSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, path);
+    renameSync(tmp, resolve(options.cwd, path));
   } catch (e) {
     try {
       unlinkSync(tmp);

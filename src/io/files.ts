@@ -18,23 +18,27 @@ const RULE_FILE = /\.ya?ml$/i;
 /** Rule tests live beside rule sets but are not rule sets. */
 const RULE_TEST_FILE = /\.test\.ya?ml$/i;
 
-/** Files under a path, depth-first, in a stable (sorted) order. */
-export function listFiles(path: string, accept: (name: string) => boolean): string[] {
-  const st = statSync(path);
+/**
+ * Files under a path, depth-first, in a stable (sorted) order, named as the path was given; a
+ * relative path is read relative to `cwd` (default: the process's working folder).
+ */
+export function listFiles(path: string, accept: (name: string) => boolean, cwd?: string): string[] {
+  const at = cwd === undefined ? path : resolve(cwd, path);
+  const st = statSync(at);
   if (st.isFile()) return [path];
   const out: string[] = [];
-  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full, accept));
+    if (entry.isDirectory()) out.push(...listFiles(full, accept, cwd));
     else if (accept(entry.name)) out.push(full);
   }
   return out;
 }
 
-/** Paths are shown relative to the working directory: shorter, and stable across machines. */
-export function displayPath(path: string, cwd = process.cwd()): string {
-  const rel = relative(cwd, path);
+/** Paths are shown relative to the working folder: shorter, and stable across machines. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, resolve(cwd, path));
   return rel.startsWith('..') ? path : rel || path;
 }
 
@@ -60,16 +64,16 @@ interface RulesBundle {
   files: string[];
 }
 
-function ruleFilesUnder(paths: readonly string[]): string[] {
+function ruleFilesUnder(paths: readonly string[], cwd: string): string[] {
   const files: string[] = [];
   for (const p of paths) {
     let st;
     try {
-      st = statSync(p);
+      st = statSync(resolve(cwd, p));
     } catch {
       throw new UsageError(`cannot read rules at ${p}: no such file or folder.`);
     }
-    files.push(...(st.isFile() ? [p] : listFiles(p, (n) => RULE_FILE.test(n) && !RULE_TEST_FILE.test(n))));
+    files.push(...(st.isFile() ? [p] : listFiles(p, (n) => RULE_FILE.test(n) && !RULE_TEST_FILE.test(n), cwd)));
   }
   return files;
 }
@@ -85,16 +89,16 @@ export function rulesFingerprint(files: readonly string[]): string {
  * Parsing and checking 200 KB of YAML is most of a single run's start-up, so the build stores
  * the result. Anything unexpected (no bundle, edited rules) falls back to reading the YAML.
  */
-function loadBundledRules(): LoadedRules | undefined {
+function loadBundledRules(cwd: string): LoadedRules | undefined {
   let bundle: RulesBundle;
   try {
     bundle = JSON.parse(readFileSync(RULES_BUNDLE, 'utf8')) as RulesBundle;
   } catch {
     return undefined;
   }
-  const files = ruleFilesUnder([BUNDLED_RULES]);
+  const files = ruleFilesUnder([BUNDLED_RULES], cwd);
   if (rulesFingerprint(files) !== bundle.fingerprint) return undefined;
-  const shown = (rel: string): string => displayPath(join(PACKAGE_ROOT, rel));
+  const shown = (rel: string): string => displayPath(join(PACKAGE_ROOT, rel), cwd);
   const result = {
     rulesets: bundle.rulesets.map((rs) => ({ ...rs, file: shown(rs.file) })),
     jurisdictions: bundle.jurisdictions,
@@ -105,44 +109,48 @@ function loadBundledRules(): LoadedRules | undefined {
   for (const rs of result.rulesets) compileRuleSet(rs);
   // Source positions are needed only to report on the rule files themselves: parse them on demand.
   let docs: SourceDocument[] | undefined;
-  Object.defineProperty(result, 'docs', { enumerable: true, get: () => (docs ??= loadRuleFiles([BUNDLED_RULES]).docs) });
+  Object.defineProperty(result, 'docs', { enumerable: true, get: () => (docs ??= loadRuleFiles([BUNDLED_RULES], cwd).docs) });
   return result;
 }
 
-/** Reads and checks every rule file under the given paths (default: the bundled rules). */
-export function loadRules(paths: readonly string[] = [BUNDLED_RULES]): LoadedRules {
-  if (paths.length === 1 && resolve(paths[0] as string) === BUNDLED_RULES) {
-    const bundled = loadBundledRules();
+/**
+ * Reads and checks every rule file under the given paths (default: the bundled rules). Relative
+ * paths are relative to `cwd`, and files are shown relative to it; the library API leaves it to
+ * the process's working folder, the CLI passes its own.
+ */
+export function loadRules(paths: readonly string[] = [BUNDLED_RULES], cwd = process.cwd()): LoadedRules {
+  if (paths.length === 1 && resolve(cwd, paths[0] as string) === BUNDLED_RULES) {
+    const bundled = loadBundledRules(cwd);
     if (bundled) return bundled;
   }
-  return loadRuleFiles(paths);
+  return loadRuleFiles(paths, cwd);
 }
 
 /** Reads, parses and checks rule files, always from the YAML. */
-export function loadRuleFiles(paths: readonly string[]): LoadedRules {
+export function loadRuleFiles(paths: readonly string[], cwd = process.cwd()): LoadedRules {
   const entries: { file: string; text: string }[] = [];
   const unreadable: Diagnostic[] = [];
-  for (const file of ruleFilesUnder(paths)) {
-    const shown = displayPath(file);
+  for (const file of ruleFilesUnder(paths, cwd)) {
+    const shown = displayPath(file, cwd);
     try {
-      entries.push({ file: shown, text: readFileSync(file, 'utf8') });
+      entries.push({ file: shown, text: readFileSync(resolve(cwd, file), 'utf8') });
     } catch (e) {
       unreadable.push({ code: 'file-unreadable', severity: 'error', message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`, file: shown, line: 1, column: 1, pointer: '' });
     }
   }
-  const loaded = loadRuleTexts(entries);
+  const loaded = loadRuleTexts(entries, cwd);
   return { ...loaded, diagnostics: [...unreadable, ...loaded.diagnostics], files: [...entries.map((e) => e.file), ...unreadable.map((d) => d.file)].sort() };
 }
 
 /** Parses and checks rule files given as text (from disk, or from a git revision), then together. */
-export function loadRuleTexts(entries: readonly { file: string; text: string }[]): LoadedRules {
+export function loadRuleTexts(entries: readonly { file: string; text: string }[], cwd = process.cwd()): LoadedRules {
   const rulesets: RuleSet[] = [];
   const docs: SourceDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   const loaded: { ruleset: RuleSet; doc: SourceDocument }[] = [];
   // jurisdiction.yaml files declare jurisdictions; the shipped ones stand in for any the rules do not declare.
   const manifests = [...new Map(entries.filter((e) => isJurisdictionFile(e.file)).map((e) => [e.file, e])).values()];
-  const declared = loadJurisdictionTexts([...manifests, ...shippedJurisdictions()]);
+  const declared = loadJurisdictionTexts([...manifests, ...shippedJurisdictions(cwd)]);
   diagnostics.push(...declared.diagnostics);
   for (const { file, text } of entries.filter((e) => !isJurisdictionFile(e.file))) {
     const r = loadRuleSetText(file, text);
@@ -161,7 +169,7 @@ export function loadRuleTexts(entries: readonly { file: string; text: string }[]
 
 /** The jurisdiction.yaml files shipped in rules/, read once. */
 let shipped: { file: string; text: string; fallback: true }[] | undefined;
-function shippedJurisdictions(): { file: string; text: string; fallback: true }[] {
-  shipped ??= listFiles(BUNDLED_RULES, isJurisdictionFile).map((f) => ({ file: displayPath(f), text: readFileSync(f, 'utf8'), fallback: true as const }));
+function shippedJurisdictions(cwd: string): { file: string; text: string; fallback: true }[] {
+  shipped ??= listFiles(BUNDLED_RULES, isJurisdictionFile).map((f) => ({ file: displayPath(f, cwd), text: readFileSync(f, 'utf8'), fallback: true as const }));
   return shipped;
 }

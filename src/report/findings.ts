@@ -91,7 +91,7 @@ export const DIAGNOSTIC_HELP: Record<string, { name: string; description: string
   'unknown-jurisdiction': { name: 'UnknownJurisdiction', description: 'A jurisdiction no loaded manifest declares.', help: 'Use the id of a jurisdiction the rules declare (the message lists them), or add a jurisdiction.yaml beside its rules.' },
   'unknown-order-type': { name: 'UnknownOrderType', description: 'An order type the jurisdiction does not declare.', help: "Use one of the order types of the case's jurisdiction (the message suggests the closest one)." },
   'time-zone-mismatch': { name: 'TimeZoneMismatch', description: "A rule set's time zone differs from its jurisdiction's.", help: "Give the rule set the time zone its jurisdiction.yaml declares." },
-  'invalid-time-zone': { name: 'InvalidTimeZone', description: 'Not an IANA time zone.', help: 'Write a zone such as Europe/Amsterdam.' },
+  'invalid-time-zone': { name: 'InvalidTimeZone', description: 'Not an IANA time zone.', help: 'Write an IANA zone name, Area/City, as the tz database spells it.' },
   'review-overdue': { name: 'ReviewOverdue', description: 'A rule is past its review date.', help: 'Check the rule against its sources; then update checked and reviewBy.' },
 };
 

@@ -1,0 +1,71 @@
+import type { LoadedCase } from '../case/load.js';
+import type { CaseFile } from '../case/types.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { assessCase, type AssessOptions } from '../engine/assess.js';
+import type { CaseResult as CaseReport } from '../engine/result.js';
+import { jurisdictionsOf } from '../rules/jurisdiction.js';
+import type { RuleSet } from '../rules/types.js';
+import type { SourceDocument } from '../source/document.js';
+import { readCase, type CaseSource } from './case-source.js';
+import type { AppIo } from './io.js';
+import { chooseAsOf, chooseLang, type AssessSettings } from './settings.js';
+
+/**
+ * The one path from a case to its report: read → parse → choose the as-of date and the language
+ * → assess. The CLI (and its workers), the library API, `diff` and `test` all come through here.
+ */
+
+/** At most this many diagnostics per file: a file of the wrong kind would otherwise flood the output. */
+const MAX_DIAGNOSTICS = 20;
+
+/** A case that parsed and passed its schema (it may still carry warnings). */
+export interface ParsedCase {
+  caseFile: CaseFile;
+  doc: SourceDocument;
+  diagnostics: Diagnostic[];
+}
+
+export function isParsed(loaded: LoadedCase): loaded is ParsedCase {
+  return loaded.caseFile !== undefined && loaded.doc !== undefined;
+}
+
+export interface AssessParsedOptions extends AssessSettings {
+  /** the test runner's coverage recorder */
+  coverage?: NonNullable<AssessOptions['coverage']>;
+}
+
+/** Assesses a parsed case: the as-of date and language are chosen here, and only here. */
+export function assessParsed(rulesets: readonly RuleSet[], parsed: ParsedCase, options: AssessParsedOptions, now: () => Date, id: string): CaseReport {
+  const c = parsed.caseFile;
+  const settings = { asOf: chooseAsOf(c, options.asOf, now, jurisdictionsOf(rulesets)), lang: chooseLang(c, options.lang), reasons: options.reasons !== false, ...(options.coverage ? { coverage: options.coverage } : {}) };
+  return assessCase(rulesets, c, parsed.doc, settings, c.id ?? id, parsed.diagnostics);
+}
+
+/** Reads and assesses one case (undefined: a discovered file of another kind). Never throws for bad input. */
+export function assessSource(source: CaseSource, rulesets: readonly RuleSet[], settings: AssessSettings, io: AppIo): CaseReport | undefined {
+  const read = readCase(source, io);
+  if (read.kind === 'skipped') return undefined;
+  // Diagnostics name the source as the user knows it, and point at its line in a stream.
+  const shift = (ds: Diagnostic[]): Diagnostic[] => cap(ds.map((d) => ({ ...d, file: source.file, line: d.line + (source.line ?? 1) - 1 })));
+  const { loaded, id } = read;
+  if (!isParsed(loaded)) return invalidReport(source.file, id, settings.asOf, sortDiagnostics(shift(loaded.diagnostics)));
+  const report = assessParsed(rulesets, loaded, settings, io.now, id);
+  report.diagnostics = shift(report.diagnostics);
+  report.file = source.file;
+  return hasErrors(report.diagnostics) ? { ...report, status: 'invalid' } : report;
+}
+
+/** Assesses every source, in order, skipping discovered files of another kind. */
+export function assessSources(sources: readonly CaseSource[], rulesets: readonly RuleSet[], settings: AssessSettings, io: AppIo): CaseReport[] {
+  return sources.flatMap((s) => assessSource(s, rulesets, settings, io) ?? []);
+}
+
+function invalidReport(file: string, id: string, asOf: string | undefined, diagnostics: Diagnostic[]): CaseReport {
+  return { file, id, jurisdiction: null, asOf: asOf ?? null, timeZone: null, status: 'invalid', diagnostics, rulesets: [], conclusions: [], deadlines: [] };
+}
+
+function cap(ds: Diagnostic[]): Diagnostic[] {
+  if (ds.length <= MAX_DIAGNOSTICS) return ds;
+  const last = ds[MAX_DIAGNOSTICS - 1] as Diagnostic;
+  return [...ds.slice(0, MAX_DIAGNOSTICS - 1), { ...last, message: `${last.message} (and ${ds.length - MAX_DIAGNOSTICS} more problems in this file)` }];
+}

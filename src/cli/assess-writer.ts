@@ -1,0 +1,109 @@
+import type { CaseResult as CaseReport } from '../engine/result.js';
+import { failsAt, type Action, type FailLevel } from '../engine/triage.js';
+import type { Findings } from '../report/findings.js';
+import { formatFor, type StreamedFormat, type StreamHead, type WholeFormat } from '../report/formats.js';
+import type { Lang } from '../rules/types.js';
+import { outputKey, type RenderedCase } from './render-case.js';
+import type { Sink } from './sinks.js';
+
+export interface WriterOptions {
+  /** --only: write just the cases that need one of these actions */
+  only?: ReadonlySet<Action>;
+  failOn: FailLevel;
+  /** the language of the summary */
+  lang: Lang;
+}
+
+export interface Tally {
+  /** cases assessed */
+  total: number;
+  invalid: number;
+  /** cases at or above --fail-on */
+  failing: number;
+  /** cases written (after --only) */
+  shown: number;
+  /** discovered files of another kind */
+  skipped: number;
+}
+
+/**
+ * Writes `assess`'s outputs as the cases come in, in input order: each streamed format case by
+ * case, each whole format (junit, sarif, …) at the end from the reports it keeps. Counts as it goes.
+ */
+export class ReportWriter {
+  readonly tally: Tally = { total: 0, invalid: 0, failing: 0, shown: 0, skipped: 0 };
+  /** the diagnostics of invalid cases, one line each */
+  readonly problems: string[] = [];
+  /** the cases written, kept only for the whole formats */
+  readonly reports: CaseReport[] = [];
+  private readonly streamed: { sink: Sink; format: StreamedFormat }[] = [];
+  private readonly whole: { sink: Sink; format: WholeFormat<Findings> }[] = [];
+
+  constructor(
+    private readonly sinks: readonly Sink[],
+    private readonly options: WriterOptions,
+  ) {
+    for (const sink of sinks) {
+      const format = formatFor('assess', sink.format);
+      if (format.mode === 'streamed') this.streamed.push({ sink, format });
+      else this.whole.push({ sink, format });
+    }
+  }
+
+  /** The streamed outputs, as renderCase names them. */
+  get streamedKeys(): string[] {
+    return this.streamed.map(({ sink }) => outputKey(sink.format, sink.color));
+  }
+
+  /** Whether a whole format needs every report kept until the end. */
+  get keepsReports(): boolean {
+    return this.whole.length > 0;
+  }
+
+  /** Whether the text report goes to standard output: it lists the problems of invalid cases inline. */
+  get textOnStdout(): boolean {
+    return this.sinks.some((k) => k.format === 'text' && k.file === undefined);
+  }
+
+  head(data: StreamHead): void {
+    for (const { sink, format } of this.streamed) sink.write(format.head(data, { color: sink.color }));
+  }
+
+  /** One case (undefined: a discovered file of another kind, skipped). */
+  add(rendered: RenderedCase | undefined): void {
+    if (rendered === undefined) {
+      this.tally.skipped++;
+      return;
+    }
+    this.tally.total++;
+    if (rendered.status === 'invalid') {
+      this.tally.invalid++;
+      this.problems.push(...rendered.problems);
+    }
+    if (failsAt(rendered.actions, this.options.failOn)) this.tally.failing++;
+    const only = this.options.only;
+    if (only && !rendered.actions.some((a) => only.has(a))) return;
+    if (this.keepsReports && rendered.report) this.reports.push(rendered.report);
+    for (const { sink, format } of this.streamed) {
+      const separator = format.separator ? (this.tally.shown === 0 ? format.separator.first : format.separator.next) : '';
+      sink.write(separator + (rendered.chunks[outputKey(sink.format, sink.color)] ?? ''));
+    }
+    this.tally.shown++;
+  }
+
+  /** Ends the streamed formats, writes the whole ones, and moves every file into place. */
+  finish(findings: () => Findings): void {
+    const tail = { ...this.tally, lang: this.options.lang, filtered: this.options.only !== undefined };
+    for (const { sink, format } of this.streamed) sink.write(format.tail(tail, { color: sink.color }));
+    if (this.whole.length > 0) {
+      const all = findings();
+      for (const { sink, format } of this.whole) sink.write(format.format(all, { color: sink.color }));
+    }
+    for (const k of this.sinks) k.close();
+  }
+
+  /** Removes the temporary files of outputs that were not finished. */
+  abort(): void {
+    for (const k of this.sinks) k.abort();
+  }
+}
