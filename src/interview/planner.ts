@@ -1,4 +1,5 @@
 import type { CaseFile, Incident, Order } from '../case/types.js';
+import { CASE_FIELDS } from '../case/fields.js';
 import { assessCase } from '../engine/assess.js';
 import { explainCase } from '../explain/explain.js';
 import type { CaseReport, ConclusionReport } from '../explain/types.js';
@@ -192,113 +193,114 @@ export function indicatorQuestions(ref: string, input: PlanInput, report: CaseRe
 
 /** Incident details the interview can ask about one by one. */
 const INCIDENT_FIELDS = new Set(['kind', 'channel', 'direct', 'threat', 'violence', 'afterRefusal', 'inPlace', 'victimInitiated']);
+/** Yes/no details of an incident, from the case-field table. */
+const YES_NO_INCIDENT_FIELDS = new Set(CASE_FIELDS.filter((f) => f.path.startsWith('incidents.N.') && f.type === 'boolean').map((f) => f.path.slice('incidents.N.'.length)));
 
 /** The question that answers a reference (whether or not it is open now), or undefined when the interview cannot ask it. */
 export function questionFor(ref: string, input: PlanInput, report: CaseReport = assessSoFar(input)): Question | undefined {
-  const { lang, caseFile } = input;
   const dependents = report.status === 'assessed' ? dependentsOf(ref, report) : [];
-  const base = { ref, decides: dependents.length, dependents };
-  const rulesets = rulesetsOf(input, report);
+  const base: QuestionBase = { ref, decides: dependents.length, dependents };
   const parts = ref.split('.');
-  if (parts[0] === 'facts' && parts.length === 2) {
-    const id = parts[1] as string;
-    const fact = rulesets.find((rs) => rs.facts?.[id])?.facts?.[id];
-    if (!fact) return undefined;
-    const common = { ...base, text: fact.question[lang], help: fact.help[lang], ...(fact.unit ? { unit: fact.unit[lang] } : {}) };
-    switch (fact.type) {
-      case 'boolean':
-        return { ...common, type: 'boolean' };
-      case 'choice':
-        return { ...common, type: 'choice', options: (fact.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] })) };
-      case 'date':
-        // A date fact may be known only roughly: the case file keeps it as a {from, to} range.
-        return { ...common, type: 'date', range: true };
-      case 'datetime':
-        return { ...common, type: 'date', range: false, time: true };
-      case 'number':
-        return { ...common, type: 'number' };
-      case 'duration':
-        return { ...common, type: 'duration' };
-      case 'text':
-        return { ...common, type: 'text' };
-    }
-  }
-  if (parts[0] === 'judgments' && parts.length === 2) {
-    const id = parts[1] as string;
-    const rs = rulesets.find((r) => r.judgments?.[id]);
-    const j = rs?.judgments?.[id];
-    if (!rs || !j) return undefined;
-    const reported = report.conclusions.find((c) => c.kind === 'judgment' && c.id === id && c.ruleset === rs.id);
-    const type = j.type ?? 'boolean';
-    return {
-      ...base,
-      type: 'judgment',
-      text: j.question[lang],
-      help: j.help[lang],
-      ...(type === 'choice' ? { options: (j.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] })) } : {}),
-      judgment: { title: j.title[lang], type, indicators: reported?.indicators ?? [], guidance: j.help[lang] },
-    };
-  }
+  if (parts[0] === 'facts' && parts.length === 2) return factQuestion(parts[1] as string, base, input, report);
+  if (parts[0] === 'judgments' && parts.length === 2) return judgmentQuestion(parts[1] as string, base, input, report);
   if (parts[0] !== 'case') return undefined;
   if (parts[1] === 'complaint' && parts.length === 3 && ['learned', 'filed', 'withdrawn'].includes(parts[2] as string)) {
     const key = parts[2] as 'learned' | 'filed' | 'withdrawn';
-    return { ...base, type: 'date', range: true, past: true, text: sayKey(lang, `q.complaint.${key}`), help: sayKey(lang, `h.complaint.${key}`) };
+    return { ...base, type: 'date', range: true, past: true, text: sayKey(input.lang, `q.complaint.${key}`), help: sayKey(input.lang, `h.complaint.${key}`) };
   }
-  if (parts[1] === 'incidents' && parts.length === 4) {
-    const index = Number(parts[2]);
-    const incident = caseFile.incidents?.[index];
-    const field = parts[3] as string;
-    if (!incident || !Number.isInteger(index)) return undefined;
-    const context = say(lang, 'incidentContext', { n: index + 1, what: incidentSummary(incident, lang) });
-    const text = sayKey(lang, `q.incidents.${field}`);
-    switch (field) {
-      case 'date':
-        return { ...base, context, type: 'date', range: true, past: true, time: true, text };
-      case 'kind':
-        return { ...base, context, type: 'choice', text, options: INCIDENT_KINDS.map((k) => ({ value: k, label: sayKey(lang, `kind.${k}`) })) };
-      case 'channel':
-      case 'description':
-        return { ...base, context, type: 'text', text };
-      case 'direct':
-      case 'threat':
-      case 'violence':
-      case 'afterRefusal':
-      case 'inPlace':
-      case 'victimInitiated':
-        return { ...base, context, type: 'boolean', text };
-      default:
-        return undefined;
-    }
-  }
-  if (parts[1] === 'orders' && parts.length >= 4) {
-    const index = Number(parts[2]);
-    const order = caseFile.orders?.[index];
-    // An order the case does not hold cannot be asked about field by field: it is added in the orders step.
-    if (!order || !Number.isInteger(index)) return undefined;
-    const field = parts.slice(3).join('.');
-    const jurisdiction = caseJurisdiction(input);
-    const context = say(lang, 'orderContext', { n: index + 1, what: orderSummary(order, lang, jurisdiction) });
-    const text = sayKey(lang, `q.orders.${field}`);
-    switch (field) {
-      case 'type':
-        return { ...base, context, type: 'choice', text, options: (jurisdiction?.orderTypes ?? []).map((t) => ({ value: t.value, label: orderTypeName(jurisdiction, t.value, lang) })) };
-      case 'made':
-      case 'served':
-        return { ...base, context, type: 'date', range: true, past: true, text };
-      case 'returnDate':
-      case 'expires':
-        return { ...base, context, type: 'date', range: true, text };
-      case 'withoutNotice':
-      case 'indefinite':
-      case 'terms.directContact':
-      case 'terms.indirectContact':
-      case 'terms.socialMedia':
-        return { ...base, context, type: 'boolean', text };
-      default:
-        return undefined;
-    }
-  }
+  if (parts[1] === 'incidents' && parts.length === 4) return incidentQuestion(Number(parts[2]), parts[3] as string, base, input);
+  if (parts[1] === 'orders' && parts.length >= 4) return orderQuestion(Number(parts[2]), parts.slice(3).join('.'), base, input);
   return undefined;
+}
+
+type QuestionBase = Pick<Question, 'ref' | 'decides' | 'dependents'>;
+
+function factQuestion(id: string, base: QuestionBase, input: PlanInput, report: CaseReport): Question | undefined {
+  const lang = input.lang;
+  const fact = rulesetsOf(input, report).find((rs) => rs.facts?.[id])?.facts?.[id];
+  if (!fact) return undefined;
+  const common = { ...base, text: fact.question[lang], help: fact.help[lang], ...(fact.unit ? { unit: fact.unit[lang] } : {}) };
+  switch (fact.type) {
+    case 'boolean':
+      return { ...common, type: 'boolean' };
+    case 'choice':
+      return { ...common, type: 'choice', options: (fact.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] })) };
+    case 'date':
+      // A date fact may be known only roughly: the case file keeps it as a {from, to} range.
+      return { ...common, type: 'date', range: true };
+    case 'datetime':
+      return { ...common, type: 'date', range: false, time: true };
+    case 'number':
+      return { ...common, type: 'number' };
+    case 'duration':
+      return { ...common, type: 'duration' };
+    case 'text':
+      return { ...common, type: 'text' };
+  }
+}
+
+function judgmentQuestion(id: string, base: QuestionBase, input: PlanInput, report: CaseReport): Question | undefined {
+  const lang = input.lang;
+  const rs = rulesetsOf(input, report).find((r) => r.judgments?.[id]);
+  const j = rs?.judgments?.[id];
+  if (!rs || !j) return undefined;
+  const reported = report.conclusions.find((c) => c.kind === 'judgment' && c.id === id && c.ruleset === rs.id);
+  const type = j.type ?? 'boolean';
+  return {
+    ...base,
+    type: 'judgment',
+    text: j.question[lang],
+    help: j.help[lang],
+    ...(type === 'choice' ? { options: (j.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] })) } : {}),
+    judgment: { title: j.title[lang], type, indicators: reported?.indicators ?? [], guidance: j.help[lang] },
+  };
+}
+
+function incidentQuestion(index: number, field: string, base: QuestionBase, input: PlanInput): Question | undefined {
+  const lang = input.lang;
+  const incident = input.caseFile.incidents?.[index];
+  if (!incident || !Number.isInteger(index)) return undefined;
+  const context = say(lang, 'incidentContext', { n: index + 1, what: incidentSummary(incident, lang) });
+  const text = sayKey(lang, `q.incidents.${field}`);
+  switch (field) {
+    case 'date':
+      return { ...base, context, type: 'date', range: true, past: true, time: true, text };
+    case 'kind':
+      return { ...base, context, type: 'choice', text, options: INCIDENT_KINDS.map((k) => ({ value: k, label: sayKey(lang, `kind.${k}`) })) };
+    case 'channel':
+    case 'description':
+      return { ...base, context, type: 'text', text };
+    default:
+      return YES_NO_INCIDENT_FIELDS.has(field) ? { ...base, context, type: 'boolean', text } : undefined;
+  }
+}
+
+function orderQuestion(index: number, field: string, base: QuestionBase, input: PlanInput): Question | undefined {
+  const lang = input.lang;
+  const order = input.caseFile.orders?.[index];
+  // An order the case does not hold cannot be asked about field by field: it is added in the orders step.
+  if (!order || !Number.isInteger(index)) return undefined;
+  const jurisdiction = caseJurisdiction(input);
+  const context = say(lang, 'orderContext', { n: index + 1, what: orderSummary(order, lang, jurisdiction) });
+  const text = sayKey(lang, `q.orders.${field}`);
+  switch (field) {
+    case 'type':
+      return { ...base, context, type: 'choice', text, options: (jurisdiction?.orderTypes ?? []).map((t) => ({ value: t.value, label: orderTypeName(jurisdiction, t.value, lang) })) };
+    case 'made':
+    case 'served':
+      return { ...base, context, type: 'date', range: true, past: true, text };
+    case 'returnDate':
+    case 'expires':
+      return { ...base, context, type: 'date', range: true, text };
+    case 'withoutNotice':
+    case 'indefinite':
+    case 'terms.directContact':
+    case 'terms.indirectContact':
+    case 'terms.socialMedia':
+      return { ...base, context, type: 'boolean', text };
+    default:
+      return undefined;
+  }
 }
 
 /** "3 maart 2026 · een telefoontje · “Twaalf berichten …”" */
