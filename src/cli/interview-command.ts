@@ -9,7 +9,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { InterviewStopped, type Prompter } from '../interview/prompter.js';
 import { runInterview } from '../interview/session.js';
 import { chooseStart, StartError } from '../interview/start.js';
-import { say } from '../interview/strings.js';
+import { say } from '../words/interview.js';
 import { BUNDLED_RULES, displayPath, loadRules, UsageError } from '../io/files.js';
 import type { Lang, RuleSet } from '../rules/types.js';
 import type { RegisterCommand } from './extensions.js';
@@ -108,7 +108,7 @@ async function interview(opts: InterviewOptions, parts: InterviewParts, io: Io):
         ...(opts.save !== undefined ? { save: opts.save } : {}),
         ...(opts.resume !== undefined ? { resume: opts.resume } : {}),
         ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
-        suggestion: (lang) => `${lang === 'nl' ? 'zaak' : 'case'}-${DateTime.fromJSDate(io.now()).toFormat('yyyy-LL-dd-HHmm')}.yaml`,
+        suggestion: (lang) => `${say(lang, 'caseFileStem')}-${DateTime.fromJSDate(io.now()).toFormat('yyyy-LL-dd-HHmm')}.yaml`,
       },
       prompter,
       { exists, read: (p) => io.readFile(p) },
@@ -156,7 +156,7 @@ function greet(prompter: Prompter, lang: Lang, file: string, resuming: boolean):
 function endMessage(opts: InterviewOptions, prompter: { lang: Lang }): (key: 'stopped' | 'finished', file: string) => string {
   const rules = opts.rules.flatMap((r) => ['--rules', r]);
   const resumeHint = (f: string): string => ['rulecase interview', ...rules, ...(opts.asOf ? ['--as-of', opts.asOf] : []), '--resume', f].join(' ');
-  const assessHint = (f: string): string => ['rulecase assess', ...rules, ...(prompter.lang === 'nl' ? ['--lang', 'nl'] : []), f].join(' ');
+  const assessHint = (f: string): string => ['rulecase assess', ...rules, ...(prompter.lang !== 'en' ? ['--lang', prompter.lang] : []), f].join(' ');
   return (key, f) => say(prompter.lang, key, { file: f }).replace(`rulecase interview --resume ${f}`, resumeHint(f)).replace(`rulecase assess ${f}`, assessHint(f));
 }
 

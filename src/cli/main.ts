@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { say as sayReport } from '../words/report.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import type { Lang } from '../rules/types.js';
@@ -125,7 +126,7 @@ function registerRules(program: Command, { io, setExit }: CommandContext): void 
     .action((opts: { rules: string[]; lang: Lang }) => {
       const loaded = loadRules(opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES], io.cwd);
       for (const rs of [...loaded.rulesets].sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction) || a.id.localeCompare(b.id) || a.validFrom.localeCompare(b.validFrom))) {
-        const period = `${rs.validFrom} – ${rs.validUntil ?? (opts.lang === 'nl' ? 'heden' : 'now')}`;
+        const period = `${rs.validFrom} – ${rs.validUntil ?? sayReport(opts.lang, 'now')}`;
         io.stdout(`${rs.jurisdiction}  ${rs.id}  ${rs.version}  ${period}  ${rs.title[opts.lang]}  (${rs.file})\n`);
       }
       if (hasErrors(loaded.diagnostics)) {

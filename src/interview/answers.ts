@@ -1,6 +1,6 @@
 import type { AnswerValue, CaseFile, Incident, JudgmentRecord, Order } from '../case/types.js';
 import type { Lang } from '../rules/types.js';
-import { isLang } from './strings.js';
+import { isLang } from '../words/interview.js';
 
 /**
  * Reading and writing answers in a case file by the references the engine uses in `needs`

@@ -1,6 +1,6 @@
 import { input, select, Separator } from '@inquirer/prompts';
 import type { Lang } from '../rules/types.js';
-import { say } from './strings.js';
+import { say } from '../words/interview.js';
 import { wrap } from './view.js';
 import { InterviewStopped, type ConfirmPrompt, type InputPrompt, type Prompter, type SelectPrompt } from './prompter.js';
 

@@ -10,7 +10,7 @@ import { conditionRefs } from '../rules/refs.js';
 import type { Lang, RuleSet } from '../rules/types.js';
 import type { SourceDocument } from '../source/document.js';
 import { getAnswer, unknownRefs } from './answers.js';
-import { INCIDENT_KINDS, say, sayKey } from './strings.js';
+import { INCIDENT_KINDS, say, sayKey } from '../words/interview.js';
 import { describeWhen, truncate } from './view.js';
 
 /**

@@ -13,7 +13,7 @@ import { addIncident, addOrder, answeredRefs, getAnswer, interviewState, markNoM
 import { formatWhen, parseDateInput, parseDurationInput, parseNumberInput } from './date-input.js';
 import { caseJurisdiction, incidentSummary, indicatorQuestions, orderSummary, orderTypeName, plan, questionFor, usesIncidents, usesOrders, type Dependent, type Plan, type PlanInput, type Question } from './planner.js';
 import { SEPARATOR, type ChoiceOrSeparator, type Prompter } from './prompter.js';
-import { INCIDENT_KINDS, say, sayKey } from './strings.js';
+import { INCIDENT_KINDS, say, sayKey } from '../words/interview.js';
 import { describeDuration, describeValue, describeWhen, formatNumber, truncate } from './view.js';
 
 /**

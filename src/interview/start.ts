@@ -7,7 +7,7 @@ import type { Lang } from '../rules/types.js';
 import { interviewState, withState } from './answers.js';
 import { formatWhen } from './date-input.js';
 import type { Prompter } from './prompter.js';
-import { LANGUAGES, say } from './strings.js';
+import { LANGUAGES, say } from '../words/interview.js';
 
 /**
  * Before the first question: which language, which file the answers go to, and whether to

@@ -1,7 +1,7 @@
 import type { When } from '../case/types.js';
 import type { Lang } from '../rules/types.js';
 import { formatDuration, formatWhen, NUMBER_STYLE } from './date-input.js';
-import { say } from './strings.js';
+import { say } from '../words/interview.js';
 
 /**
  * Values for people, in their language: the engine's JSON values (indicators) and the answers

@@ -6,6 +6,7 @@ import type { Lang, Text } from '../rules/types.js';
  * questions (facts, judgments) come from the rule sets.
  */
 const STRINGS = {
+  caseFileStem: { en: 'case', nl: 'zaak' },
   // ---- opening ----
   resuming: { en: 'Continuing the interview saved in {file}.', nl: 'Verder met het interview dat in {file} is bewaard.' },
   welcome: {
