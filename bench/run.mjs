@@ -77,8 +77,9 @@ function checkBatch(dir, count) {
       const report = JSON.parse(text);
       statuses[report.status] = (statuses[report.status] ?? 0) + 1;
       if (report.status !== 'assessed') invalid.push(`${report.file}: ${report.status} ${report.diagnostics.map((d) => d.message).join('; ')}`);
-      const b = report.conclusions?.find((c) => c.id === 'belaging');
-      if (b) belaging[report.id] = b.status;
+      // A lean NDJSON line (the default) maps each headline conclusion to its status.
+      const b = report.conclusions?.['nl-belaging.belaging'];
+      if (b) belaging[report.id] = b;
     };
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
@@ -166,7 +167,8 @@ try {
   const ratio = (a, b) => (a === null || a === undefined || b === null || b === undefined ? null : a / b);
   const goals = [
     { id: 'batch', what: `batch NDJSON, ${n(CASES)} files ÷ read-and-parse floor`, value: ratio(batch.batch.ms, batch.floor.ms), goal: 5, op: '≤' },
-    { id: 'engine', what: 'rulecase engine ÷ json-rules-engine, in memory (time)', value: ratio(engines.rulecaseMs, engines.jreMs), goal: 0.5, op: '≤', note: 'goal: rulecase ≥ 2× faster' },
+    // Like for like: the same Art. 285b logic (the belaging criterion and its four judgments) in both engines.
+    { id: 'engine', what: 'rulecase engine ÷ json-rules-engine on the same belaging logic, in memory (time)', value: ratio(engines.coreMs, engines.jreMs), goal: 0.5, op: '≤', note: 'goal: rulecase ≥ 2× faster' },
     { id: 'single', what: 'one assessment ÷ `node -e 0`', value: ratio(startup.single.ms, startup.node.ms), goal: 2, op: '≤' },
     { id: 'validate', what: '`rulecase validate` ÷ `node -e 0`', value: ratio(startup.validate.ms, startup.node.ms), goal: 2.5, op: '≤' },
     { id: 'memory', what: MEMORY_CASES > 0 ? `peak memory, ${n(MEMORY_CASES)} ÷ ${n(CASES)} files` : 'peak memory, --memory-cases ÷ --cases files (skipped: --memory-cases 0)', value: memory ? ratio(memory.peakMb, batch.batch.peakMb) : null, goal: 1.3, op: '≤' },
@@ -190,8 +192,8 @@ try {
   out.push(`| read + \`JSON.parse\` ${n(CASES)} files (the floor) | ${fmtMs(batch.floor.ms)} | ${fmtMb(batch.floor.peakMb)} | 1 |`);
   out.push(`| \`rulecase assess --format ndjson\` ${n(CASES)} files, ${jobs} jobs | ${fmtMs(batch.batch.ms)} | ${fmtMb(batch.batch.peakMb)} | ${fmtX(batch.batch.ms / batch.floor.ms)} the floor; ${n(Math.round(casesPerSecond))} cases/s; ${n(Math.round(ndjsonBytesPerCase))} bytes of NDJSON a case |`);
   if (memory) out.push(`| \`rulecase assess --format ndjson\` ${n(MEMORY_CASES)} files, ${jobs} jobs (1 run) | ${fmtMs(memory.ms)} | ${fmtMb(memory.peakMb)} | ${fmtX(memory.peakMb / batch.batch.peakMb)} the peak memory of ${n(CASES)} files |`);
-  out.push(`| rulecase engine in memory, ${n(engines.cases)} NL cases (rules: ${engines.rulesets.join(', ')}) | ${fmtMs(engines.rulecaseMs)} | | ${((engines.rulecaseMs / engines.cases) * 1000).toFixed(1)} µs a case |`);
-  out.push(`| rulecase engine in memory, same cases, belaging criterion only (for information) | ${fmtMs(engines.coreMs)} | | ${((engines.coreMs / engines.cases) * 1000).toFixed(1)} µs a case; ${fmtX(engines.coreMs / engines.jreMs)} json-rules-engine |`);
+  out.push(`| rulecase engine in memory, ${n(engines.cases)} NL cases, the belaging criterion and its judgments (the peer's logic) | ${fmtMs(engines.coreMs)} | | ${((engines.coreMs / engines.cases) * 1000).toFixed(1)} µs a case; ${fmtX(engines.coreMs / engines.jreMs)} json-rules-engine |`);
+  out.push(`| rulecase engine in memory, same cases, the whole rule sets ${engines.rulesets.join(', ')} (for information: complaint, deadlines, calendar) | ${fmtMs(engines.rulecaseMs)} | | ${((engines.rulecaseMs / engines.cases) * 1000).toFixed(1)} µs a case |`);
   out.push(`| json-rules-engine in memory, same cases (belaging rules in bench/jre-belaging.mjs) | ${fmtMs(engines.jreMs)} | | ${((engines.jreMs / engines.cases) * 1000).toFixed(1)} µs a case |`);
   out.push('');
   out.push(`Both engines gave the same belaging answer on all ${n(engines.cases)} Dutch cases in every pass (${n(engines.counts.met)} met, ${n(engines.counts.not_met)} not met, ${n(engines.counts.undetermined)} undetermined), and so did the CLI.`);

@@ -102,15 +102,34 @@ export function checkCaseJurisdiction(caseFile: CaseFile, doc: SourceDocument, j
  * jurisdictions are ignored. Rule sets not loaded through loadRules carry no jurisdiction
  * manifest: then the jurisdiction cannot be checked.
  */
-export function checkCaseAgainstRules(caseFile: CaseFile, doc: SourceDocument, rulesets: readonly RuleSet[], jurisdictions: readonly Jurisdiction[] = jurisdictionsOf(rulesets)): Diagnostic[] {
-  const out: Diagnostic[] = jurisdictions.length > 0 ? checkCaseJurisdiction(caseFile, doc, jurisdictions) : [];
-  const own = rulesets.filter((rs) => rs.jurisdiction === caseFile.jurisdiction);
-  const facts = new Map<string, NonNullable<RuleSet['facts']>[string]>();
-  const judgments = new Map<string, NonNullable<RuleSet['judgments']>[string]>();
+interface Asked {
+  own: RuleSet[];
+  facts: Map<string, NonNullable<RuleSet['facts']>[string]>;
+  judgments: Map<string, NonNullable<RuleSet['judgments']>[string]>;
+}
+const askedCache = new WeakMap<readonly RuleSet[], Map<string, Asked>>();
+
+/** The facts and judgments a jurisdiction's rule sets ask, worked out once per list of rule sets. */
+function askedIn(rulesets: readonly RuleSet[], jurisdiction: string): Asked {
+  let byJurisdiction = askedCache.get(rulesets);
+  if (!byJurisdiction) askedCache.set(rulesets, (byJurisdiction = new Map()));
+  const hit = byJurisdiction.get(jurisdiction);
+  if (hit) return hit;
+  const own = rulesets.filter((rs) => rs.jurisdiction === jurisdiction);
+  const facts: Asked['facts'] = new Map();
+  const judgments: Asked['judgments'] = new Map();
   for (const rs of own) {
     for (const [id, f] of Object.entries(rs.facts ?? {})) facts.set(id, f);
     for (const [id, j] of Object.entries(rs.judgments ?? {})) judgments.set(id, j);
   }
+  const asked = { own, facts, judgments };
+  byJurisdiction.set(jurisdiction, asked);
+  return asked;
+}
+
+export function checkCaseAgainstRules(caseFile: CaseFile, doc: SourceDocument, rulesets: readonly RuleSet[], jurisdictions: readonly Jurisdiction[] = jurisdictionsOf(rulesets)): Diagnostic[] {
+  const out: Diagnostic[] = jurisdictions.length > 0 ? checkCaseJurisdiction(caseFile, doc, jurisdictions) : [];
+  const { own, facts, judgments } = askedIn(rulesets, caseFile.jurisdiction);
   // A fact is only found in a rule set of the case's jurisdiction, whose zone its manifest declares.
   const zone = jurisdictionOf(jurisdictions, caseFile.jurisdiction)?.timeZone ?? own[0]?.timeZone ?? FORM_ONLY_ZONE;
   const push = (code: Diagnostic['code'], pointer: string, message: string): void => {

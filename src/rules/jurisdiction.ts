@@ -119,7 +119,18 @@ export function orderTypeOf(jurisdiction: Jurisdiction, value: string): OrderTyp
 }
 
 /** The jurisdictions that loaded rule sets belong to (linked by checkRuleSetJurisdictions), by id. */
+const jurisdictionsCache = new WeakMap<readonly RuleSet[], Jurisdiction[]>();
+
+/** The jurisdictions the loaded rule sets link to, by id; worked out once per list of rule sets. */
 export function jurisdictionsOf(rulesets: readonly RuleSet[]): Jurisdiction[] {
+  const hit = jurisdictionsCache.get(rulesets);
+  if (hit) return hit;
+  const out = collectJurisdictions(rulesets);
+  jurisdictionsCache.set(rulesets, out);
+  return out;
+}
+
+function collectJurisdictions(rulesets: readonly RuleSet[]): Jurisdiction[] {
   const byId = new Map<string, Jurisdiction>();
   for (const rs of rulesets) if (rs.jurisdictionRecord && !byId.has(rs.jurisdictionRecord.id)) byId.set(rs.jurisdictionRecord.id, rs.jurisdictionRecord);
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
