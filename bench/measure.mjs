@@ -3,7 +3,7 @@
 // spawn) and its peak resident memory: from GNU time (`/usr/bin/time -v`) when there is one, else
 // from the child's own process.resourceUsage().maxRSS, written at exit by bench/maxrss.mjs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,9 +18,15 @@ export function runNode(args, { cwd } = {}) {
   const rssFile = GNU_TIME ? undefined : join(tmpdir(), `rulecase-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const [cmd, cmdArgs] = GNU_TIME ? [GNU_TIME, ['-v', process.execPath, ...args]] : [process.execPath, ['--import', MAXRSS_HOOK, ...args]];
   const env = rssFile ? { ...process.env, BENCH_MAXRSS_OUT: rssFile } : process.env;
+  // Standard error goes to a file: a large batch may write more than any pipe buffer holds.
+  const errFile = join(tmpdir(), `rulecase-bench-err-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const errFd = openSync(errFile, 'w', 0o600);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, cmdArgs, { cwd, env, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'ignore', 'pipe'] });
+  const spawned = spawnSync(cmd, cmdArgs, { cwd, env, stdio: ['ignore', 'ignore', errFd] });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  closeSync(errFd);
+  const r = { ...spawned, stderr: readFileSync(errFile, 'utf8') };
+  rmSync(errFile, { force: true });
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status ?? r.signal}:\n${r.stderr.slice(-2000)}`);
   let kb = NaN;
