@@ -159,6 +159,7 @@ criteria:
     checked: "2026-01-01"
 deadlines:
   report:
+    kind: act-by
     title: { en: Report the breach, nl: Meld de overtreding }
     start: derived.last_incident
     length: P1D

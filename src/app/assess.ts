@@ -61,7 +61,7 @@ export function assessSources(sources: readonly CaseSource[], rulesets: readonly
 }
 
 function invalidReport(file: string, id: string, asOf: string | undefined, diagnostics: Diagnostic[]): CaseReport {
-  return { file, id, jurisdiction: null, asOf: asOf ?? null, timeZone: null, status: 'invalid', diagnostics, rulesets: [], conclusions: [], deadlines: [] };
+  return { file, id, jurisdiction: null, asOf: asOf ?? null, timeZone: null, status: 'invalid', diagnostics, rulesets: [], conclusions: [], deadlines: [], actions: [] };
 }
 
 function cap(ds: Diagnostic[]): Diagnostic[] {

@@ -3,7 +3,7 @@ import { explainCase } from '../explain/explain.js';
 import { availableParallelism } from 'node:os';
 import type { AssessSettings } from '../app/settings.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { ACTIONS, FAIL_LEVELS, type Action, type FailLevel, type TriageOptions } from '../engine/triage.js';
+import { FLAGS, FAIL_LEVELS, type Flag, type FailLevel, type TriageOptions } from '../engine/triage.js';
 import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import { expandInputs, splitStdin, type CaseSource } from '../io/inputs.js';
 import { reportEnvelope } from '../report/envelope.js';
@@ -45,7 +45,7 @@ export function registerAssess(program: Command, { io, setExit }: CommandContext
     .addOption(formatCliOption('assess', ' (default text)'))
     .addOption(new Option('--detail <level>', 'how much of each case the json and ndjson formats carry: lean, or full for every explanation').choices([...DETAILS]).default('lean'))
     .option('--out <file>', 'write the report (the --format given without a file) to this file instead of standard output')
-    .option('--only <actions>', `list only cases that need one of these actions: ${ACTIONS.join(', ')} (comma-separated)`)
+    .option('--only <actions>', `list only cases that need one of these actions: ${FLAGS.join(', ')} (comma-separated)`)
     .option('--due-within <days>', 'count a deadline as due when it falls within this many days (default: each deadline\'s own due-soon window)')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a case reaches this level; each level includes the ones before it').choices([...FAIL_LEVELS]).default('none'))
     .option('--jobs <n>', 'worker threads for large batches (default: the number of cores)')
@@ -77,7 +77,7 @@ interface AssessPlan {
   settings: AssessSettings;
   /** the language of the envelope and the summary (each case is in --lang, else its own) */
   lang: Lang;
-  only?: Set<Action>;
+  only?: Set<Flag>;
   failOn: FailLevel;
   triage: TriageOptions;
   detail: Detail;
@@ -106,11 +106,11 @@ function parsePlan(opts: AssessOptions): AssessPlan {
   };
 }
 
-function parseOnly(only: string | undefined): Set<Action> | undefined {
+function parseOnly(only: string | undefined): Set<Flag> | undefined {
   if (only === undefined) return undefined;
   const wanted = only.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const w of wanted) if (!(ACTIONS as readonly string[]).includes(w)) throw new UsageError(`--only ${w} is not one of ${ACTIONS.join(', ')}.`);
-  return new Set(wanted as Action[]);
+  for (const w of wanted) if (!(FLAGS as readonly string[]).includes(w)) throw new UsageError(`--only ${w} is not one of ${FLAGS.join(', ')}.`);
+  return new Set(wanted as Flag[]);
 }
 
 function parseDueWithin(value: string | undefined): number | undefined {

@@ -1,5 +1,5 @@
 import type { CaseResult as CaseReport } from '../engine/result.js';
-import { failsAt, type Action, type FailLevel } from '../engine/triage.js';
+import { failsAt, type Flag, type FailLevel } from '../engine/triage.js';
 import type { Findings } from '../report/findings.js';
 import { formatFor, type StreamedFormat, type StreamHead, type WholeFormat } from '../report/formats.js';
 import type { Lang } from '../rules/types.js';
@@ -8,7 +8,7 @@ import type { Sink } from './sinks.js';
 
 export interface WriterOptions {
   /** --only: write just the cases that need one of these actions */
-  only?: ReadonlySet<Action>;
+  only?: ReadonlySet<Flag>;
   failOn: FailLevel;
   /** the language of the summary */
   lang: Lang;

@@ -1,6 +1,6 @@
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { CaseResult as CaseReport } from '../engine/result.js';
-import { actionsOf, type Action } from '../engine/triage.js';
+import { flagsOf, type Flag } from '../engine/triage.js';
 import { formatFor, type CaseFormatContext, type StreamedFormat } from '../report/formats.js';
 import type { RuleSet } from '../rules/types.js';
 
@@ -15,7 +15,7 @@ export interface RenderContext extends CaseFormatContext {
 /** One case, ready to write: the worker does the formatting, so the main thread only writes. */
 export interface RenderedCase {
   status: CaseReport['status'];
-  actions: Action[];
+  actions: Flag[];
   /** diagnostics of an invalid case, one line each, for standard error */
   problems: string[];
   chunks: Record<string, string>;
@@ -28,12 +28,12 @@ export function outputKey(format: string, color: boolean): string {
 
 /** Formats one case for every streamed output, through the format table. */
 export function renderCase(report: CaseReport, ctx: RenderContext, rules: readonly RuleSet[]): RenderedCase {
-  const actions = actionsOf(report, ctx.triage);
+  const actions = flagsOf(report, ctx.triage);
   const chunks: Record<string, string> = {};
   for (const key of ctx.outputs) {
     const [format = '', color] = key.split(':');
     const streamed = formatFor('assess', format) as StreamedFormat;
-    chunks[key] = streamed.case(report, { ...ctx, actions, rules, color: color === 'color' });
+    chunks[key] = streamed.case(report, { ...ctx, flags: actions, rules, color: color === 'color' });
   }
   return {
     status: report.status,

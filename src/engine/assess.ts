@@ -10,7 +10,7 @@ import { viewCase, type CaseView } from './case-view.js';
 import { compileRuleSet } from './compile.js';
 import type { CoverageCollector } from './context.js';
 import { evaluateRuleSet } from './evaluate.js';
-import type { CaseResult, ConclusionResult, DeadlineResult } from './result.js';
+import type { ActionResult, CaseResult, ConclusionResult, DeadlineResult } from './result.js';
 
 export type { CoverageCollector } from './context.js';
 
@@ -117,19 +117,23 @@ export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc
   if (selection.rulesets.length === 0 && !diagnostics.some((d) => d.code === 'unknown-jurisdiction')) {
     diagnostics.push({ code: 'no-ruleset', severity: 'error', message: `no loaded rule set covers jurisdiction ${caseFile.jurisdiction} on ${onDate}.`, file: doc.file, line: 1, column: 1, pointer: '/jurisdiction' });
   }
-  if (hasErrors(diagnostics)) return { ...base, status: 'invalid', diagnostics, rulesets: [], conclusions: [], deadlines: [] };
+  if (hasErrors(diagnostics)) return { ...base, status: 'invalid', diagnostics, rulesets: [], conclusions: [], deadlines: [], actions: [] };
   const calendars = calendarsOf(rulesets);
   const conclusions: ConclusionResult[] = [];
   const deadlines: DeadlineResult[] = [];
+  const actions: ActionResult[] = [];
   for (const rs of selection.rulesets) {
     const compiled = compileRuleSet(rs);
     const ctx = { view, asOf: options.asOf, calendars, memo: new Array<unknown>(compiled.slots), ruleset: rs.id, reasons: options.reasons !== false, ...(options.coverage ? { coverage: options.coverage } : {}) };
     const r = evaluateRuleSet(compiled, ctx);
     conclusions.push(...r.conclusions);
     deadlines.push(...r.deadlines);
+    actions.push(...r.actions);
   }
+  // By their last day, those without one last; then in the order the rules declare them.
+  actions.sort((a, b) => (a.due ?? '9999-99-99').localeCompare(b.due ?? '9999-99-99'));
   rankNeeds(conclusions, deadlines);
-  return { ...base, status: 'assessed', ...(options.lang ? { lang: options.lang } : {}), diagnostics, rulesets: selection.rulesets.map((r) => ({ id: r.id, version: r.version })), conclusions, deadlines };
+  return { ...base, status: 'assessed', ...(options.lang ? { lang: options.lang } : {}), diagnostics, rulesets: selection.rulesets.map((r) => ({ id: r.id, version: r.version })), conclusions, deadlines, actions };
 }
 
 /** A fact that would decide many open elements is worth asking first: count and rank. */

@@ -5,7 +5,7 @@
  */
 import { parseDuration, type Extension, type ParsedDuration } from '../dates/legal-date.js';
 import { parseRef, type Ref } from '../rules/refs.js';
-import type { CompareOp, Condition, Criterion, DateExpr, Deadline, Derived, Fact, Judgment, Literal, RuleSet, Table } from '../rules/types.js';
+import type { Action, CompareOp, Condition, Criterion, DateExpr, Deadline, Derived, Fact, Judgment, Literal, RuleSet, Table } from '../rules/types.js';
 import { escapePointer } from '../source/document.js';
 import { caseValue, factValue } from './case-view.js';
 import { NONE, type Ctx, type Ev } from './context.js';
@@ -90,6 +90,16 @@ export interface Due {
   extension?: Extension;
 }
 
+export interface CompiledAction {
+  id: string;
+  def: Action;
+  verified: boolean;
+  when?: CondNode;
+  by?: Getter;
+  done?: Getter;
+  dueSoon: ParsedDuration;
+}
+
 export interface CompiledRuleSet {
   rules: RuleSet;
   slots: number;
@@ -97,7 +107,10 @@ export interface CompiledRuleSet {
   judgments: CompiledJudgment[];
   tables: CompiledTable[];
   deadlines: CompiledDeadline[];
+  actions: CompiledAction[];
 }
+
+const TWO_WEEKS: ParsedDuration = { years: 0, months: 0, weeks: 0, days: 14 };
 
 const cache = new WeakMap<RuleSet, CompiledRuleSet>();
 
@@ -140,7 +153,8 @@ class Compiler {
     for (const j of this.judgments.values()) this.fillJudgment(j);
     for (const t of this.tables.values()) this.fillTable(t);
     for (const d of this.deadlines.values()) this.fillDeadline(d);
-    return { rules: rs, slots: this.slots, criteria: [...this.criteria.values()], judgments: [...this.judgments.values()], tables: [...this.tables.values()], deadlines: [...this.deadlines.values()] };
+    const actions = entries(rs.actions).map(([id, def]) => this.action(id, def));
+    return { rules: rs, slots: this.slots, criteria: [...this.criteria.values()], judgments: [...this.judgments.values()], tables: [...this.tables.values()], deadlines: [...this.deadlines.values()], actions };
   }
 
   private slot(_id: string, verified: boolean): { slot: number; verified: boolean } {
@@ -176,6 +190,18 @@ class Compiler {
     d.start = this.start(d.def.start);
     if (d.def.appliesWhen) d.appliesWhen = this.condition(d.def.appliesWhen, `/deadlines/${escapePointer(d.id)}/appliesWhen`);
     if (d.def.satisfiedBy) d.satisfiedBy = { ref: d.def.satisfiedBy, get: this.ref(d.def.satisfiedBy) };
+  }
+
+  private action(id: string, def: Action): CompiledAction {
+    return {
+      id,
+      def,
+      verified: this.isVerified('actions', id),
+      ...(def.when ? { when: this.condition(def.when, `/actions/${escapePointer(id)}/when`) } : {}),
+      ...(def.by ? { by: this.ref(def.by) } : {}),
+      ...(def.done ? { done: this.ref(def.done) } : {}),
+      dueSoon: (def.dueSoon ? parseDuration(def.dueSoon) : undefined) ?? TWO_WEEKS,
+    };
   }
 
   private start(e: DateExpr): StartNode {

@@ -86,7 +86,7 @@ export function evalDeadline(ctx: Ctx, d: CompiledDeadline): DeadlineEv {
       calendar: d.def.calendar,
       ...(d.def.satisfiedBy ? { satisfiedBy: d.def.satisfiedBy } : {}),
     };
-    const base = { id: d.id, ruleset: ctx.ruleset, verified: d.verified, due: null, daysLeft: null };
+    const base = { id: d.id, ruleset: ctx.ruleset, kind: d.def.kind, verified: d.verified, due: null, daysLeft: null };
     if (applies.result === false) {
       return { result: { ...base, status: 'not_applicable', finding: 'not_applicable', basis: { ...basisBase, startDate: null, monthEndApplied: false }, needs: [] } };
     }
@@ -114,10 +114,11 @@ function dated(ctx: Ctx, d: CompiledDeadline, start: StartEv & { range: DayRange
   const { status, finding, doneOn } = statusOf(ctx, d, due, start, needs);
   // Shown with its date, but whether it applies at all is still open.
   const appliesUnknown = applies.result === undefined && status !== 'satisfied';
-  const shownStatus: DeadlineStatus = appliesUnknown && (status === 'open' || status === 'due_soon' || status === 'expired') ? 'undetermined' : status;
+  const shownStatus: DeadlineStatus = appliesUnknown && (status === 'open' || status === 'due_soon' || status === 'expired' || status === 'passed') ? 'undetermined' : status;
   const result: DeadlineResult = {
     id: d.id,
     ruleset: ctx.ruleset,
+    kind: d.def.kind,
     status: shownStatus,
     finding,
     ...(appliesUnknown ? { appliesUnknown: true as const } : {}),
@@ -132,7 +133,14 @@ function dated(ctx: Ctx, d: CompiledDeadline, start: StartEv & { range: DayRange
   return { result, due };
 }
 
+/** Only a last day to act can be due soon or expired: a lapse, an end or a limit simply passes. */
 function statusOf(ctx: Ctx, d: CompiledDeadline, due: DayRange, start: StartEv, needs: Set<string>): { status: DeadlineStatus; finding: DeadlineFinding; doneOn?: unknown } {
+  const found = statusOfTerm(ctx, d, due, start, needs);
+  if (d.def.kind === 'act-by') return found;
+  return { ...found, status: found.status === 'expired' ? 'passed' : found.status === 'due_soon' ? 'open' : found.status };
+}
+
+function statusOfTerm(ctx: Ctx, d: CompiledDeadline, due: DayRange, start: StartEv, needs: Set<string>): { status: DeadlineStatus; finding: DeadlineFinding; doneOn?: unknown } {
   const done = d.satisfiedBy?.get(ctx);
   if (done && done.value.t === 'date' && done.value.hi <= due.earliest) return { status: 'satisfied', finding: 'done_in_time', doneOn: jsonValue(done.value) };
   if (done && done.value.t === 'date' && done.value.lo > due.latest) return { status: 'expired', finding: 'done_late', doneOn: jsonValue(done.value) };

@@ -2,7 +2,8 @@ import type { CompiledJudgment, CompiledRuleSet, CompiledTable } from './compile
 import { evalCondition, evalCriterion, evalJudgment } from './conditions.js';
 import type { Ctx } from './context.js';
 import { evalDeadline } from './deadlines.js';
-import type { ConclusionResult, ConclusionStatus, DeadlineResult, Need, Reason } from './result.js';
+import { evalAction } from './actions.js';
+import type { ActionResult, ConclusionResult, ConclusionStatus, DeadlineResult, Need, Reason } from './result.js';
 import { evalTable } from './tables.js';
 import { isKnown, jsonValue, type Tri } from './values.js';
 
@@ -13,11 +14,11 @@ const needList = (s: ReadonlySet<string>): Need[] => [...s].sort().map((ref) => 
  * Evaluates one compiled rule set against one case: a pure function of the context. Rules are
  * evaluated lazily and once each; results come out in the order the rule set declares.
  */
-export function evaluateRuleSet(crs: CompiledRuleSet, ctx: Ctx): { conclusions: ConclusionResult[]; deadlines: DeadlineResult[] } {
+export function evaluateRuleSet(crs: CompiledRuleSet, ctx: Ctx): { conclusions: ConclusionResult[]; deadlines: DeadlineResult[]; actions: ActionResult[] } {
   const conclusions: ConclusionResult[] = [];
   for (const c of crs.criteria) {
     const ev = evalCriterion(ctx, c);
-    conclusions.push({ id: c.id, ruleset: ctx.ruleset, kind: 'criterion', status: statusOf(ev.result), headline: c.def.conclusion === true, reasons: ev.trace, needs: needList(ev.needs), verified: c.verified });
+    conclusions.push({ id: c.id, ruleset: ctx.ruleset, kind: 'criterion', role: c.def.kind ?? 'element', status: statusOf(ev.result), headline: c.def.conclusion === true, reasons: ev.trace, needs: needList(ev.needs), verified: c.verified });
   }
   for (const j of crs.judgments) conclusions.push(judgmentResult(ctx, j));
   for (const t of crs.tables) conclusions.push(tableResult(ctx, t));
@@ -26,7 +27,8 @@ export function evaluateRuleSet(crs: CompiledRuleSet, ctx: Ctx): { conclusions: 
     for (const d of deadlines) ctx.coverage.deadline(ctx.ruleset, d.id, d.status);
     for (const t of crs.tables) for (const row of evalTable(ctx, t).rows) ctx.coverage.tableRow(ctx.ruleset, t.id, row);
   }
-  return { conclusions, deadlines };
+  const actions = crs.actions.flatMap((a) => evalAction(ctx, a) ?? []);
+  return { conclusions, deadlines, actions };
 }
 
 function judgmentResult(ctx: Ctx, j: CompiledJudgment): ConclusionResult {
@@ -42,6 +44,7 @@ function judgmentResult(ctx: Ctx, j: CompiledJudgment): ConclusionResult {
     id: j.id,
     ruleset: ctx.ruleset,
     kind: 'judgment',
+    role: 'element',
     status,
     headline: j.def.conclusion === true,
     ...(value !== undefined ? { value } : {}),
@@ -66,6 +69,7 @@ function tableResult(ctx: Ctx, t: CompiledTable): ConclusionResult {
     id: t.id,
     ruleset: ctx.ruleset,
     kind: 'table',
+    role: t.def.kind ?? 'information',
     status,
     headline: t.def.conclusion === true,
     ...(relevant === false ? { relevant: false as const } : {}),

@@ -4,10 +4,14 @@
  * the formats that print words call it.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CompareOp, Lang, Text } from '../rules/types.js';
+import type { Actor, CompareOp, ConclusionRole, DeadlineKind, Lang, Text } from '../rules/types.js';
 
 export type ConclusionStatus = 'met' | 'not_met' | 'undetermined';
-export type DeadlineStatus = 'open' | 'due_soon' | 'expired' | 'satisfied' | 'not_applicable' | 'undetermined';
+/**
+ * open, due_soon and expired are for act-by deadlines (someone must act); passed is a lapsed right,
+ * an end or the authorities' limit after its day: nothing anyone missed.
+ */
+export type DeadlineStatus = 'open' | 'due_soon' | 'expired' | 'passed' | 'satisfied' | 'not_applicable' | 'undetermined';
 
 /** An input that could still decide an element: facts.x, judgments.x, case.complaint.filed, case.incidents.2.threat. */
 export interface Need {
@@ -54,6 +58,8 @@ export interface ConclusionResult {
   id: string;
   ruleset: string;
   kind: 'criterion' | 'judgment' | 'table';
+  /** a legal element (met, not met, undetermined) or information (applies when met) */
+  role: ConclusionRole;
   status: ConclusionStatus;
   headline: boolean;
   /** a judgment's recorded value (true, false, or a choice such as a culpability category) */
@@ -110,6 +116,8 @@ export interface DeadlineBasis {
 export interface DeadlineResult {
   id: string;
   ruleset: string;
+  /** what kind of date it is: only an act-by date can be expired */
+  kind: DeadlineKind;
   status: DeadlineStatus;
   finding: DeadlineFinding;
   /** whether the deadline applies to this case at all is not yet known */
@@ -121,6 +129,25 @@ export interface DeadlineResult {
   /** the date of the event that satisfies it, when known */
   doneOn?: unknown;
   basis: DeadlineBasis;
+  needs: Need[];
+  verified: boolean;
+}
+
+/** open, due soon, expired (its last day passed and it was not done), or done. */
+export type ActionStatus = 'open' | 'due_soon' | 'expired' | 'done';
+
+/** Something to do, from the rules and the facts. */
+export interface ActionResult {
+  id: string;
+  ruleset: string;
+  who: Actor;
+  status: ActionStatus;
+  /** advised only if something still unknown holds (its `when` is undetermined) */
+  conditional?: true;
+  /** its last day, or null when it has none */
+  due: string | null;
+  daysLeft: number | null;
+  /** what would settle whether it is advised, or its last day */
   needs: Need[];
   verified: boolean;
 }
@@ -138,4 +165,6 @@ export interface CaseResult {
   rulesets: { id: string; version: string }[];
   conclusions: ConclusionResult[];
   deadlines: DeadlineResult[];
+  /** what to do now, in order of their last day (those without one last) */
+  actions: ActionResult[];
 }

@@ -6,9 +6,9 @@ import type { CaseResult as CaseReport, DeadlineResult } from './result.js';
  * within the window, or inside its own due-soon window), undetermined (an element or deadline
  * still open for want of facts).
  */
-export type Action = 'invalid' | 'expired' | 'due' | 'undetermined';
+export type Flag = 'invalid' | 'expired' | 'due' | 'undetermined';
 
-export const ACTIONS: readonly Action[] = ['invalid', 'expired', 'due', 'undetermined'];
+export const FLAGS: readonly Flag[] = ['invalid', 'expired', 'due', 'undetermined'];
 
 /** --fail-on levels, most urgent first: each level includes the ones before it. */
 export const FAIL_LEVELS = ['none', 'expired', 'due', 'undetermined'] as const;
@@ -19,26 +19,33 @@ export interface TriageOptions {
   dueWithinDays?: number;
 }
 
-function isDue(d: DeadlineResult, options: TriageOptions): boolean {
+/** Due: a last day to act inside its own due-soon window, or any date within --due-within days. */
+function isDue(d: { status: string; daysLeft: number | null }, options: TriageOptions): boolean {
   if (d.status === 'due_soon') return true;
   if (options.dueWithinDays === undefined || d.daysLeft === null) return false;
   return (d.status === 'open' || d.status === 'undetermined') && d.daysLeft >= 0 && d.daysLeft <= options.dueWithinDays;
 }
 
-export function actionsOf(report: CaseReport, options: TriageOptions = {}): Action[] {
+export function flagsOf(report: CaseReport, options: TriageOptions = {}): Flag[] {
   if (report.status === 'invalid') return ['invalid'];
-  const out = new Set<Action>();
+  const out = new Set<Flag>();
+  // Only a missed last day to act is expired: a lapsed right, an end or a limit is nothing anyone missed.
   for (const d of report.deadlines) {
     if (d.status === 'expired') out.add('expired');
     if (isDue(d, options)) out.add('due');
     if (d.status === 'undetermined') out.add('undetermined');
   }
-  if (report.conclusions.some((c) => c.status === 'undetermined' && c.needs.length > 0)) out.add('undetermined');
-  return ACTIONS.filter((a) => out.has(a));
+  for (const a of report.actions) {
+    if (a.status === 'expired' && !a.conditional) out.add('expired');
+    if (isDue(a, options)) out.add('due');
+  }
+  // Information that cannot be read yet is no reason to chase facts; an open element is.
+  if (report.conclusions.some((c) => c.role === 'element' && c.status === 'undetermined' && c.needs.length > 0)) out.add('undetermined');
+  return FLAGS.filter((a) => out.has(a));
 }
 
 /** Whether a case's actions reach the --fail-on level. */
-export function failsAt(actions: readonly Action[], level: FailLevel): boolean {
+export function failsAt(actions: readonly Flag[], level: FailLevel): boolean {
   if (level === 'none') return false;
   const reach = FAIL_LEVELS.slice(1, FAIL_LEVELS.indexOf(level) + 1) as readonly string[];
   return actions.some((a) => reach.includes(a));

@@ -1,8 +1,8 @@
 import { conditionRefs, dateExprRefs, parseRef } from '../rules/refs.js';
 import type { RuleMeta, RuleSet } from '../rules/types.js';
 
-type RuleKind = 'criteria' | 'judgments' | 'tables' | 'deadlines';
-const KINDS: readonly RuleKind[] = ['criteria', 'judgments', 'tables', 'deadlines'];
+type RuleKind = 'criteria' | 'judgments' | 'tables' | 'deadlines' | 'actions';
+const KINDS: readonly RuleKind[] = ['criteria', 'judgments', 'tables', 'deadlines', 'actions'];
 
 /** The rules a rule reads (criteria, judgments, tables, deadlines), by `kind.id`. */
 function dependsOn(rs: RuleSet, kind: RuleKind, id: string): string[] {
@@ -17,10 +17,14 @@ function dependsOn(rs: RuleSet, kind: RuleKind, id: string): string[] {
     const t = rs.tables?.[id];
     for (const r of t?.inputs ?? []) refs.push({ ref: r, pointer: '' });
     for (const row of t?.rows ?? []) if (row.if) conditionRefs(row.if, '', refs);
-  } else {
+  } else if (kind === 'deadlines') {
     const d = rs.deadlines?.[id];
     if (d) dateExprRefs(d.start, '', refs);
     if (d?.appliesWhen) conditionRefs(d.appliesWhen, '', refs);
+  } else {
+    const a = rs.actions?.[id];
+    if (a?.when) conditionRefs(a.when, '', refs);
+    if (a?.by) refs.push({ ref: a.by, pointer: '' });
   }
   return refs.flatMap(({ ref }) => {
     const r = parseRef(ref);

@@ -3,11 +3,11 @@
  * that print words (text, markdown, CI messages, the interview, `--detail full`).
  */
 import { caseField } from '../case/fields.js';
-import type { CaseResult, ConclusionResult, DeadlineResult, Need, Reason } from '../engine/result.js';
+import type { ActionResult, CaseResult, ConclusionResult, DeadlineResult, Need, Reason } from '../engine/result.js';
 import { parseRef } from '../rules/refs.js';
 import type { ChoiceOption, Lang, RuleMeta, RuleSet, Text } from '../rules/types.js';
 import { say, sayIfKnown } from '../words/report.js';
-import type { CaseReport, ConclusionReport, DeadlineReport, ExplainedNeed, RuleWords, SourceRef } from './types.js';
+import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, ExplainedNeed, RuleWords, SourceRef } from './types.js';
 import { describeValue, humanDate } from './values.js';
 
 /** Explains a case result in a language (default: the case's own, else English). */
@@ -26,7 +26,21 @@ export function explainCase(result: CaseResult, rulesets: readonly RuleSet[], la
     rulesets: result.rulesets.map((r) => ({ ...r, title: rulesets.find((x) => x.id === r.id && x.version === r.version)?.title[lang] ?? r.id })),
     conclusions: result.conclusions.map((c) => explainer(c.ruleset)?.conclusion(c) ?? unexplained(c)),
     deadlines: result.deadlines.map((d) => explainer(d.ruleset)?.deadline(d) ?? unexplainedDeadline(d)),
+    actions: result.actions.map((a) => explainer(a.ruleset)?.action(a) ?? { ...a, title: a.id, whoText: a.who, because: '', sources: [], checked: '', needs: a.needs.map((n) => ({ ...n, label: n.ref })) }),
   };
+}
+
+/** Only the actions of a result, in words: what a lean machine report carries besides data. */
+export function explainActions(result: CaseResult, rulesets: readonly RuleSet[], lang: Lang = result.lang ?? 'en'): ActionReport[] {
+  const explainers = new Map<string, Explainer | undefined>();
+  return result.actions.map((a) => {
+    if (!explainers.has(a.ruleset)) {
+      const version = result.rulesets.find((r) => r.id === a.ruleset)?.version;
+      const rs = rulesets.find((r) => r.id === a.ruleset && r.version === version);
+      explainers.set(a.ruleset, rs ? new Explainer(rs, lang) : undefined);
+    }
+    return explainers.get(a.ruleset)?.action(a) ?? { ...a, title: a.id, whoText: a.who, because: '', sources: [], checked: '', needs: a.needs.map((n) => ({ ...n, label: n.ref })) };
+  });
 }
 
 function unexplained(full: ConclusionResult): ConclusionReport {
@@ -198,6 +212,12 @@ export class Explainer {
     };
   }
 
+  action(a: ActionResult): ActionReport {
+    const rule = own(this.rs.actions, a.id);
+    const words: RuleWords = rule ? this.ruleWords(rule) : { title: a.id, sources: [], checked: '' };
+    return { ...a, ...words, whoText: say(this.lang, `who.${a.who}`), because: this.tx(rule?.because), needs: this.needs(a.needs) };
+  }
+
   private deadlineExplanation(d: DeadlineResult, start: string): string {
     const lang = this.lang;
     const due = d.due ?? '';
@@ -216,7 +236,7 @@ export class Explainer {
         text = say(lang, 'satisfiedLate', { what, date, due: dueText });
         break;
       case 'ended':
-        text = say(lang, 'expired', { due: dueText }) + (d.doneOn === null ? ' ' + say(lang, 'unlessSatisfied', { what }) : '');
+        text = d.kind === 'act-by' ? say(lang, 'expired', { due: dueText }) + (d.doneOn === null ? ' ' + say(lang, 'unlessSatisfied', { what }) : '') : say(lang, `passed.${d.kind}`, { due: dueText });
         break;
       case 'may_have_ended':
         text = say(lang, 'mayHaveExpired', { earliest: d.earliest ?? due, latest: d.latest ?? due, start });
@@ -225,7 +245,9 @@ export class Explainer {
         text =
           d.earliest !== undefined && d.latest !== undefined
             ? say(lang, 'openRange', { earliest: d.earliest, latest: d.latest, days: d.daysLeft ?? 0 })
-            : say(lang, d.status === 'due_soon' ? 'dueSoon' : 'open', { due, days: d.daysLeft ?? 0 });
+            : d.kind !== 'act-by'
+              ? say(lang, `running.${d.kind}`, { due, days: d.daysLeft ?? 0 })
+              : say(lang, d.status === 'due_soon' ? 'dueSoon' : 'open', { due, days: d.daysLeft ?? 0 });
         break;
     }
     return d.appliesUnknown ? `${say(lang, 'ifApplies')} ${text}` : text;

@@ -1,5 +1,5 @@
 /** A case result with its words: what formats for people (and `--detail full`) print. */
-import type { CaseResult, ConclusionResult, DeadlineBasis, DeadlineResult, IndicatorValue, Need, Reason } from '../engine/result.js';
+import type { ActionResult, CaseResult, ConclusionResult, DeadlineBasis, DeadlineResult, IndicatorValue, Need, Reason } from '../engine/result.js';
 
 export interface SourceRef {
   id: string;
@@ -41,8 +41,16 @@ export interface DeadlineReport extends Omit<DeadlineResult, 'needs' | 'basis'>,
   needs: ExplainedNeed[];
 }
 
-export interface CaseReport extends Omit<CaseResult, 'conclusions' | 'deadlines' | 'rulesets'> {
+export interface ActionReport extends Omit<ActionResult, 'needs'>, RuleWords {
+  /** who should act, in words */
+  whoText: string;
+  because: string;
+  needs: ExplainedNeed[];
+}
+
+export interface CaseReport extends Omit<CaseResult, 'conclusions' | 'deadlines' | 'rulesets' | 'actions'> {
   rulesets: { id: string; version: string; title: string }[];
   conclusions: ConclusionReport[];
   deadlines: DeadlineReport[];
+  actions: ActionReport[];
 }

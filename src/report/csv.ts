@@ -1,5 +1,5 @@
 import type { CaseResult as CaseReport } from '../engine/result.js';
-import { actionsOf, nearestDeadline, type TriageOptions } from '../engine/triage.js';
+import { flagsOf, nearestDeadline, type TriageOptions } from '../engine/triage.js';
 
 /** One row per case, for spreadsheets: fixed columns, then one per headline conclusion. */
 export interface CsvColumns {
@@ -29,7 +29,7 @@ export function csvRow(report: CaseReport, columns: CsvColumns, triage: TriageOp
     report.jurisdiction,
     report.asOf,
     report.status,
-    actionsOf(report, triage).join(' '),
+    flagsOf(report, triage).join(' '),
     ...columns.conclusions.map((k) => byKey.get(k) ?? ''),
     nearest ? `${nearest.ruleset}.${nearest.id}` : '',
     nearest?.due ?? '',

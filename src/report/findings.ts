@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CaseReport, DeadlineReport as DeadlineResult, SourceRef } from '../explain/types.js';
-import { actionsOf, failsAt, type FailLevel, type TriageOptions } from '../engine/triage.js';
+import { flagsOf, failsAt, type FailLevel, type TriageOptions } from '../engine/triage.js';
 import { coverageTotals, missingOutcomes, type Mismatch, type RuleLocation, type RuleSetCoverage, type TestResult } from '../rules/tests.js';
 
 /**
@@ -256,7 +256,7 @@ export function assessFindings(reports: readonly CaseReport[], options: { failOn
   let failing = 0;
   let invalid = 0;
   for (const r of reports) {
-    const actions = actionsOf(r, options.triage);
+    const actions = flagsOf(r, options.triage);
     const fails = failsAt(actions, options.failOn);
     if (fails) failing++;
     const classname = r.file.replace(/\.(ya?ml|json)$/i, '').replace(/[\\/]/g, '.');

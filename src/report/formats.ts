@@ -1,7 +1,7 @@
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CaseResult } from '../engine/result.js';
 import { explainCase } from '../explain/explain.js';
-import type { Action, TriageOptions } from '../engine/triage.js';
+import type { Flag, TriageOptions } from '../engine/triage.js';
 import type { Lang, RuleSet } from '../rules/types.js';
 import { coverageTotals, type RuleSetCoverage, type TestResult } from '../rules/tests.js';
 import { csvHeader, csvRow } from './csv.js';
@@ -72,7 +72,7 @@ export interface StreamedFormat {
   mode: 'streamed';
   description?: string;
   head: (data: StreamHead, options: FormatOptions) => string;
-  case: (report: CaseResult, context: CaseFormatContext & FormatOptions & { actions: Action[]; rules: readonly RuleSet[] }) => string;
+  case: (report: CaseResult, context: CaseFormatContext & FormatOptions & { flags: Flag[]; rules: readonly RuleSet[] }) => string;
   /** written before the first case and between cases (a JSON array needs commas) */
   separator?: { first: string; next: string };
   tail: (data: StreamTail, options: FormatOptions) => string;
@@ -141,7 +141,7 @@ export const FORMATS = {
         description: 'one envelope (schemas/report.schema.json), each case written into it as it is assessed',
         head: (data) => JSON.stringify({ ...data.envelope, cases: undefined }, null, 2).replace(/\n}$/, ',\n  "cases": ['),
         // Indented to sit inside the envelope's "cases" array.
-        case: (report, ctx) => '    ' + JSON.stringify(machineCase(report, { detail: ctx.detail, actions: ctx.actions, rulesets: ctx.rules, lang: ctx.lang }), null, 2).replace(/\n/g, '\n    '),
+        case: (report, ctx) => '    ' + JSON.stringify(machineCase(report, { detail: ctx.detail, triage: ctx.flags, rulesets: ctx.rules, lang: ctx.lang }), null, 2).replace(/\n/g, '\n    '),
         separator: { first: '\n', next: ',\n' },
         tail: (data) => (data.shown === 0 ? ']' : '\n  ]') + '\n}\n',
       },
@@ -153,7 +153,7 @@ export const FORMATS = {
   ndjson: {
     description: 'one JSON line per case, with the actions it needs, written as it is assessed',
     commands: {
-      assess: { mode: 'streamed', head: () => '', case: (report, ctx) => JSON.stringify(machineCase(report, { detail: ctx.detail, actions: ctx.actions, rulesets: ctx.rules, lang: ctx.lang })) + '\n', tail: () => '' },
+      assess: { mode: 'streamed', head: () => '', case: (report, ctx) => JSON.stringify(machineCase(report, { detail: ctx.detail, triage: ctx.flags, rulesets: ctx.rules, lang: ctx.lang })) + '\n', tail: () => '' },
     },
   },
   csv: {

@@ -5,10 +5,10 @@
  * explanation and citation to each case.
  */
 import type { CaseResult } from '../engine/result.js';
-import type { Action } from '../engine/triage.js';
+import type { Flag } from '../engine/triage.js';
 import { verifiedRules } from '../engine/verified.js';
-import { explainCase } from '../explain/explain.js';
-import type { CaseReport } from '../explain/types.js';
+import { explainActions, explainCase } from '../explain/explain.js';
+import type { ActionReport, CaseReport } from '../explain/types.js';
 import type { Lang, RuleMeta, RuleSet, Source } from '../rules/types.js';
 
 export const REPORT_SCHEMA_VERSION = '2.0';
@@ -25,6 +25,17 @@ export interface LeanDeadline {
   daysLeft: number | null;
 }
 
+export interface LeanAction {
+  id: string;
+  title: string;
+  who: string;
+  status: string;
+  due: string | null;
+  daysLeft: number | null;
+  conditional?: true;
+  because: string;
+}
+
 export interface LeanCase {
   file: string;
   id: string;
@@ -32,7 +43,10 @@ export interface LeanCase {
   asOf: string | null;
   timeZone: string | null;
   status: CaseResult['status'];
-  actions: Action[];
+  /** what the case needs from whoever triages it: invalid, expired, due, undetermined */
+  triage: Flag[];
+  /** what to do now, by its last day: who should do what, by when, and why (in the case's language) */
+  actions: LeanAction[];
   /** rule-set id → version used */
   rulesets: Record<string, string>;
   /** each headline conclusion, `<rule set>.<id>` → met | not_met | undetermined */
@@ -46,9 +60,9 @@ export interface LeanCase {
   diagnostics: CaseResult['diagnostics'];
 }
 
-export type FullCase = CaseReport & { actions: Action[] };
+export type FullCase = CaseReport & { triage: Flag[] };
 
-export function leanCase(r: CaseResult, actions: Action[]): LeanCase {
+export function leanCase(r: CaseResult, triage: Flag[], actions: readonly ActionReport[]): LeanCase {
   const conclusions: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   // The headline conclusions: the intermediate elements are in --detail full.
@@ -68,7 +82,8 @@ export function leanCase(r: CaseResult, actions: Action[]): LeanCase {
     asOf: r.asOf,
     timeZone: r.timeZone,
     status: r.status,
-    actions,
+    triage,
+    actions: actions.map((a) => ({ id: `${a.ruleset}.${a.id}`, title: a.title, who: a.who, status: a.status, due: a.due, daysLeft: a.daysLeft, ...(a.conditional ? { conditional: a.conditional } : {}), because: a.because })),
     rulesets: Object.fromEntries(r.rulesets.map((x) => [x.id, x.version])),
     conclusions,
     ...(Object.keys(values).length > 0 ? { values } : {}),
@@ -79,9 +94,10 @@ export function leanCase(r: CaseResult, actions: Action[]): LeanCase {
 }
 
 /** One case for machine output, at the detail asked for. */
-export function machineCase(r: CaseResult, options: { detail: Detail; actions: Action[]; rulesets: readonly RuleSet[]; lang: Lang }): LeanCase | FullCase {
-  if (options.detail === 'lean') return leanCase(r, options.actions);
-  return { ...explainCase(r, options.rulesets, r.lang ?? options.lang), actions: options.actions };
+export function machineCase(r: CaseResult, options: { detail: Detail; triage: Flag[]; rulesets: readonly RuleSet[]; lang: Lang }): LeanCase | FullCase {
+  const lang = r.lang ?? options.lang;
+  if (options.detail === 'lean') return leanCase(r, options.triage, explainActions(r, options.rulesets, lang));
+  return { ...explainCase(r, options.rulesets, lang), triage: options.triage };
 }
 
 interface RuleInfo {

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
-import type { CaseReport, ConclusionReport, DeadlineReport, SourceRef } from '../explain/types.js';
+import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, SourceRef } from '../explain/types.js';
 import { humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say, type ReportWordKey } from '../words/report.js';
@@ -62,26 +62,62 @@ class CaseWriter {
     return `${where}${link ? ` — ${link}` : ''} (${this.w('checked')} ${humanDate(s.checked, this.lang)})${this.unverified(s.verified)}`;
   }
 
+  /** A deadline's status in words: a lapsed right or an ended order is not "expired". */
+  deadlineStatus(d: DeadlineReport): string {
+    if (d.kind !== 'act-by' && (d.status === 'passed' || d.status === 'open')) return this.w(`status.${d.status}.${d.kind}`);
+    return this.w(`status.${d.status}`);
+  }
+
+  /** Who should do what by when, first: the actions the rules advise, by their last day. */
+  whatToDo(cr: CaseReport): string[] {
+    const open = cr.actions.filter((a) => a.status !== 'done');
+    const out = ['', this.c.bold(`  ${this.w('whatToDo')}`)];
+    if (open.length === 0) return [...out, `    ${this.w('nothingToDo')}`];
+    for (const a of open) out.push(...this.action(a));
+    return out;
+  }
+
+  private action(a: ActionReport): string[] {
+    const c = this.c;
+    const when = a.due === null ? '' : a.status === 'expired' ? '' : ` — ${this.w('byDate').replace('{due}', humanDate(a.due, this.lang))} (${a.daysLeft === 0 ? this.w('today') : this.w('daysLeftN').replace('{days}', String(a.daysLeft))})`;
+    const mark = a.status === 'expired' ? c.red('✘') : a.status === 'due_soon' ? c.yellow('▶') : '▶';
+    const head = `    ${mark} ${a.conditional ? `${this.w('ifStill')} ` : ''}${c.bold(a.title)} (${a.whoText})${a.status === 'due_soon' ? c.yellow(when) : when}${this.unverified(a.verified)}`;
+    const out = [head, `      ${a.because}`];
+    if (a.status === 'expired' && a.due) out.push(c.red(`      ${this.w('missed').replace('{due}', humanDate(a.due, this.lang))}`));
+    if (a.needs.length > 0) out.push(`      ${c.yellow(this.w('stillNeeded'))}: ${a.needs.map((n) => n.label).join('; ')}`);
+    return out;
+  }
+
   /** The headline conclusions and the deadlines that need attention, before the detail. */
   glance(cr: CaseReport): string[] {
-    const headlines = cr.conclusions.filter((x) => x.headline);
+    const headlines = cr.conclusions.filter((x) => x.headline && (x.role === 'element' || x.status === 'met'));
     // Running terms, and terms to act that were missed.
     const pressing = [...cr.deadlines]
-      .filter((d) => d.status === 'due_soon' || d.status === 'open' || (d.status === 'expired' && d.basis.satisfiedBy !== undefined))
+      .filter((d) => d.kind === 'act-by' && (d.status === 'due_soon' || d.status === 'open' || (d.status === 'expired' && d.basis.satisfiedBy !== undefined)))
       .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''))
       .slice(0, 3);
     if (headlines.length === 0 && pressing.length === 0) return [];
     const out = ['', this.c.bold(`  ${this.w('atAGlance')}`)];
-    for (const h of headlines) out.push(`    ${this.mark(h.status)} ${h.title} — ${this.w(h.status)}${this.unverified(h.verified)}`);
+    for (const h of headlines) out.push(h.role === 'information' ? `    ℹ ${h.title}${this.unverified(h.verified)}` : `    ${this.mark(h.status)} ${h.title} — ${this.w(h.status)}${this.unverified(h.verified)}`);
     for (const d of pressing) {
       const colour = d.status === 'expired' ? this.c.red : d.status === 'due_soon' ? this.c.yellow : (x: string) => x;
       const left = d.daysLeft !== null && d.daysLeft >= 0 ? ` (${d.daysLeft} ${this.w('daysLeft')})` : '';
-      out.push(`    ${colour('◷')} ${d.title}: ${d.due ? humanDate(d.due, this.lang) : '—'} — ${colour(this.w(`status.${d.status}`))}${left}`);
+      out.push(`    ${colour('◷')} ${d.title}: ${d.due ? humanDate(d.due, this.lang) : '—'} — ${colour(this.deadlineStatus(d))}${left}`);
     }
     return out;
   }
 
+  /** Information is shown where it applies, as what it says: never met or not met. */
+  information(item: ConclusionReport): string[] {
+    if (item.status !== 'met') return [];
+    const out = ['', `  ℹ ${this.c.bold(item.title)}${this.unverified(item.verified)}`, `    ${humanDatesIn(item.explanation, this.lang)}`];
+    if (!item.verified && item.note) out.push(this.c.yellow(`    ${item.note}`));
+    out.push(this.c.dim(`    ${item.sources.map((s) => [s.instrument, s.article].filter(Boolean).join(' ')).join('; ')}`));
+    return out;
+  }
+
   conclusion(item: ConclusionReport): string[] {
+    if (item.role === 'information') return this.information(item);
     const c = this.c;
     const status = item.kind === 'judgment' && typeof item.value === 'string' ? `${this.w('judgment')}: ${item.value}` : this.w(item.status);
     const out = ['', `  ${this.mark(item.status)} ${c.bold(item.title)} — ${status}${this.unverified(item.verified)}`, `    ${humanDatesIn(item.explanation, this.lang)}`];
@@ -114,7 +150,7 @@ class CaseWriter {
     const c = this.c;
     const rows = sorted.map((d) => {
       const due = d.due === null ? '—' : d.earliest && d.latest ? `${humanDate(d.earliest, this.lang)} – ${humanDate(d.latest, this.lang)}` : humanDate(d.due, this.lang);
-      const left = d.daysLeft === null || d.status === 'not_applicable' || d.status === 'satisfied' ? '' : String(d.daysLeft);
+      const left = d.daysLeft === null || d.daysLeft < 0 || d.status === 'not_applicable' || d.status === 'satisfied' ? '' : String(d.daysLeft);
       return { cells: [d.title + (d.verified ? '' : ` [${this.w('unverifiedMark')}]`), due, left], d };
     });
     const headers = [this.w('deadline'), this.w('due'), this.w('daysLeftHeader')];
@@ -123,7 +159,7 @@ class CaseWriter {
     const out = [c.dim(`    ${headers.map(pad).join('  ')}  ${this.w('status')}`)];
     for (const { cells, d } of rows) {
       const colour = d.status === 'expired' ? c.red : d.status === 'due_soon' ? c.yellow : d.status === 'satisfied' ? c.green : (s: string) => s;
-      out.push(`    ${cells.map(pad).join('  ')}  ${colour(this.w(`status.${d.status}`))}`);
+      out.push(`    ${cells.map(pad).join('  ')}  ${colour(this.deadlineStatus(d))}`);
     }
     return out;
   }
@@ -172,7 +208,7 @@ export function formatCaseText(cr: CaseReport, reportLang: Lang, options: TextOp
   }
   // Warnings (a rule-set version used outside its period) come before anything that rests on them.
   for (const d of cr.diagnostics.filter((x) => x.severity === 'warning')) lines.push(c.yellow(`  ! ${d.message}`));
-  lines.push(...wr.glance(cr));
+  lines.push(...wr.whatToDo(cr), ...wr.glance(cr));
   for (const rs of cr.rulesets) lines.push(...wr.ruleset(cr, rs));
   lines.push('');
   return lines.join('\n') + '\n';

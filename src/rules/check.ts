@@ -38,6 +38,7 @@ export function checkRuleSet(rs: RuleSet, doc: SourceDocument): Diagnostic[] {
   checkCriteriaAndJudgments(k);
   checkTables(k);
   checkDeadlines(k);
+  checkActions(k);
   checkCalendars(k);
   findCycles(k.deps, (cycle, pointer) => k.report('reference-cycle', pointer, `these rules depend on each other in a circle: ${cycle.join(' → ')}.`));
   return out;
@@ -174,6 +175,18 @@ function checkDeadlines(k: Checker): void {
     useRefs(k, `deadlines.${id}`, refs);
     if (!parseDuration(d.length)) k.report('invalid-duration', `${base}/length`, `${d.length} is not an ISO 8601 duration (P3M, P14D, P6Y).`);
     if (!parseDuration(d.dueSoon)) k.report('invalid-duration', `${base}/dueSoon`, `${d.dueSoon} is not an ISO 8601 duration.`);
+  }
+}
+
+function checkActions(k: Checker): void {
+  for (const [id, a] of Object.entries(k.rs.actions ?? {})) {
+    const base = p('actions', id);
+    checkMeta(k, a, base);
+    const refs: Refs = a.when ? conditionRefs(a.when, `${base}/when`) : [];
+    if (a.by) refs.push({ ref: a.by, pointer: `${base}/by` });
+    if (a.done) refs.push({ ref: a.done, pointer: `${base}/done` });
+    useRefs(k, `actions.${id}`, refs);
+    if (a.dueSoon !== undefined && !parseDuration(a.dueSoon)) k.report('invalid-duration', `${base}/dueSoon`, `${a.dueSoon} is not an ISO 8601 duration.`);
   }
 }
 

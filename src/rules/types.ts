@@ -85,7 +85,40 @@ export interface RuleMeta {
   note?: Text;
 }
 
+/**
+ * What a conclusion is: a legal element (met, not met or undetermined), or information that
+ * applies or not (a maximum penalty, "no time limit"), shown only where it applies.
+ */
+export type ConclusionRole = 'element' | 'information';
+
+/**
+ * What a deadline's date is: a last day by which someone must act (a complaint, an appeal), the
+ * day a right lapses (withdrawing a complaint), the day something ends (an order, a measure), or
+ * the authorities' own limit (limitation of prosecution). Only a missed act-by date is expired.
+ */
+export type DeadlineKind = 'act-by' | 'lapse' | 'ends' | 'limit';
+
+/** Who should act, as the report names them. */
+export type Actor = 'victim' | 'adviser' | 'police' | 'prosecutor' | 'court' | 'applicant';
+
+/** Something to do that follows from the law and the facts: the report opens with these. */
+export interface Action extends RuleMeta {
+  who: Actor;
+  /** when it is advised (default: always) */
+  when?: Condition;
+  /** its last day: a date reference, such as deadlines.complaint.due */
+  by?: string;
+  /** it has been done when this reference is known (a date, or true) */
+  done?: string;
+  /** why, for the person who acts */
+  because: Text;
+  /** how long before its last day it is due soon (default P14D) */
+  dueSoon?: string;
+}
+
 export interface Criterion extends RuleMeta {
+  /** element (default) or information */
+  kind?: ConclusionRole;
   when: Condition;
   explain: Explain;
   conclusion?: boolean;
@@ -116,6 +149,8 @@ export interface TableRow {
 }
 
 export interface Table extends RuleMeta {
+  /** information (default) or element */
+  kind?: ConclusionRole;
   hitPolicy: HitPolicy;
   inputs?: string[];
   rows: TableRow[];
@@ -126,6 +161,7 @@ export interface Table extends RuleMeta {
 export type DateExpr = string | { latest: DateExpr[] } | { earliest: DateExpr[] } | { firstKnown: DateExpr[] };
 
 export interface Deadline extends RuleMeta {
+  kind: DeadlineKind;
   start: DateExpr;
   startLabel?: Text;
   length: string;
@@ -186,6 +222,7 @@ export interface RuleSet {
   judgments?: Record<string, Judgment>;
   tables?: Record<string, Table>;
   deadlines?: Record<string, Deadline>;
+  actions?: Record<string, Action>;
   calendars?: Record<string, Calendar>;
   /** where it was loaded from, for diagnostics and the report */
   file: string;
