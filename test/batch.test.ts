@@ -61,7 +61,7 @@ describe('batch assessment', () => {
   it('selects the cases due within 14 days, and the invalid ones, as CSV', async () => {
     const r = await runInProcess(['assess', ...RULES, ...asOf, '--format', 'csv', '--only', 'due,invalid', '--due-within', '14', join(dir, 'open')]);
     const rows = r.stdout.trim().split('\r\n');
-    expect(rows[0]).toMatch(/^id,file,jurisdiction,as_of,status,actions,example-harassment\.harassment,nearest_deadline,nearest_due/);
+    expect(rows[0]).toMatch(/^id,file,jurisdiction,as_of,status,triage,next_action,next_action_who,next_action_due,next_action_days_left,example-harassment\.harassment,nearest_deadline,nearest_due/);
     expect(rows.slice(1).map((l) => l.split(',')[0])).toEqual(['b-due', 'c-broken']);
     expect(rows[1]).toContain('example-harassment.complaint,2026-08-10,9,due_soon');
   });

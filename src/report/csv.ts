@@ -7,7 +7,7 @@ export interface CsvColumns {
   conclusions: string[];
 }
 
-const FIXED = ['id', 'file', 'jurisdiction', 'as_of', 'status', 'actions'];
+const FIXED = ['id', 'file', 'jurisdiction', 'as_of', 'status', 'triage', 'next_action', 'next_action_who', 'next_action_due', 'next_action_days_left'];
 const TAIL = ['nearest_deadline', 'nearest_due', 'nearest_days_left', 'nearest_status', 'expired_deadlines', 'problems'];
 
 function cell(value: string | number | null | undefined): string {
@@ -23,6 +23,8 @@ export function csvHeader(columns: CsvColumns): string {
 export function csvRow(report: CaseReport, columns: CsvColumns, triage: TriageOptions): string {
   const byKey = new Map(report.conclusions.map((c) => [`${c.ruleset}.${c.id}`, c.status]));
   const nearest = nearestDeadline(report);
+  // The first action still to take (they come ordered by their last day).
+  const next = report.actions.find((a) => a.status !== 'done');
   const values = [
     report.id,
     report.file,
@@ -30,6 +32,10 @@ export function csvRow(report: CaseReport, columns: CsvColumns, triage: TriageOp
     report.asOf,
     report.status,
     flagsOf(report, triage).join(' '),
+    next ? `${next.ruleset}.${next.id}` : '',
+    next?.who ?? '',
+    next?.due ?? '',
+    next?.daysLeft ?? '',
     ...columns.conclusions.map((k) => byKey.get(k) ?? ''),
     nearest ? `${nearest.ruleset}.${nearest.id}` : '',
     nearest?.due ?? '',
