@@ -21,8 +21,8 @@ export interface CaseField {
 
 export const CASE_FIELDS: readonly CaseField[] = [
   { path: 'complaint.learned', type: 'date', referable: true, label: { en: 'when the victim learned of the conduct', nl: 'wanneer het slachtoffer kennis kreeg van de gedragingen' } },
-  { path: 'complaint.filed', type: 'date', referable: true, label: { en: 'whether and when a complaint was made', nl: 'of en wanneer klacht is gedaan' } },
-  { path: 'complaint.withdrawn', type: 'date', referable: true, label: { en: 'whether and when the complaint was withdrawn', nl: 'of en wanneer de klacht is ingetrokken' } },
+  { path: 'complaint.filed', type: 'date', referable: true, label: { en: 'when the complaint was made', nl: 'wanneer de klacht is gedaan' } },
+  { path: 'complaint.withdrawn', type: 'date', referable: true, label: { en: 'when the complaint was withdrawn', nl: 'wanneer de klacht is ingetrokken' } },
   { path: 'orders.N.type', type: 'code', referable: true, label: { en: 'the kind of order', nl: 'het soort verbod' } },
   { path: 'orders.N.made', type: 'date', referable: true, label: { en: 'when the order was made', nl: 'wanneer het verbod is opgelegd' } },
   { path: 'orders.N.served', type: 'date', referable: true, label: { en: 'when the order was served on or made known to the respondent', nl: 'wanneer het verbod aan de betrokkene is betekend of bekendgemaakt' } },

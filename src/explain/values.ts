@@ -1,4 +1,5 @@
 import type { Lang } from '../rules/types.js';
+import { parseDuration } from '../dates/legal-date.js';
 import { say } from '../words/report.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -45,4 +46,15 @@ export function describeValue(v: unknown, lang: Lang, label: (code: string) => s
   }
   if (typeof o[lang] === 'string') return o[lang] as string;
   return JSON.stringify(v);
+}
+
+/** An ISO 8601 duration in words: P3M → "3 months" / "3 maanden"; P1Y6M → "1 year and 6 months". */
+export function durationInWords(iso: string, lang: Lang): string {
+  const d = parseDuration(iso);
+  if (!d) return iso;
+  const parts = (['years', 'months', 'weeks', 'days'] as const)
+    .filter((unit) => d[unit] > 0)
+    .map((unit) => `${d[unit]} ${say(lang, d[unit] === 1 ? `unit.${unit}.1` : `unit.${unit}`)}`);
+  if (parts.length === 0) return `0 ${say(lang, 'unit.days')}`;
+  return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} ${say(lang, 'and')} ${parts.at(-1)}`;
 }

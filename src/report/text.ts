@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, SourceRef } from '../explain/types.js';
-import { humanDate, humanDatesIn } from '../explain/values.js';
+import { durationInWords, humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say, type ReportWordKey } from '../words/report.js';
 
@@ -170,7 +170,9 @@ class CaseWriter {
     const start = typeof b.startDate === 'string' ? humanDate(b.startDate, this.lang) : b.startDate ? `${humanDate(b.startDate.earliest, this.lang)} – ${humanDate(b.startDate.latest, this.lang)}` : '—';
     const extension = b.extension ? `; ${this.w('extended')} ${humanDate(b.extension.from, this.lang)} → ${humanDate(b.extension.to, this.lang)}: ${humanDatesIn(b.extension.why, this.lang)}` : '';
     const out = ['', `    ${c.bold(d.title)}: ${humanDatesIn(d.explanation, this.lang)}`, c.dim(`      ${this.w('basis')}: ${b.text}`)];
-    out.push(c.dim(`      ${this.w('startedFrom')} ${b.startEvent}: ${start}; ${b.length}, ${b.counting}${b.monthEndApplied ? `, ${this.w('monthEndApplied')} (${b.monthEnd})` : ''}${extension}`));
+    // The term in words: "3 months, counted from the day after", never P3M.
+    const term = `${durationInWords(b.length, this.lang)}, ${this.w(b.counting === 'event-day' ? 'counting.event-day' : 'counting.day-after')}`;
+    out.push(c.dim(`      ${this.w('startedFrom')} ${b.startEvent}: ${start}; ${term}${b.monthEndApplied ? `, ${this.w('monthEndApplied')}` : ''}${extension}`));
     if (d.needs.length > 0) out.push(`      ${c.yellow(this.w('stillNeeded'))}: ${d.needs.map((n) => n.label).join('; ')}`);
     if (!d.verified && d.note) out.push(c.yellow(`      ${d.note}`));
     return out;
