@@ -1,5 +1,6 @@
 /** A case file, as written by a person or saved by the interview. See schemas/case.schema.json. */
-export type When = string | { from: string; to: string };
+/** A date, date-time, month or year; a range; or an open-ended range ({to}: on or before, {from}: on or after). */
+export type When = string | { from: string; to: string } | { from: string; to?: undefined } | { from?: undefined; to: string };
 
 export type DateRange = { from: string; to: string };
 export type AnswerValue = string | number | boolean | DateRange;
@@ -48,6 +49,8 @@ export interface Incident {
   evidence?: string[];
   witnesses?: string[];
   reported?: When;
+  /** how many acts this entry stands for ("about 40 messages"); default 1 */
+  count?: number | { min: number; max: number };
 }
 
 export interface CaseFile {

@@ -13,6 +13,9 @@ export interface DayRange {
 export type ParsedWhen = { ok: true; range: DayRange } | { ok: false; reason: string };
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The ends of an open-ended range; the engine bounds an incident's by the as-of date. */
+export const OPEN_START = '0001-01-01';
+export const OPEN_END = '9999-12-31';
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const YEAR_RE = /^(\d{4})$/;
 const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T/;
@@ -60,8 +63,11 @@ export function parseWhen(value: unknown, zone: string): ParsedWhen {
     if (YEAR_RE.test(value)) return { ok: true, range: { earliest: `${value}-01-01`, latest: `${value}-12-31` } };
     return { ok: false, reason: `${value} is not a date (write 2026-03-03, 2026-03 or a range)` };
   }
-  if (value && typeof value === 'object' && 'from' in value && 'to' in value) {
-    const { from, to } = value as { from: unknown; to: unknown };
+  if (value && typeof value === 'object' && ('from' in value || 'to' in value)) {
+    // An open end is as far as the calendar goes: "on or before 2 May" may be any earlier day.
+    const v = value as { from?: unknown; to?: unknown };
+    const from = v.from ?? OPEN_START;
+    const to = v.to ?? OPEN_END;
     if (typeof from !== 'string' || !isValidIsoDate(from)) return { ok: false, reason: `${String(from)} is not a date in the calendar` };
     if (typeof to !== 'string' || !isValidIsoDate(to)) return { ok: false, reason: `${String(to)} is not a date in the calendar` };
     if (to < from) return { ok: false, reason: `the range ends (${to}) before it starts (${from})` };

@@ -108,7 +108,7 @@ function periodWarning(rs: RuleSet, onDate: string, doc: SourceDocument): Diagno
 export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc: SourceDocument, options: AssessOptions, id: string, prior: readonly Diagnostic[] = []): CaseResult {
   const jurisdiction = jurisdictionOf(jurisdictionsOf(rulesets), caseFile.jurisdiction);
   const zone = jurisdiction?.timeZone ?? rulesets.find((r) => r.jurisdiction === caseFile.jurisdiction)?.timeZone ?? null;
-  const view = viewCase(caseFile, zone ?? 'UTC');
+  const view = viewCase(caseFile, zone ?? 'UTC', options.asOf);
   const onDate = lawDate(view, options.asOf, jurisdiction);
   const selection = selectRuleSets(rulesets, caseFile.jurisdiction, onDate);
   const diagnostics = sortDiagnostics([...prior, ...selection.outOfPeriod.map((o) => periodWarning(o.ruleset, onDate, doc)), ...checkCaseAgainstRules(caseFile, doc, rulesets)]);

@@ -9,6 +9,8 @@ export interface IncidentView {
   incident: Incident;
   /** the incident's date as a range of days; undefined when it cannot be read */
   range: DayRange | undefined;
+  /** how many acts it stands for: "about 40 messages" is 40; a rough count is a range */
+  count: { lo: number; hi: number };
 }
 
 /**
@@ -22,10 +24,14 @@ export interface CaseView {
   values: Map<string, Value>;
 }
 
-export function viewCase(caseFile: CaseFile, zone: string): CaseView {
+export function viewCase(caseFile: CaseFile, zone: string, asOf?: string): CaseView {
   const incidents = (caseFile.incidents ?? []).map((incident, index) => {
     const p = parseWhen(incident.date, zone);
-    return { index, incident, range: p.ok ? p.range : undefined };
+    // What happened happened by the as-of date: an open end ("on or after 1 May") stops there.
+    const range = p.ok && asOf !== undefined && p.range.latest > asOf && p.range.earliest <= asOf ? { earliest: p.range.earliest, latest: asOf } : p.ok ? p.range : undefined;
+    const c = incident.count;
+    const count = c === undefined ? { lo: 1, hi: 1 } : typeof c === 'number' ? { lo: c, hi: c } : { lo: c.min, hi: c.max };
+    return { index, incident, range, count };
   });
   return { caseFile, zone, incidents, values: new Map() };
 }

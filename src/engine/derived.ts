@@ -57,7 +57,8 @@ function compute(d: CompiledDerived, sure: Member[], maybe: Member[]): Ev {
   const maybeNeeds = union(maybe.map((m) => m.needs));
   switch (d.def.compute) {
     case 'count':
-      return { value: { t: 'num', lo: sure.length, hi: sure.length + maybe.length }, needs: maybeNeeds };
+      // An entry may stand for many acts ("about 40 messages"): count the acts, not the entries.
+      return { value: { t: 'num', lo: acts(sure, 'lo'), hi: acts(sure, 'hi') + acts(maybe, 'hi') }, needs: maybeNeeds };
     case 'first':
     case 'last':
       return bounds(d.def.compute, sure, maybe, maybeNeeds);
@@ -106,7 +107,7 @@ function span(kind: 'spanDays' | 'perWeek', sure: Member[], maybe: Member[], may
   if (kind === 'spanDays') return { value: { t: 'num', lo: spanLo, hi: spanHi }, needs };
   // A span under a week counts as one week, so a burst of calls in one day is not "infinitely" frequent.
   const weeks = (days: number): number => Math.max(1, days / 7);
-  return { value: { t: 'num', lo: round2(sure.length / weeks(spanHi)), hi: round2((sure.length + maybe.length) / weeks(spanLo)) }, needs: union([needs, maybeNeeds]) };
+  return { value: { t: 'num', lo: round2(acts(sure, 'lo') / weeks(spanHi)), hi: round2((acts(sure, 'hi') + acts(maybe, 'hi')) / weeks(spanLo)) }, needs: union([needs, maybeNeeds]) };
 }
 
 function distinct(name: string, sure: Member[], maybe: Member[], maybeNeeds: ReadonlySet<string>): Ev {
@@ -136,6 +137,12 @@ function anyAll(kind: 'any' | 'all', name: string | undefined, members: Member[]
   }
   const result = kind === 'any' ? triOr(tris) : triAnd(tris);
   return { value: result === undefined ? UNKNOWN : { t: 'bool', v: result }, needs: result === undefined ? needs : NONE };
+}
+
+function acts(members: readonly Member[], bound: 'lo' | 'hi'): number {
+  let n = 0;
+  for (const m of members) n += m.view.count[bound];
+  return n;
 }
 
 function min(xs: string[]): string {

@@ -239,7 +239,8 @@ export class Explainer {
         text = d.kind === 'act-by' ? say(lang, 'expired', { due: dueText }) + (d.doneOn === null ? ' ' + say(lang, 'unlessSatisfied', { what }) : '') : say(lang, `passed.${d.kind}`, { due: dueText });
         break;
       case 'may_have_ended':
-        text = say(lang, 'mayHaveExpired', { earliest: d.earliest ?? due, latest: d.latest ?? due, start });
+        // A start known only as "on or before" has no earliest day worth naming.
+        text = (d.earliest ?? due) < OPEN_DAYS ? say(lang, 'mayHaveExpiredOpen', { latest: d.latest ?? due, start }) : say(lang, 'mayHaveExpired', { earliest: d.earliest ?? due, latest: d.latest ?? due, start });
         break;
       case 'running':
         text =
@@ -260,6 +261,9 @@ export class Explainer {
     return why + (ext.minWorkingDays ? (why ? '; ' : '') + say(lang, 'minWorkingDays') : '');
   }
 }
+
+/** Dates before this come from an open-ended range ({to} only), not from anything a person wrote. */
+const OPEN_DAYS = '0100-01-01';
 
 function own<T>(record: Record<string, T> | undefined, id: string): T | undefined {
   return record && Object.hasOwn(record, id) ? record[id] : undefined;

@@ -39,7 +39,12 @@ export function describeValue(v: unknown, lang: Lang, label: (code: string) => s
   if (Array.isArray(v)) return v.length === 0 ? say(lang, 'none') : v.map((x) => describeValue(x, lang, label)).join(', ');
   const o = v as Record<string, unknown>;
   if (typeof o['min'] === 'number' && typeof o['max'] === 'number') return `${formatNumber(o['min'], lang)}–${formatNumber(o['max'], lang)}`;
-  if (typeof o['earliest'] === 'string' && typeof o['latest'] === 'string') return `${humanDate(o['earliest'], lang)} ${say(lang, 'rangeTo')} ${humanDate(o['latest'], lang)}`;
+  if (typeof o['earliest'] === 'string' && typeof o['latest'] === 'string') {
+    // An open-ended range ("on or before 1 March") has no first day worth naming, or no last.
+    if (o['earliest'] < '0100') return `${say(lang, 'onOrBefore')} ${humanDate(o['latest'], lang)}`;
+    if (o['latest'] > '9000') return `${say(lang, 'onOrAfter')} ${humanDate(o['earliest'], lang)}`;
+    return `${humanDate(o['earliest'], lang)} ${say(lang, 'rangeTo')} ${humanDate(o['latest'], lang)}`;
+  }
   if (Array.isArray(o['known'])) {
     const known = o['known'] as unknown[];
     return known.length === 0 ? say(lang, 'noneKnown') : `${known.map((x) => describeValue(x, lang, label)).join(', ')}, …`;

@@ -64,6 +64,8 @@ const WORDS = {
     reversed: 'The range ends before it starts; give the earlier date first.',
     year: (y: number) => `${y} is not a plausible year.`,
     at: 'at',
+    onOrBefore: 'on or before',
+    onOrAfter: 'on or after',
     and: 'and',
     notANumber: (t: string) => `"${t}" is not a number; write for example 3 or 2.5.`,
     notADuration: (t: string) => `"${t}" is not a length of time; write for example 3 months, 1 year or 14 days.`,
@@ -79,6 +81,8 @@ const WORDS = {
     reversed: 'De periode eindigt voordat hij begint; geef eerst de vroegste datum.',
     year: (y: number) => `${y} is geen aannemelijk jaartal.`,
     at: 'om',
+    onOrBefore: 'op of vóór',
+    onOrAfter: 'op of na',
     and: 'en',
     notANumber: (t: string) => `"${t}" is geen getal; schrijf bijvoorbeeld 3 of 2,5.`,
     notADuration: (t: string) => `"${t}" is geen duur; schrijf bijvoorbeeld 3 maanden, 1 jaar of 14 dagen.`,
@@ -290,6 +294,9 @@ export function formatWhen(when: When, lang: Lang): string {
   };
   if (typeof when === 'object') {
     const { from, to } = when;
+    // An open-ended range: "on or before 1 May 2026".
+    if (from === undefined) return `${WORDS[lang].onOrBefore} ${day(to)}`;
+    if (to === undefined) return `${WORDS[lang].onOrAfter} ${day(from)}`;
     if (from.slice(0, 7) === to.slice(0, 7)) return `${Number(from.slice(8))}–${day(to)}`;
     if (from.slice(0, 4) === to.slice(0, 4)) return `${day(from, false)} – ${day(to)}`;
     return `${day(from)} – ${day(to)}`;
