@@ -8,7 +8,8 @@ import { jurisdictionOf, jurisdictionsOf, type Jurisdiction } from '../rules/jur
 import type { Calendar, Lang, RuleSet } from '../rules/types.js';
 import { viewCase, type CaseView } from './case-view.js';
 import { compileRuleSet } from './compile.js';
-import type { CoverageCollector } from './context.js';
+import type { CoverageCollector, Ctx } from './context.js';
+import { evaluatePerOrder } from './per-order.js';
 import { evaluateRuleSet } from './evaluate.js';
 import type { ActionResult, CaseResult, ConclusionResult, DeadlineResult } from './result.js';
 
@@ -124,8 +125,8 @@ export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc
   const actions: ActionResult[] = [];
   for (const rs of selection.rulesets) {
     const compiled = compileRuleSet(rs);
-    const ctx = { view, asOf: options.asOf, calendars, memo: new Array<unknown>(compiled.slots), ruleset: rs.id, reasons: options.reasons !== false, ...(options.coverage ? { coverage: options.coverage } : {}) };
-    const r = evaluateRuleSet(compiled, ctx);
+    const ctxFor = (v: CaseView): Ctx => ({ view: v, asOf: options.asOf, calendars, memo: new Array<unknown>(compiled.slots), ruleset: rs.id, reasons: options.reasons !== false, ...(options.coverage ? { coverage: options.coverage } : {}) });
+    const r = rs.perOrder && (caseFile.orders?.length ?? 0) > 1 ? evaluatePerOrder(compiled, caseFile, zone ?? 'UTC', options.asOf, ctxFor) : evaluateRuleSet(compiled, ctxFor(view));
     conclusions.push(...r.conclusions);
     deadlines.push(...r.deadlines);
     actions.push(...r.actions);

@@ -62,6 +62,8 @@ export interface ConclusionResult {
   role: ConclusionRole;
   status: ConclusionStatus;
   headline: boolean;
+  /** for a rule set read once per order: which order (0-based, as the case file numbers them) */
+  order?: number;
   /** a judgment's recorded value (true, false, or a choice such as a culpability category) */
   value?: unknown;
   /** false when a judgment or table is not needed in this case (its relevantWhen is false) */
@@ -116,6 +118,8 @@ export interface DeadlineBasis {
 export interface DeadlineResult {
   id: string;
   ruleset: string;
+  /** for a rule set read once per order: which order */
+  order?: number;
   /** what kind of date it is: only an act-by date can be expired */
   kind: DeadlineKind;
   status: DeadlineStatus;
@@ -142,6 +146,8 @@ export interface ActionResult {
   ruleset: string;
   who: Actor;
   status: ActionStatus;
+  /** for a rule set read once per order: which order */
+  order?: number;
   /** advised only if something still unknown holds (its `when` is undetermined) */
   conditional?: true;
   /** its last day, or null when it has none */

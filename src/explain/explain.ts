@@ -128,6 +128,11 @@ export class Explainer {
     });
   }
 
+  /** A result about one of several orders says which: "… (order 2)". */
+  private aboutOrder(words: RuleWords, order: number | undefined): RuleWords {
+    return order === undefined ? words : { ...words, title: `${words.title} (${say(this.lang, 'orderN', { n: order + 1 })})` };
+  }
+
   ruleWords(rule: RuleMeta): RuleWords {
     return { title: this.tx(rule.title), sources: this.sources(rule.cite), checked: rule.checked, ...(rule.note ? { note: this.tx(rule.note) } : {}) };
   }
@@ -160,7 +165,7 @@ export class Explainer {
   conclusion(c: ConclusionResult): ConclusionReport {
     const section = c.kind === 'criterion' ? this.rs.criteria : c.kind === 'judgment' ? this.rs.judgments : this.rs.tables;
     const rule = own(section as Record<string, RuleMeta> | undefined, c.id);
-    const words: RuleWords = rule ? this.ruleWords(rule) : { title: c.id, sources: [], checked: '' };
+    const words: RuleWords = this.aboutOrder(rule ? this.ruleWords(rule) : { title: c.id, sources: [], checked: '' }, c.order);
     const { indicators: values, ...rest } = c;
     const base = { ...rest, ...words, reasons: c.reasons.map((r) => ({ ...r, text: this.reason(r) })), needs: this.needs(c.needs) };
     const indicators = values?.map((i) => ({ ...i, label: this.refLabel(i.ref), display: this.show(i.value, i.ref) }));
@@ -200,7 +205,7 @@ export class Explainer {
 
   deadline(d: DeadlineResult): DeadlineReport {
     const rule = own(this.rs.deadlines, d.id);
-    const words: RuleWords = rule ? this.ruleWords(rule) : { title: d.id, sources: [], checked: '' };
+    const words: RuleWords = this.aboutOrder(rule ? this.ruleWords(rule) : { title: d.id, sources: [], checked: '' }, d.order);
     const startEvent = rule?.startLabel ? this.tx(rule.startLabel) : d.basis.startRef ? this.refLabel(d.basis.startRef) : typeof rule?.start === 'string' ? this.refLabel(rule.start) : '';
     const { extension, ...basis } = d.basis;
     return {
@@ -214,7 +219,7 @@ export class Explainer {
 
   action(a: ActionResult): ActionReport {
     const rule = own(this.rs.actions, a.id);
-    const words: RuleWords = rule ? this.ruleWords(rule) : { title: a.id, sources: [], checked: '' };
+    const words: RuleWords = this.aboutOrder(rule ? this.ruleWords(rule) : { title: a.id, sources: [], checked: '' }, a.order);
     return { ...a, ...words, whoText: say(this.lang, `who.${a.who}`), because: this.tx(rule?.because), needs: this.needs(a.needs) };
   }
 

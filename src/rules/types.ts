@@ -215,6 +215,8 @@ export interface RuleSet {
   validUntil?: string;
   /** where the rule set comes in a report (lower first; default 100) */
   order?: number;
+  /** its rules are about "the order" (case.orders.0): read once for each order of a case */
+  perOrder?: boolean;
   sources: Record<string, Source>;
   facts?: Record<string, Fact>;
   derived?: Record<string, Derived>;
