@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,17 @@ import { runInProcess, runSpawned } from './cli-harness.js';
 const EXAMPLE_RULES = ['--rules', 'fixtures/rules', '--rules', 'rules/nl/atw-calendar.yaml'];
 
 describe('problems in rule files are reported at file:line:column with a stable code', () => {
+  it('an element decided by whether a case field was filled in: a warning at its line, exit 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-closed-world-'));
+    const file = join(dir, 'cw.yaml');
+    const rs = readFileSync('fixtures/rules/example.yaml', 'utf8').replace(/^criteria:\n/m, 'criteria:\n  withdrawn_on_nothing:\n    title: { en: W, nl: W }\n    when: { not: { check: case.complaint.withdrawn, op: known } }\n    explain: { met: { en: a, nl: a }, not_met: { en: b, nl: b } }\n    cite: [' + 'SOURCE' + ']\n    checked: "2026-12-01"\n');
+    const source = /^sources:\n {2}([\w-]+):/m.exec(rs)?.[1] ?? 'x';
+    writeFileSync(file, rs.replace('SOURCE', source));
+    const r = await runInProcess(['validate', file, 'rules/nl/atw-calendar.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/cw\.yaml:\d+:\d+: warning closed-world-reading: "not: case\.complaint\.withdrawn is known" decides the element/);
+  });
+
   it.each([
     ['a YAML syntax error', ['fixtures/invalid/rules/yaml-syntax.yaml'], 'fixtures/invalid/rules/yaml-syntax.yaml:3:1: error yaml-syntax:'],
     ['a missing translation', ['fixtures/invalid/rules/schema-errors.yaml'], 'schema-errors.yaml:12:12: error missing-translation: criteria.c1.title: the Dutch text is missing'],

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { todayIn } from '../dates/legal-date.js';
-import { BUNDLED_RULES, loadRules, type LoadedRules } from '../io/files.js';
+import { BUNDLED_RULES, loadRuleFiles, type LoadedRules } from '../io/files.js';
 import { validateFindings } from '../report/findings.js';
 import { reviewOverdue } from '../rules/review.js';
 import type { RuleSet } from '../rules/types.js';
@@ -45,7 +45,8 @@ Examples:
 function validateCommand(paths: string[], opts: ValidateOptions, { io }: CommandContext): number {
   checkAsOf(opts.asOf);
   const outputs = resolveOutputs(opts.format);
-  const loaded = loadRules(paths.length > 0 ? paths : [BUNDLED_RULES], io.cwd);
+  // Always the YAML itself, never the build's bundle: validating files is reading them, warnings included.
+  const loaded = loadRuleFiles(paths.length > 0 ? paths : [BUNDLED_RULES], io.cwd);
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...overdueReviews(loaded, opts, io.now)]);
   const findings = validateFindings(loaded.files, diagnostics, io.version);
   writeFormats('validate', outputs, { files: loaded.files, diagnostics, findings, version: io.version }, io);

@@ -32,7 +32,8 @@ export type DiagnosticCode =
   | 'time-zone-mismatch'
   | 'invalid-time-zone'
   | 'ruleset-period'
-  | 'review-overdue';
+  | 'review-overdue'
+  | 'closed-world-reading';
 
 export type Severity = 'error' | 'warning';
 

@@ -128,11 +128,30 @@ function checkDerivedAndFacts(k: Checker): void {
   }
 }
 
+/**
+ * "X is known" inside an element's condition decides a verdict on whether a field was filled in:
+ * it reads what nobody wrote down as "no" (or, negated, as "yes") — the closed-world reading the
+ * tool promises never to make. Warned, not refused: as a gate (relevantWhen, appliesWhen) the same
+ * test is right, and those are not checked here.
+ */
+function warnClosedWorld(k: Checker, c: Condition, pointer: string, negated = false): void {
+  if ('all' in c) c.all.forEach((x, i) => warnClosedWorld(k, x, `${pointer}/all/${i}`, negated));
+  else if ('any' in c) c.any.forEach((x, i) => warnClosedWorld(k, x, `${pointer}/any/${i}`, negated));
+  else if ('atLeast' in c) c.of.forEach((x, i) => warnClosedWorld(k, x, `${pointer}/of/${i}`, negated));
+  else if ('firstKnown' in c) c.firstKnown.forEach((x, i) => warnClosedWorld(k, x, `${pointer}/firstKnown/${i}`, negated));
+  else if ('not' in c) warnClosedWorld(k, c.not, `${pointer}/not`, !negated);
+  else if (c.op === 'known' && c.check.startsWith('case.')) {
+    const reads = negated ? 'a field nobody filled in as "yes"' : 'a field nobody filled in as "no"';
+    k.report('closed-world-reading', `${pointer}/check`, `"${negated ? 'not: ' : ''}${c.check} is known" decides the element on whether the field was filled in, reading ${reads}: unknown is not false. Compare the field's value instead (a case file writes false for what did not happen).`, 'warning');
+  }
+}
+
 function checkCriteriaAndJudgments(k: Checker): void {
   for (const [id, c] of Object.entries(k.rs.criteria ?? {})) {
     const base = p('criteria', id);
     checkMeta(k, c, base);
     useRefs(k, `criteria.${id}`, conditionRefs(c.when, `${base}/when`));
+    warnClosedWorld(k, c.when, `${base}/when`);
   }
   for (const [id, j] of Object.entries(k.rs.judgments ?? {})) {
     const base = p('judgments', id);
