@@ -203,7 +203,8 @@ export function formatCaseText(cr: CaseReport, reportLang: Lang, options: TextOp
   const wr = new CaseWriter(lang, options.color);
   const c = wr.c;
   const assessedOn = cr.asOf && cr.status === 'assessed' ? ` · ${wr.w('assessedOn')} ${humanDate(cr.asOf, lang)} (${cr.timeZone})` : '';
-  const lines = [c.bold(`${wr.w('case')} ${cr.id}`) + c.dim(`  ${cr.file}${assessedOn}`)];
+  // The case by its id, for people; its file path only when it could not be read (to fix it).
+  const lines = [c.bold(`${wr.w('case')} ${cr.id}`) + c.dim(cr.status === 'invalid' ? `  ${cr.file}` : assessedOn)];
   if (cr.status === 'invalid') {
     lines.push(c.red(`  ${wr.w('couldNotAssess')}:`), ...cr.diagnostics.map((d) => `  ${formatDiagnostic(d)}`), '');
     return lines.join('\n') + '\n';
