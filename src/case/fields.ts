@@ -5,7 +5,7 @@ import type { Text } from '../rules/types.js';
  * rule references (`case.<path>`), the engine's lookups, date checks on loading and the words
  * in reports and the interview all derive. A path uses N for a list index: orders.N.made.
  */
-export type CaseFieldType = 'date' | 'boolean' | 'code' | 'text';
+export type CaseFieldType = 'date' | 'boolean' | 'number' | 'code' | 'text';
 
 export interface CaseField {
   /** where it lives in the case file; N stands for a list index */
@@ -32,6 +32,10 @@ export const CASE_FIELDS: readonly CaseField[] = [
   { path: 'orders.N.indefinite', type: 'boolean', referable: true, label: { en: 'whether the order has no end date', nl: 'of het verbod voor onbepaalde tijd geldt' } },
   { path: 'orders.N.terms.directContact', type: 'boolean', referable: true, label: { en: 'whether the order forbids direct contact', nl: 'of het verbod direct contact verbiedt' } },
   { path: 'orders.N.terms.indirectContact', type: 'boolean', referable: true, label: { en: 'whether the order forbids indirect contact', nl: 'of het verbod indirect contact verbiedt' } },
+  { path: 'orders.N.terms.violence', type: 'boolean', referable: true, label: { en: 'whether the order forbids violence or threats', nl: 'of het verbod geweld of bedreiging verbiedt' } },
+  { path: 'orders.N.terms.molestation', type: 'boolean', referable: true, label: { en: 'whether the order forbids molesting or harassing', nl: 'of het verbod lastigvallen of intimideren verbiedt' } },
+  { path: 'orders.N.terms.approachWithinMetres', type: 'number', referable: true, label: { en: 'how near the order forbids coming, in metres', nl: 'hoe dichtbij het verbod niet mag komen, in meters' } },
+  { path: 'proceedings.stage', type: 'code', referable: true, label: { en: 'where the case stands in the courts', nl: 'hoe ver de zaak bij de rechter is' } },
   { path: 'orders.N.terms.socialMedia', type: 'boolean', referable: true, label: { en: 'whether the order covers social media', nl: 'of het verbod sociale media omvat' } },
   { path: 'incidents.N.date', type: 'date', referable: false, label: { en: 'the date', nl: 'de datum' }, short: { en: 'date', nl: 'datum' } },
   { path: 'incidents.N.reported', type: 'date', referable: false, label: { en: 'when it was reported', nl: 'wanneer het is gemeld' }, short: { en: 'reported on', nl: 'gemeld op' } },

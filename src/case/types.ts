@@ -14,6 +14,12 @@ export interface JudgmentRecord {
 }
 
 export interface OrderTerms {
+  /** no violence or threats of violence */
+  violence?: boolean;
+  /** no molesting, harassing or intimidating */
+  molestation?: boolean;
+  /** not to come within this many metres */
+  approachWithinMetres?: number;
   directContact?: boolean;
   indirectContact?: boolean;
   socialMedia?: boolean;
@@ -32,6 +38,8 @@ export interface Order {
   expires?: When;
   indefinite?: boolean;
   terms?: OrderTerms;
+  /** whom it protects */
+  protects?: string[];
 }
 
 export interface Incident {
@@ -64,6 +72,10 @@ export interface CaseFile {
   incidents?: Incident[];
   /** filed / withdrawn: false when it did not happen */
   complaint?: { learned?: When; filed?: When | 'unknown' | false; filedBy?: string; withdrawn?: When | false };
+  protectedPersons?: { name: string; relationship?: string }[];
+  previousConvictions?: { offence: string; date?: When; breachOfOrder?: boolean }[];
+  /** where the case or the breach stands in the courts */
+  proceedings?: { stage?: 'reported' | 'charged' | 'plea-guilty' | 'plea-not-guilty' | 'convicted' | 'acquitted' | 'discontinued'; date?: When; court?: string };
   facts?: Record<string, Answer>;
   judgments?: Record<string, JudgmentRecord>;
   interview?: Record<string, unknown>;
