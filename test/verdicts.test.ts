@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from './cli-harness.js';
+
+/** What an adviser and a nightly script act on: only a missed last day to act is expired. */
+describe('kinds of dates: a lapsed right or an ended order is not a missed deadline', () => {
+  it('a complaint made in time and nothing else pending exits 0 under --fail-on expired, months later', async () => {
+    const r = await runInProcess(['assess', '--as-of', '2026-12-01', '--fail-on', 'expired', '--format', 'ndjson', 'fixtures/nl/belaging-ex-partner.yaml']);
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.stdout) as { triage: string[]; deadlines: { id: string; status: string }[] };
+    expect(line.triage).not.toContain('expired');
+    // The eight days to withdraw the complaint passed long ago: a right that lapsed, not a missed term.
+    expect(line.deadlines.find((d) => d.id === 'nl-belaging.complaint_withdrawal')?.status).toBe('passed');
+  });
+
+  it('the withdrawal window is never "due soon" and never an action, three days before it closes', async () => {
+    const r = await runInProcess(['assess', '--as-of', '2026-06-20', '--format', 'ndjson', 'fixtures/nl/belaging-klachttermijn-verstreken.yaml']);
+    const line = JSON.parse(r.stdout) as { triage: string[]; deadlines: { id: string; status: string; daysLeft: number }[] };
+    const withdrawal = line.deadlines.find((d) => d.id === 'nl-belaging.complaint_withdrawal');
+    expect(withdrawal).toMatchObject({ status: 'open', daysLeft: 3 });
+    expect(line.triage).not.toContain('due');
+  });
+
+  it('the text report says what a passed date is, in the reader\'s language, and keeps it out of "expired"', async () => {
+    const en = await runInProcess(['assess', '--as-of', '2026-12-01', 'fixtures/nl/belaging-ex-partner.yaml']);
+    const row = en.stdout.split('\n').find((l) => /^\s+Withdrawal of the complaint \(Art\. 67 Sr\)\s+30 April 2026/.test(l));
+    expect(row).toMatch(/lapsed$/);
+    expect(en.stdout).toContain('No longer possible since 30 April 2026.');
+    expect(en.stdout).not.toMatch(/Withdrawal of the complaint.*EXPIRED/);
+    const nl = await runInProcess(['assess', '--lang', 'nl', '--as-of', '2026-12-01', 'fixtures/nl/belaging-ex-partner.yaml']);
+    expect(nl.stdout).toContain('Niet meer mogelijk sinds 30 april 2026.');
+  });
+
+  it('every report opens with what to do now, before the analysis', async () => {
+    const r = await runInProcess(['assess', '--as-of', '2026-06-01', 'fixtures/nl/belaging-buurman.yaml']);
+    const whatToDo = r.stdout.indexOf('What to do now');
+    expect(whatToDo).toBeGreaterThan(-1);
+    expect(whatToDo).toBeLessThan(r.stdout.indexOf('At a glance'));
+  });
+
+  it('no report names an ISO duration, a project document or a case file path', async () => {
+    for (const lang of ['en', 'nl']) {
+      const r = await runInProcess(['assess', '--lang', lang, '--as-of', '2026-06-01', 'fixtures/nl/', 'fixtures/ew/']);
+      expect(r.stdout).not.toMatch(/\bP\d+[YMWD]\b/);
+      expect(r.stdout).not.toMatch(/fixtures\//);
+    }
+  });
+});
