@@ -1,14 +1,10 @@
 /** A case result with its words: what formats for people (and `--detail full`) print. */
+import type { Source } from '../rules/types.js';
 import type { ActionResult, CaseResult, ConclusionResult, DeadlineBasis, DeadlineResult, IndicatorValue, Need, Reason } from '../engine/result.js';
 
-export interface SourceRef {
+/** A rule's source as a reader gets it: the rule file's source, with its note in one language. */
+export interface SourceRef extends Omit<Source, 'note'> {
   id: string;
-  instrument: string;
-  article?: string;
-  url?: string;
-  ecli?: string;
-  checked: string;
-  verified: boolean;
   note?: string;
 }
 
