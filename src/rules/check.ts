@@ -134,16 +134,22 @@ function checkDerivedAndFacts(k: Checker): void {
  * tool promises never to make. Warned, not refused: as a gate (relevantWhen, appliesWhen) the same
  * test is right, and those are not checked here.
  */
-function warnClosedWorld(k: Checker, c: Condition, pointer: string, negated = false): void {
-  if ('all' in c) c.all.forEach((x, i) => warnClosedWorld(k, x, `${pointer}/all/${i}`, negated));
-  else if ('any' in c) c.any.forEach((x, i) => warnClosedWorld(k, x, `${pointer}/any/${i}`, negated));
-  else if ('atLeast' in c) c.of.forEach((x, i) => warnClosedWorld(k, x, `${pointer}/of/${i}`, negated));
-  else if ('firstKnown' in c) c.firstKnown.forEach((x, i) => warnClosedWorld(k, x, `${pointer}/firstKnown/${i}`, negated));
-  else if ('not' in c) warnClosedWorld(k, c.not, `${pointer}/not`, !negated);
-  else if (c.op === 'known' && c.check.startsWith('case.')) {
+function warnClosedWorld(k: Checker, c: Condition, pointer: string, negated = false, siblings: readonly Condition[] = []): void {
+  const each = (parts: Condition[], key: string, neg: boolean, sib: readonly Condition[]): void => parts.forEach((x, i) => warnClosedWorld(k, x, `${pointer}/${key}/${i}`, neg, sib));
+  if ('all' in c) each(c.all, 'all', negated, c.all);
+  else if ('any' in c) each(c.any, 'any', negated, c.any);
+  else if ('atLeast' in c) each(c.of, 'of', negated, []);
+  else if ('firstKnown' in c) each(c.firstKnown, 'firstKnown', negated, []);
+  else if ('not' in c) warnClosedWorld(k, c.not, `${pointer}/not`, !negated, siblings);
+  else if (c.op === 'known' && c.check.startsWith('case.') && !readsValueBeside(c.check, siblings)) {
     const reads = negated ? 'a field nobody filled in as "yes"' : 'a field nobody filled in as "no"';
     k.report('closed-world-reading', `${pointer}/check`, `"${negated ? 'not: ' : ''}${c.check} is known" decides the element on whether the field was filled in, reading ${reads}: unknown is not false. Compare the field's value instead (a case file writes false for what did not happen).`, 'warning');
   }
+}
+
+/** "X is known" beside a test of X's value keeps an unknown X unknown: the value test decides. */
+function readsValueBeside(ref: string, siblings: readonly Condition[]): boolean {
+  return siblings.some((s) => 'check' in s && s.check === ref && s.op !== 'known');
 }
 
 function checkCriteriaAndJudgments(k: Checker): void {
@@ -151,7 +157,8 @@ function checkCriteriaAndJudgments(k: Checker): void {
     const base = p('criteria', id);
     checkMeta(k, c, base);
     useRefs(k, `criteria.${id}`, conditionRefs(c.when, `${base}/when`));
-    warnClosedWorld(k, c.when, `${base}/when`);
+    // Information is not a verdict: it may well say "when X is recorded".
+    if ((c.kind ?? 'element') === 'element') warnClosedWorld(k, c.when, `${base}/when`);
   }
   for (const [id, j] of Object.entries(k.rs.judgments ?? {})) {
     const base = p('judgments', id);
