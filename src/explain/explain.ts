@@ -179,6 +179,16 @@ export class Explainer {
     };
   }
 
+  /**
+   * A table's answer for people: its sentences (text outputs) where it has them; otherwise its
+   * values, in words. Never the output names (eur: 27500), which are for machines and rule tests.
+   */
+  private tableAnswer(outputs: Record<string, unknown>): string {
+    const values = Object.values(outputs).flatMap((v) => (Array.isArray(v) ? v : [v]));
+    const sentences = values.filter((v) => v !== null && typeof v === 'object' && typeof (v as Record<string, unknown>)[this.lang] === 'string');
+    return (sentences.length > 0 ? sentences : values).map((v) => this.show(v)).join(' ');
+  }
+
   /** A rule's text value ({en, nl}) in the reader's language; other values as they are. */
   private words(v: unknown): unknown {
     return v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as Record<string, unknown>)[this.lang] === 'string' ? (v as Record<string, string>)[this.lang] : v;
@@ -198,7 +208,7 @@ export class Explainer {
       return say(lang, 'judgmentRecorded', { value: typeof c.value === 'boolean' ? say(lang, c.value ? 'yes' : 'no') : this.codeLabel(`judgments.${c.id}`)(String(c.value)) });
     }
     if (c.problem) return say(lang, c.problem.code === 'table-overlap' ? 'tableOverlap' : 'tableDisagree', { rows: c.problem.rows.join(', ') });
-    if (c.status === 'met') return Object.entries(c.outputs ?? {}).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.map((x) => this.show(x)).join('; ') : this.show(v)}`).join('; ');
+    if (c.status === 'met') return this.tableAnswer(c.outputs ?? {});
     if (c.relevant === false) return say(lang, 'judgmentNotRelevant');
     return say(lang, c.status === 'not_met' ? 'noRow' : 'tablePending');
   }
