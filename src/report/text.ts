@@ -34,6 +34,9 @@ export function formatSummaryText(total: number, invalid: number, lang: Lang, op
   return c.bold(say(lang, 'summary')) + `: ${total} ${say(lang, 'cases')}, ${total - invalid} ${say(lang, 'assessedCount')}, ${invalid} ${say(lang, 'invalidCount')}.${extra}\n\n`;
 }
 
+/** An order or measure ending within this many days is worth a line at a glance (time to ask for more). */
+const GLANCE_ENDS_DAYS = 92;
+
 /** Writes one case; the pieces below each write one part of it. */
 class CaseWriter {
   readonly c: ChalkInstance;
@@ -93,7 +96,7 @@ class CaseWriter {
     const headlines = cr.conclusions.filter((x) => x.headline && (x.role === 'element' || x.status === 'met'));
     // Running terms, and terms to act that were missed.
     const pressing = [...cr.deadlines]
-      .filter((d) => d.kind === 'act-by' && (d.status === 'due_soon' || d.status === 'open' || (d.status === 'expired' && d.basis.satisfiedBy !== undefined)))
+      .filter((d) => (d.kind === 'act-by' && (d.status === 'due_soon' || d.status === 'open' || (d.status === 'expired' && d.basis.satisfiedBy !== undefined))) || (d.kind === 'ends' && d.status === 'open' && d.daysLeft !== null && d.daysLeft <= GLANCE_ENDS_DAYS))
       .sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''))
       .slice(0, 3);
     if (headlines.length === 0 && pressing.length === 0) return [];
