@@ -56,3 +56,18 @@ describe('kinds of dates: a lapsed right or an ended order is not a missed deadl
     expect(text.stdout).not.toMatch(/complaint[^\n]*\b(late|EXPIRED|not met)\b/i);
   });
 });
+
+describe('rule tests check what to do', () => {
+  it('a misspelt action is an error with a did-you-mean, not a silent "not advised"', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join, resolve } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-action-test-'));
+    const file = join(dir, 'a.test.yaml');
+    const fixture = resolve('fixtures/nl/belaging-datum-bij-benadering.yaml');
+    writeFileSync(file, `rules: [${resolve('rules/nl')}]\ntests:\n  - name: typo\n    asOf: "2026-04-03"\n    case: ${fixture}\n    expect:\n      actions:\n        make_complaitn: { advised: false }\n`);
+    const r = await runInProcess(['test', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/a\.test\.yaml:8:9: .*no loaded rule set declares an action "make_complaitn"\. Did you mean "make_complaint"\?/);
+  });
+});

@@ -44,8 +44,20 @@ export interface DeadlineExpectation {
 }
 export type OutputValue = string | number | boolean | (string | number | boolean)[];
 
+/** An action the rules advise (or, with `advised: false`, must not advise). */
+export interface ActionExpectation {
+  advised?: boolean;
+  status?: 'open' | 'due_soon' | 'expired' | 'done';
+  who?: string;
+  due?: string | null;
+  daysLeft?: number | null;
+  /** advised only "if it applies": its condition is still undetermined */
+  conditional?: boolean;
+}
+
 export interface Expectations {
   conclusions?: Record<string, ConclusionExpectation>;
+  actions?: Record<string, ActionExpectation>;
   deadlines?: Record<string, DeadlineExpectation | DeadlineResult['status']>;
   categories?: Record<string, Record<string, OutputValue>>;
   /** exactly the codes of the diagnostics the assessment reports (e.g. ruleset-period), in any order */
@@ -290,6 +302,7 @@ export function checkExpectations(test: RuleTest, report: CaseReport, rulesets: 
   const k: Check = { test, report, rulesets, mismatches: [], diagnostics: [], base: `${test.pointer}/expect` };
   checkConclusions(k);
   checkDeadlines(k);
+  checkActions(k);
   checkCategories(k);
   checkWarnings(k);
   return { mismatches: k.mismatches, diagnostics: k.diagnostics };
@@ -358,6 +371,36 @@ function checkDeadlines(k: Check): void {
       if (same(expected, actual[field])) continue;
       const fieldPointer = typeof raw === 'string' ? pointer : `${pointer}/${field}`;
       k.mismatches.push({ what: `${describeRule('deadline', d.id, rule)}: ${field}`, expected, actual: actual[field] ?? null, ...at(k, fieldPointer), facts: deadlineFacts(d), ...(rule ? { rule } : {}) });
+    }
+  }
+}
+
+const ACTION_FIELDS = ['status', 'who', 'due', 'daysLeft', 'conditional'] as const;
+
+/** What to do: whether an action is advised, and its status, who, last day and condition. */
+function checkActions(k: Check): void {
+  for (const [key, want] of Object.entries(k.test.expect.actions ?? {})) {
+    const pointer = `${k.base}/actions/${escapePointer(key)}`;
+    // An action no loaded rule set declares is a typo, not "not advised".
+    const id = key.includes('.') ? key.slice(key.indexOf('.') + 1) : key;
+    const declared = k.rulesets.flatMap((l) => Object.keys(l.ruleset.actions ?? {}));
+    if (!declared.includes(id)) {
+      unknownRef(k, pointer, `no loaded rule set declares an action "${key}".${didYouMean(id, declared)}`);
+      continue;
+    }
+    const found = pick(k.report.actions, key, 'action');
+    const advised = typeof found !== 'string';
+    const expectAdvised = want.advised ?? true;
+    const facts = advised ? [`${found.title}: ${found.status}${found.due ? `, by ${found.due}` : ''}`] : ['not advised in this case'];
+    if (advised !== expectAdvised) {
+      k.mismatches.push({ what: `action ${key}: advised`, expected: expectAdvised, actual: advised, ...at(k, pointer), facts });
+      continue;
+    }
+    if (!advised) continue;
+    const actual: Record<(typeof ACTION_FIELDS)[number], unknown> = { status: found.status, who: found.who, due: found.due, daysLeft: found.daysLeft, conditional: found.conditional === true };
+    for (const field of ACTION_FIELDS) {
+      if (!(field in want) || same(want[field], actual[field])) continue;
+      k.mismatches.push({ what: `action ${key}: ${field}`, expected: want[field], actual: actual[field] ?? null, ...at(k, `${pointer}/${field}`), facts });
     }
   }
 }
