@@ -23,6 +23,8 @@ export function explainCase(result: CaseResult, rulesets: readonly RuleSet[], la
   };
   return {
     ...result,
+    // The words are in this language now, whatever the result was assessed for.
+    lang,
     rulesets: result.rulesets.map((r) => ({ ...r, title: rulesets.find((x) => x.id === r.id && x.version === r.version)?.title[lang] ?? r.id })),
     conclusions: result.conclusions.map((c) => explainer(c.ruleset)?.conclusion(c) ?? unexplained(c)),
     deadlines: result.deadlines.map((d) => explainer(d.ruleset)?.deadline(d) ?? unexplainedDeadline(d)),
