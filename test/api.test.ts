@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess, explainCase, loadRules } from '../src/index.js';
+import { assess, explainCase, formatText, loadRules } from '../src/index.js';
 import { ROOT } from './helpers.js';
 
 describe('the programmatic API', () => {
@@ -29,5 +29,18 @@ describe('assess()', () => {
     // The result is data; its words come in the case's language from the explanation layer.
     expect(own && explainCase(own, rules.rulesets).deadlines.map((d) => d.title)).toContain('Klachttermijn');
     expect(assess(rules, [zaak], { asOf: '2026-04-01', lang: 'en' }).cases[0]?.lang).toBe('en');
+  });
+});
+
+describe('results as data, words on demand', () => {
+  it('explains a result in another language than it was assessed for, and formatText writes it all in that language', () => {
+    const rules = loadRules();
+    const report = assess(rules, [join(ROOT, 'fixtures/nl/belaging-ex-partner.yaml')], { asOf: '2026-06-01', lang: 'en' });
+    const result = report.cases[0];
+    if (!result) throw new Error('no case');
+    const text = formatText({ lang: 'nl', cases: [explainCase(result, rules.rulesets, 'nl')] }, { color: false });
+    expect(text).toContain('Wat nu te doen');
+    expect(text).toContain('Belaging (art. 285b lid 1 Sr) — voldaan');
+    expect(text).not.toContain('What to do now');
   });
 });
