@@ -33,7 +33,6 @@ export interface LeanAction {
   due: string | null;
   daysLeft: number | null;
   conditional?: true;
-  because: string;
 }
 
 export interface LeanCase {
@@ -83,7 +82,7 @@ export function leanCase(r: CaseResult, triage: Flag[], actions: readonly Action
     timeZone: r.timeZone,
     status: r.status,
     triage,
-    actions: actions.map((a) => ({ id: `${a.ruleset}.${a.id}`, title: a.title, who: a.who, status: a.status, due: a.due, daysLeft: a.daysLeft, ...(a.conditional ? { conditional: a.conditional } : {}), because: a.because })),
+    actions: actions.map((a) => ({ id: `${a.ruleset}.${a.id}`, title: a.title, who: a.who, status: a.status, due: a.due, daysLeft: a.daysLeft, ...(a.conditional ? { conditional: a.conditional } : {}) })),
     rulesets: Object.fromEntries(r.rulesets.map((x) => [x.id, x.version])),
     conclusions,
     ...(Object.keys(values).length > 0 ? { values } : {}),
@@ -120,6 +119,8 @@ export interface RulesetInfo {
   sources: Record<string, Omit<Source, 'note'> & { note?: string }>;
   conclusions: Record<string, RuleInfo & { kind: 'criterion' | 'judgment' | 'table' }>;
   deadlines: Record<string, RuleInfo>;
+  /** why each action is advised, said once: a case's lean line names the action and its last day */
+  actions: Record<string, RuleInfo & { who: string; because: string }>;
 }
 
 /** What every case refers to, said once: each rule set's titles, citations, sources and notes. */
@@ -148,6 +149,7 @@ export function rulesetInfo(rs: RuleSet, lang: Lang): RulesetInfo {
     sources: Object.fromEntries(Object.entries(rs.sources).map(([id, { note, ...s }]) => [id, { ...s, ...(note ? { note: note[lang] } : {}) }])),
     conclusions,
     deadlines: Object.fromEntries(Object.entries(rs.deadlines ?? {}).map(([id, r]) => [id, info('deadlines', id, r)])),
+    actions: Object.fromEntries(Object.entries(rs.actions ?? {}).map(([id, a]) => [id, { ...info('actions', id, a), who: a.who, because: a.because[lang] }])),
   };
 }
 
