@@ -78,24 +78,23 @@ export function evalDeadline(ctx: Ctx, d: CompiledDeadline): DeadlineEv {
   return once(ctx, d.slot, () => {
     const applies = d.appliesWhen ? evalCondition(ctx, d.appliesWhen) : { result: true as Tri, needs: NONE };
     const start = evalStart(ctx, d.start);
-    const basisBase = {
-      ...(start.ref ? { startRef: start.ref } : {}),
-      length: d.def.length,
-      counting: d.def.counting,
-      monthEnd: d.def.monthEnd,
-      calendar: d.def.calendar,
-      ...(d.def.satisfiedBy ? { satisfiedBy: d.def.satisfiedBy } : {}),
-    };
-    const base = { id: d.id, ruleset: ctx.ruleset, kind: d.def.kind, verified: d.verified, due: null, daysLeft: null };
-    if (applies.result === false) {
-      return { result: { ...base, status: 'not_applicable', finding: 'not_applicable', basis: { ...basisBase, startDate: null, monthEndApplied: false }, needs: [] } };
-    }
+    // Plain object literals, no spreads: this runs for every deadline of every case.
+    const basisBase: Omit<DeadlineBasis, 'startDate' | 'monthEndApplied'> = { length: d.def.length, counting: d.def.counting, monthEnd: d.def.monthEnd, calendar: d.def.calendar };
+    if (start.ref) basisBase.startRef = start.ref;
+    if (d.def.satisfiedBy) basisBase.satisfiedBy = d.def.satisfiedBy;
+    if (applies.result === false) return { result: undated(ctx, d, 'not_applicable', { ...basisBase, startDate: null, monthEndApplied: false }, []) };
     if (!start.range) {
       const needs = union([start.needs, applies.result === undefined ? applies.needs : NONE]);
-      return { result: { ...base, status: 'undetermined', finding: 'start_unknown', ...(applies.result === undefined ? { appliesUnknown: true as const } : {}), basis: { ...basisBase, startDate: null, monthEndApplied: false }, needs: needList(needs) } };
+      const result = undated(ctx, d, 'undetermined', { ...basisBase, startDate: null, monthEndApplied: false }, needList(needs));
+      if (applies.result === undefined) result.appliesUnknown = true;
+      return { result };
     }
     return dated(ctx, d, { ...start, range: start.range }, applies, basisBase);
   });
+}
+
+function undated(ctx: Ctx, d: CompiledDeadline, status: 'not_applicable' | 'undetermined', basis: DeadlineBasis, needs: Need[]): DeadlineResult {
+  return { id: d.id, ruleset: ctx.ruleset, kind: d.def.kind, status, finding: status === 'not_applicable' ? 'not_applicable' : 'start_unknown', due: null, daysLeft: null, basis, needs, verified: d.verified };
 }
 
 function dated(ctx: Ctx, d: CompiledDeadline, start: StartEv & { range: DayRange }, applies: { result: Tri; needs: ReadonlySet<string> }, basisBase: Omit<DeadlineBasis, 'startDate' | 'monthEndApplied'>): DeadlineEv {

@@ -32,19 +32,6 @@ export function explainCase(result: CaseResult, rulesets: readonly RuleSet[], la
   };
 }
 
-/** Only the actions of a result, in words: what a lean machine report carries besides data. */
-export function explainActions(result: CaseResult, rulesets: readonly RuleSet[], lang: Lang = result.lang ?? 'en'): ActionReport[] {
-  const explainers = new Map<string, Explainer | undefined>();
-  return result.actions.map((a) => {
-    if (!explainers.has(a.ruleset)) {
-      const version = result.rulesets.find((r) => r.id === a.ruleset)?.version;
-      const rs = rulesets.find((r) => r.id === a.ruleset && r.version === version);
-      explainers.set(a.ruleset, rs ? new Explainer(rs, lang) : undefined);
-    }
-    return explainers.get(a.ruleset)?.action(a) ?? { ...a, title: a.id, whoText: a.who, because: '', sources: [], checked: '', needs: a.needs.map((n) => ({ ...n, label: n.ref })) };
-  });
-}
-
 function unexplained(full: ConclusionResult): ConclusionReport {
   const { indicators, ...c } = full;
   return { ...c, title: c.id, explanation: '', sources: [], checked: '', reasons: c.reasons.map((r) => ({ ...r, text: r.ref })), needs: c.needs.map((n) => ({ ...n, label: n.ref })), ...(indicators ? { indicators: indicators.map((i) => ({ ...i, label: i.ref, display: String(i.value) })) } : {}) };

@@ -4,11 +4,11 @@
  * sources and notes appear once, in the envelope; `--detail full` adds every reason, value,
  * explanation and citation to each case.
  */
-import type { CaseResult } from '../engine/result.js';
+import type { ActionResult, CaseResult } from '../engine/result.js';
 import type { Flag } from '../engine/triage.js';
 import { verifiedRules } from '../engine/verified.js';
-import { explainActions, explainCase } from '../explain/explain.js';
-import type { ActionReport, CaseReport } from '../explain/types.js';
+import { explainCase } from '../explain/explain.js';
+import type { CaseReport } from '../explain/types.js';
 import type { Lang, RuleMeta, RuleSet, Source } from '../rules/types.js';
 
 export const REPORT_SCHEMA_VERSION = '2.0';
@@ -61,7 +61,16 @@ export interface LeanCase {
 
 export type FullCase = CaseReport & { triage: Flag[] };
 
-export function leanCase(r: CaseResult, triage: Flag[], actions: readonly ActionReport[]): LeanCase {
+/** Each action's title, looked up in its rule set: all a lean line says of it in words. */
+function actionTitles(r: CaseResult, rulesets: readonly RuleSet[], lang: Lang): (ActionResult & { title: string })[] {
+  return r.actions.map((a) => {
+    const version = r.rulesets.find((x) => x.id === a.ruleset)?.version;
+    const def = rulesets.find((rs) => rs.id === a.ruleset && rs.version === version)?.actions?.[a.id];
+    return { ...a, title: def ? def.title[lang] : a.id };
+  });
+}
+
+export function leanCase(r: CaseResult, triage: Flag[], actions: readonly (ActionResult & { title: string })[]): LeanCase {
   const conclusions: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   // The headline conclusions: the intermediate elements are in --detail full.
@@ -95,7 +104,7 @@ export function leanCase(r: CaseResult, triage: Flag[], actions: readonly Action
 /** One case for machine output, at the detail asked for. */
 export function machineCase(r: CaseResult, options: { detail: Detail; triage: Flag[]; rulesets: readonly RuleSet[]; lang: Lang }): LeanCase | FullCase {
   const lang = r.lang ?? options.lang;
-  if (options.detail === 'lean') return leanCase(r, options.triage, explainActions(r, options.rulesets, lang));
+  if (options.detail === 'lean') return leanCase(r, options.triage, actionTitles(r, options.rulesets, lang));
   return { ...explainCase(r, options.rulesets, lang), triage: options.triage };
 }
 
