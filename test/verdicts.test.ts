@@ -37,11 +37,13 @@ describe('kinds of dates: a lapsed right or an ended order is not a missed deadl
     expect(whatToDo).toBeLessThan(r.stdout.indexOf('At a glance'));
   });
 
-  it('no report names an ISO duration, a project document or a case file path', async () => {
+  it('no report names an ISO duration, a project document, a case file path or an output name', async () => {
     for (const lang of ['en', 'nl']) {
-      const r = await runInProcess(['assess', '--lang', lang, '--as-of', '2026-06-01', 'fixtures/nl/', 'fixtures/ew/']);
+      const r = await runInProcess(['assess', '--lang', lang, '--as-of', '2026-06-01', 'fixtures/nl/', 'fixtures/ew/', 'fixtures/decisions/']);
       expect(r.stdout).not.toMatch(/\bP\d+[YMWD]\b/);
       expect(r.stdout).not.toMatch(/fixtures\//);
+      expect(r.stdout).not.toMatch(/fact sheet|feitenblad|background material|achtergronddocument/i);
+      expect(r.stdout).not.toMatch(/\b(eur|info|category): /);
     }
   });
 
