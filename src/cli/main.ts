@@ -3,7 +3,7 @@ import { say as sayReport } from '../words/report.js';
 import { formatDiagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import type { Lang } from '../rules/types.js';
-import { caseSchema, reportSchema, rulesetSchema, ruletestSchema } from '../schemas.js';
+import { caseSchema, jurisdictionSchema, reportSchema, rulesetSchema, ruletestSchema } from '../schemas.js';
 import type { CommandContext, RegisterCommand } from './extensions.js';
 import { rulesOption } from './options.js';
 import type { CliIo, Io } from './io.js';
@@ -104,14 +104,17 @@ function exitOnError(error: unknown, io: Io, debug: boolean): number {
   return EXIT.usage;
 }
 
+/** The published schemas, by the name `rulecase schema` takes. */
+const SCHEMAS = { case: caseSchema, ruleset: rulesetSchema, jurisdiction: jurisdictionSchema, report: reportSchema, ruletest: ruletestSchema };
+
 function registerSchema(program: Command, { io }: CommandContext): void {
   program
     .command('schema')
     .description('Print a published JSON Schema.')
-    .addArgument(new Command().createArgument('<which>', 'case, ruleset, report or ruletest').choices(['case', 'ruleset', 'report', 'ruletest']))
-    .addHelpText('after', '\nExamples:\n  rulecase schema case > case.schema.json\n  rulecase schema ruletest > ruletest.schema.json')
-    .action((which: 'case' | 'ruleset' | 'report' | 'ruletest') => {
-      const schema = { case: caseSchema, ruleset: rulesetSchema, report: reportSchema, ruletest: ruletestSchema }[which];
+    .addArgument(new Command().createArgument('<which>', 'case, ruleset, jurisdiction, report or ruletest').choices(Object.keys(SCHEMAS)))
+    .addHelpText('after', '\nExamples:\n  rulecase schema case > case.schema.json\n  rulecase schema jurisdiction > jurisdiction.schema.json')
+    .action((which: keyof typeof SCHEMAS) => {
+      const schema = SCHEMAS[which];
       io.stdout(JSON.stringify(schema, null, 2) + '\n');
     });
 }
