@@ -33,6 +33,7 @@ describe.each([
           return { value: jurisdiction };
         case 'case.id':
         case 'case.summary':
+        case 'incident.count':
         case 'incident.description':
           return '';
         case 'incidents.menu':

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { When } from '../src/case/types.js';
-import { formatDuration, formatWhen, parseDateInput, parseDurationInput, parseNumberInput } from '../src/interview/date-input.js';
+import { formatDuration, formatWhen, parseCount, parseDateInput, parseDurationInput, parseNumberInput } from '../src/interview/date-input.js';
 import type { Lang } from '../src/rules/types.js';
+
 
 const TODAY = '2026-06-01';
 
@@ -159,5 +160,28 @@ describe('numbers and lengths of time', () => {
   it('shows a length of time in words', () => {
     expect(formatDuration('P1Y6M', 'nl')).toBe('1 jaar en 6 maanden');
     expect(formatDuration('P14D', 'en')).toBe('14 days');
+  });
+});
+
+describe('open-ended dates and rough counts', () => {
+  it.each([
+    ['before 2 May 2026', 'en', { to: '2026-05-01' }],
+    ['vóór 2 mei 2026', 'nl', { to: '2026-05-01' }],
+    ['on or before 1 May 2026', 'en', { to: '2026-05-01' }],
+    ['sinds maart 2026', 'nl', { from: '2026-03-01' }],
+    ['after March 2026', 'en', { from: '2026-04-01' }],
+  ] as const)('%s is %j', (text, lang, when) => {
+    expect(parseDateInput(text, { lang, today: '2026-06-01', past: true })).toEqual({ ok: true, when });
+  });
+
+  it.each([
+    ['', undefined],
+    ['40', 40],
+    ['30-50', { min: 30, max: 50 }],
+    ['30 tot 50', { min: 30, max: 50 }],
+    ['0', null],
+    ['veel', null],
+  ] as const)('count %j is %j', (text, count) => {
+    expect(parseCount(text)).toEqual(count);
   });
 });

@@ -30,6 +30,7 @@ function otherAnswer(prompt: string): string | undefined {
     [/^Incidenten \((\d) ingevoerd\)/, (m) => (Number(m[1]) < 2 ? KEY.enter : KEY.down + KEY.down + KEY.enter)],
     [/^Incident (\d): wanneer gebeurde het\?/, (m) => (m[1] === '1' ? '10-1-2026' : 'tussen 1 en 15 februari 2026') + KEY.enter],
     [/^Incident (\d): wat gebeurde er\?/, (m) => (m[1] === '1' ? KEY.down + KEY.enter : KEY.enter)], // een telefoontje, een bericht
+    [/voor hoeveel gedragingen staat dit/, '12' + KEY.enter],
     [/korte omschrijving/, KEY.enter],
     [/^Uw naam/, 'A. de Vries' + KEY.enter],
     [/^In een zin: waarom\?/, 'Dagelijks contact na een duidelijke weigering.' + KEY.enter],

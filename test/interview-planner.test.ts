@@ -33,6 +33,7 @@ function adviser(incidents: string[], answers: Record<string, ScriptAnswer> = {}
       case 'case.id':
         return 'T-1';
       case 'case.summary':
+      case 'incident.count':
       case 'incident.description':
         return '';
       case 'incidents.menu':

@@ -32,6 +32,8 @@ function dutch(extra: (p: Asked, saved: CaseFile | undefined) => ScriptAnswer | 
         return ['10-1-2026', 'tussen 1 en 15 februari 2026'][n];
       case 'incident.kind':
         return n === 0 ? /telefoontje/ : /bericht/;
+      case 'incident.count':
+        return '12';
       case 'incident.description':
         return n === 0 ? 'Belde twaalf keer op één avond.' : '';
       case 'adviser':
@@ -65,7 +67,7 @@ describe('the interview session', () => {
     expect(r.finished).toBe(true);
     expect(r.last.incidents).toEqual([
       { date: '2026-01-10', kind: 'call', description: 'Belde twaalf keer op één avond.', violence: false, threat: false },
-      { date: { from: '2026-02-01', to: '2026-02-15' }, kind: 'message', violence: false, threat: false },
+      { date: { from: '2026-02-01', to: '2026-02-15' }, kind: 'message', count: 12, violence: false, threat: false },
     ]);
     expect(r.last.complaint).toEqual({ filed: '2026-03-20' });
     // 08:30 UTC is 10:30 in Amsterdam; the adviser's name was asked once, for both judgments.
@@ -74,7 +76,8 @@ describe('the interview session', () => {
     expect(r.prompter.asked.filter((p) => p.id === 'adviser')).toHaveLength(1);
     const said = r.prompter.said.join('\n');
     expect(said).toMatch(/Uw oordeel is nodig: Stelselmatig/);
-    expect(said).toMatch(/aantal incidenten: 2/);
+    // One call and about twelve messages in a period: thirteen acts.
+    expect(said).toMatch(/aantal incidenten: 13/);
     expect(said).toMatch(/Zaak Z-17[\s\S]*Belaging \(voorbeeld\) — voldaan/);
     expect(r.prompter.asked.find((p) => p.id === 'facts.victim_refused_contact')?.choices?.map((c) => c.name)).toEqual(['Ja', 'Nee', 'Weet ik niet', 'Waarom deze vraag?', 'Menu: antwoorden bekijken of wijzigen, incidenten, de beoordeling tot nu toe, stoppen']);
     // The saved file is a valid case file that assess reads.
@@ -158,6 +161,7 @@ describe('the interview session', () => {
           return /^Klaar met de incidenten/;
         }
         if (p.id === 'incident.date') return ['10-1-2026', '12-1-2026', 'maart 2026'][n];
+        if (p.id === 'incident.count') return '';
         if (p.id === 'incidents.pick') return phase === 1 ? /^1\. / : undefined;
         if (p.id === 'incident.edit') {
           if (phase === 1) return (phase = 2), /^Wijzigen: datum/;

@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
-import type { When } from '../case/types.js';
+import type { Incident, When } from '../case/types.js';
+
+type IncidentCount = Incident['count'];
+import { addDays, OPEN_END, OPEN_START } from '../dates/legal-date.js';
 import type { Lang } from '../rules/types.js';
 
 /**
@@ -221,6 +224,30 @@ function time(p: Partial, words: (typeof WORDS)[Lang]): string {
   return `${pad(hh)}:${pad(mi)}`;
 }
 
+/**
+ * Open-ended: "before 2 May 2026" (on or before 1 May), "on or before", "after", "since". The
+ * bounds are exclusive for before and after, as people mean them.
+ */
+const OPEN_PATTERNS: { re: RegExp; side: 'to' | 'from'; shift: number }[] = [
+  { re: /^(?:on or before|uiterlijk|op of v[oó]{1,2}r) (.+)$/, side: 'to', shift: 0 },
+  { re: /^(?:before|v[oó]{1,2}r) (.+)$/, side: 'to', shift: -1 },
+  { re: /^(?:on or after|since|sinds|op of na) (.+)$/, side: 'from', shift: 0 },
+  { re: /^(?:after|na) (.+)$/, side: 'from', shift: 1 },
+];
+
+function openSpan(s: string, options: DateInputOptions, words: (typeof WORDS)[Lang]): Span | undefined {
+  for (const { re, side, shift } of OPEN_PATTERNS) {
+    const m = re.exec(s);
+    const one = m ? parseOne((m[1] as string).trim(), options.today) : undefined;
+    if (!one) continue;
+    const span = spanOf(one, options, words);
+    // "Before May" ends the day before May begins; "on or before May" at its last day; and so on.
+    if (side === 'to') return { from: OPEN_START, to: shift < 0 ? addDays(span.from, -1) : span.to };
+    return { from: shift > 0 ? addDays(span.to, 1) : span.from, to: OPEN_END };
+  }
+  return undefined;
+}
+
 const RANGE_PATTERNS: RegExp[] = [
   /^(?:between|tussen) (.+?) (?:and|en) (.+)$/,
   /^(?:from|van|vanaf) (.+?) (?:to|until|till|tot en met|tot|t\/m|-|–|—) (.+)$/,
@@ -238,7 +265,9 @@ export function parseDateInput(text: string, options: DateInputOptions): DateInp
     let span: Span | undefined;
     const single = parseOne(s, options.today);
     if (single) span = spanOf(single, options, words);
-    else {
+    else if ((span = openSpan(s, options, words))) {
+      // an open-ended date
+    } else {
       for (const re of RANGE_PATTERNS) {
         const m = re.exec(s);
         if (!m) continue;
@@ -277,6 +306,8 @@ export function parseDateInput(text: string, options: DateInputOptions): DateInp
 
 /** The tightest When for a span of days: a day, a whole month, a whole year, or a range. */
 function toWhen(span: Span): When {
+  if (span.from === OPEN_START) return { to: span.to };
+  if (span.to === OPEN_END) return { from: span.from };
   if (span.from === span.to) return span.time !== undefined ? `${span.from}T${span.time}` : span.from;
   const [fy, fm, fd] = span.from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = span.to.split('-').map(Number) as [number, number, number];
@@ -367,4 +398,15 @@ export function formatDuration(iso: string, lang: Lang): string {
   const names = WORDS[lang].units;
   const parts = [m[1], m[2], m[3], m[4]].flatMap((n, i) => (n ? [`${n} ${(names[i] as string[])[Number(n) === 1 ? 0 : 1]}`] : []));
   return parts.length <= 1 ? (parts[0] ?? iso) : `${parts.slice(0, -1).join(', ')} ${WORDS[lang].and} ${parts.at(-1)}`;
+}
+
+/** "40" is 40 acts; "30-50" (or "30 tot 50", "30 to 50") a rough count; empty is one. Null: not a count. */
+export function parseCount(text: string): IncidentCount | undefined | null {
+  const t = text.trim();
+  if (t === '') return undefined;
+  if (/^\d+$/.test(t)) return Number(t) >= 1 ? Number(t) : null;
+  const m = /^(\d+)\s*(?:-|–|to|tot)\s*(\d+)$/.exec(t);
+  if (!m) return null;
+  const [min, max] = [Number(m[1]), Number(m[2])];
+  return max >= 1 && min <= max ? (min === max ? min : { min, max }) : null;
 }

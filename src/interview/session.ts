@@ -10,7 +10,7 @@ import { formatText } from '../report/text.js';
 import { jurisdictionsOf, timeZoneOf, type Jurisdiction } from '../rules/jurisdiction.js';
 import type { Lang, RuleSet } from '../rules/types.js';
 import { addIncident, addOrder, answeredRefs, getAnswer, interviewState, markNoMore, removeItem, setAnswer, setUnknown, unknownRefs, withState, type Stage } from './answers.js';
-import { formatWhen, parseDateInput, parseDurationInput, parseNumberInput } from './date-input.js';
+import { formatWhen, parseCount, parseDateInput, parseDurationInput, parseNumberInput } from './date-input.js';
 import { caseJurisdiction, incidentSummary, indicatorQuestions, orderSummary, orderTypeName, plan, questionFor, usesIncidents, usesOrders, type Dependent, type Plan, type PlanInput, type Question } from './planner.js';
 import { SEPARATOR, type ChoiceOrSeparator, type Prompter } from './prompter.js';
 import { INCIDENT_KINDS, say, sayKey } from '../words/interview.js';
@@ -641,10 +641,18 @@ class Session {
       message: this.t('incidentKind', { n }),
       choices: [...INCIDENT_KINDS.map((k) => ({ value: k as string, name: sayKey(this.lang, `kind.${k}`) })), { value: '', name: this.t('kindUnknown') }],
     });
+    // An entry for a period may stand for many acts: "about 40 messages between January and March".
+    const period = typeof parsed.value === 'object' || /^\d{4}(-\d{2})?$/.test(String(parsed.value));
+    const count = period ? await this.askCount(n) : undefined;
     const description = (await this.p.input({ id: 'incident.description', message: this.t('incidentDescription', { n }) })).trim();
-    const incident: Incident = { date: parsed.value as Incident['date'], ...(kind ? { kind } : {}), ...(description ? { description } : {}) };
+    const incident: Incident = { date: parsed.value as Incident['date'], ...(kind ? { kind } : {}), ...(count !== undefined ? { count } : {}), ...(description ? { description } : {}) };
     this.save(addIncident(this.case, incident));
     this.p.say(this.c.green(this.t('incidentAdded', { n, what: incidentSummary(incident, this.lang) })));
+  }
+
+  private async askCount(n: number): Promise<Incident['count']> {
+    const answer = (await this.p.input({ id: 'incident.count', message: this.t('incidentCount', { n }), validate: (v) => (parseCount(v) !== null ? true : this.t('countInvalid')) })).trim();
+    return parseCount(answer) ?? undefined;
   }
 
   private async editIncident(i: number): Promise<boolean> {
@@ -768,4 +776,3 @@ class Session {
     }
   }
 }
-

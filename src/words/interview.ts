@@ -35,6 +35,11 @@ const STRINGS = {
   incidentsReview: { en: 'Review, change or remove an incident', nl: 'Een incident bekijken, wijzigen of verwijderen' },
   incidentDate: { en: 'Incident {n}: when did it happen?', nl: 'Incident {n}: wanneer gebeurde het?' },
   incidentKind: { en: 'Incident {n}: what happened?', nl: 'Incident {n}: wat gebeurde er?' },
+  incidentCount: {
+    en: 'Incident {n}: how many acts does this stand for over that period (for example 40 messages)? Enter for one.',
+    nl: 'Incident {n}: voor hoeveel gedragingen staat dit in die periode (bijvoorbeeld 40 berichten)? Enter voor één.',
+  },
+  countInvalid: { en: 'Give a number such as 40, or a rough number such as 30-50.', nl: 'Geef een aantal zoals 40, of een ruwe schatting zoals 30-50.' },
   incidentDescription: { en: 'Incident {n}: a short description (leave empty to skip)', nl: 'Incident {n}: een korte omschrijving (leeg laten mag)' },
   incidentAdded: { en: 'Incident {n} saved: {what}', nl: 'Incident {n} bewaard: {what}' },
   incidentPick: { en: 'Which incident?', nl: 'Welk incident?' },
