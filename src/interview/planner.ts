@@ -297,6 +297,8 @@ function orderQuestion(index: number, field: string, base: QuestionBase, input: 
     case 'terms.directContact':
     case 'terms.indirectContact':
     case 'terms.socialMedia':
+    case 'terms.violence':
+    case 'terms.molestation':
       return { ...base, context, type: 'boolean', text };
     default:
       return undefined;

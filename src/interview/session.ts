@@ -726,7 +726,7 @@ class Session {
     for (;;) {
       const order = this.case.orders?.[i];
       if (!order) break;
-      const fields = ['type', 'made', 'served', 'withoutNotice', 'returnDate', 'expires', 'indefinite', 'terms.directContact', 'terms.indirectContact', 'terms.socialMedia'];
+      const fields = ['type', 'made', 'served', 'withoutNotice', 'returnDate', 'expires', 'indefinite', 'terms.directContact', 'terms.indirectContact', 'terms.socialMedia', 'terms.violence', 'terms.molestation'];
       const value = (f: string): string => {
         const v = getAnswer(this.case, `case.orders.${i}.${f}`);
         if (v === undefined) return '—';

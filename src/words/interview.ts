@@ -104,6 +104,8 @@ const STRINGS = {
   'q.orders.terms.directContact': { en: 'Does the order forbid direct contact?', nl: 'Verbiedt het verbod direct contact?' },
   'q.orders.terms.indirectContact': { en: 'Does the order forbid indirect contact (through other people)?', nl: 'Verbiedt het verbod ook indirect contact (via anderen)?' },
   'q.orders.terms.socialMedia': { en: 'Does the order cover social media?', nl: 'Geldt het verbod ook voor sociale media?' },
+  'q.orders.terms.violence': { en: 'Does the order forbid using or threatening violence?', nl: 'Verbiedt het verbod geweld of het dreigen met geweld?' },
+  'q.orders.terms.molestation': { en: 'Does the order forbid molesting, harassing or intimidating the protected person?', nl: 'Verbiedt het verbod lastigvallen, intimideren of bedreigen van de beschermde persoon?' },
   'q.incidents.date': { en: 'Can you give the date more precisely?', nl: 'Kunt u de datum preciezer geven?' },
   'q.incidents.kind': { en: 'What happened?', nl: 'Wat gebeurde er?' },
   'q.incidents.channel': { en: 'Through which channel (WhatsApp, Instagram, in person …)?', nl: 'Via welk kanaal (WhatsApp, Instagram, persoonlijk …)?' },
@@ -136,6 +138,8 @@ const STRINGS = {
   'field.terms.directContact': { en: 'forbids direct contact', nl: 'verbiedt direct contact' },
   'field.terms.indirectContact': { en: 'forbids indirect contact', nl: 'verbiedt indirect contact' },
   'field.terms.socialMedia': { en: 'covers social media', nl: 'geldt voor sociale media' },
+  'field.terms.violence': { en: 'forbids violence', nl: 'verbiedt geweld' },
+  'field.terms.molestation': { en: 'forbids molesting', nl: 'verbiedt lastigvallen' },
 
   // ---- answering ----
   yes: { en: 'Yes', nl: 'Ja' },
