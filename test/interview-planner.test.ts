@@ -189,3 +189,15 @@ describe('a date fact known only roughly', () => {
     expect([appeal?.earliest, appeal?.latest]).toEqual(['2026-05-18', '2026-05-20']);
   });
 });
+
+describe('order terms beyond contact', () => {
+  it('asks whether a non-molestation order forbids violence when a violent incident after service turns on it', async () => {
+    const { loadRules } = await import('../src/io/files.js');
+    const { questionFor } = await import('../src/interview/planner.js');
+    const rules = loadRules();
+    const caseFile = { jurisdiction: 'EW', orders: [{ type: 'non-molestation-order', made: '2026-01-05', served: '2026-01-06', expires: '2026-07-05', indefinite: false, terms: { directContact: false } }], incidents: [{ date: '2026-02-10', kind: 'assault', violence: true }] };
+    const q = questionFor('case.orders.0.terms.violence', { rulesets: rules.rulesets, caseFile, asOf: '2026-03-01', lang: 'nl', file: 'zaak.yaml' });
+    expect(q).toMatchObject({ type: 'boolean', text: 'Verbiedt het verbod geweld of het dreigen met geweld?' });
+    expect(q?.decides).toBeGreaterThan(0);
+  });
+});
