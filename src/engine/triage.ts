@@ -35,10 +35,9 @@ export function flagsOf(report: CaseReport, options: TriageOptions = {}): Flag[]
     if (isDue(d, options)) out.add('due');
     if (d.status === 'undetermined') out.add('undetermined');
   }
-  for (const a of report.actions) {
-    if (a.status === 'expired' && !a.conditional) out.add('expired');
-    if (isDue(a, options)) out.add('due');
-  }
+  // An action that is due counts; one whose day has passed is reported as too late, but is not a
+  // missed legal term (the complaint term itself is): old cases would all read as expired.
+  for (const a of report.actions) if (isDue(a, options)) out.add('due');
   // Information that cannot be read yet is no reason to chase facts; an open element is.
   if (report.conclusions.some((c) => c.role === 'element' && c.status === 'undetermined' && c.needs.length > 0)) out.add('undetermined');
   return FLAGS.filter((a) => out.has(a));
