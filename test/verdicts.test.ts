@@ -75,3 +75,16 @@ describe('rule tests check what to do', () => {
     expect(r.stdout).toMatch(/a\.test\.yaml:8:9: .*no loaded rule set declares an action "make_complaitn"\. Did you mean "make_complaint"\?/);
   });
 });
+
+describe('privacy', () => {
+  it('reports written to files are readable by their owner only, like the case files they come from', async () => {
+    const { mkdtempSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-mode-'));
+    const r = await runInProcess(['assess', '--format', `json=${join(dir, 'r.json')}`, '--format', `junit=${join(dir, 'r.xml')}`, 'fixtures/nl/belaging-ex-partner.yaml']);
+    expect(r.code).toBe(0);
+    expect((await runInProcess(['assess', '--out', join(dir, 'r.txt'), 'fixtures/nl/belaging-ex-partner.yaml'])).code).toBe(0);
+    for (const f of ['r.json', 'r.xml', 'r.txt']) expect(statSync(join(dir, f)).mode & 0o777).toBe(0o600);
+  });
+});

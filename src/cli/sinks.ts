@@ -38,7 +38,8 @@ function fileSink(format: string, file: string, io: Io): Sink {
   const cannotWrite = (e: unknown): UsageError => new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
   let fd: number;
   try {
-    fd = openSync(tmp, 'w');
+    // Reports hold the same personal data as the case files: readable by their owner only.
+    fd = openSync(tmp, 'w', 0o600);
   } catch (e) {
     throw cannotWrite(e);
   }

@@ -7,7 +7,7 @@ export interface AtomicWriteOptions {
   cwd: string;
   /** names the temporary file, so that two processes writing the same file do not share one */
   pid: number;
-  /** for a new file (case files hold personal data: 0o600); default 0o666 less the umask */
+  /** for a new file; default 0o600: reports and case files hold personal data, readable by their owner only */
   mode?: number;
 }
 
@@ -24,7 +24,7 @@ export function temporaryPath(path: string, options: Pick<AtomicWriteOptions, 'c
 export function writeFileAtomically(path: string, text: string, options: AtomicWriteOptions): void {
   const tmp = temporaryPath(path, options);
   try {
-    const fd = openSync(tmp, 'w', options.mode ?? 0o666);
+    const fd = openSync(tmp, 'w', options.mode ?? 0o600);
     try {
       writeSync(fd, text);
       fsyncSync(fd);
