@@ -7,6 +7,17 @@ import { runInProcess, runSpawned } from './cli-harness.js';
 const EXAMPLE_RULES = ['--rules', 'fixtures/rules', '--rules', 'rules/nl/atw-calendar.yaml'];
 
 describe('problems in rule files are reported at file:line:column with a stable code', () => {
+  it('references naming built-in object properties are undefined references, not rules (toString, constructor, __proto__)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-proto-'));
+    const file = join(dir, 'p.yaml');
+    const probe = '  proto_probe:\n    title: { en: P, nl: P }\n    when: { all: [ { check: facts.toString }, { check: criteria.constructor }, { check: tables.__proto__.x } ] }\n    explain: { met: { en: a, nl: a }, not_met: { en: b, nl: b } }\n    cite: [constructor]\n    checked: "2026-12-01"\n';
+    writeFileSync(file, readFileSync('fixtures/rules/example.yaml', 'utf8').replace(/^criteria:\n/m, `criteria:\n${probe}`));
+    const r = await runInProcess(['validate', file, 'rules/nl/atw-calendar.yaml']);
+    expect(r.code).toBe(1);
+    for (const ref of ['facts.toString', 'criteria.constructor', 'tables.__proto__']) expect(r.stdout).toMatch(new RegExp(`p\\.yaml:\\d+:\\d+: error undefined-reference: ${ref.replace('.', '\\.')} is not defined`));
+    expect(r.stdout).toMatch(/the source "constructor" is not listed under sources/);
+  });
+
   it('an element decided by whether a case field was filled in: a warning at its line, exit 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rulecase-closed-world-'));
     const file = join(dir, 'cw.yaml');

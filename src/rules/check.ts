@@ -67,7 +67,8 @@ function refProblem(rs: RuleSet, text: string): string | undefined {
   }
   if (ref.kind === 'case' || ref.kind === 'asOf') return undefined;
   const section = rs[ref.kind] as Record<string, unknown> | undefined;
-  if (!section || !(ref.id in section)) {
+  // Own keys only: `in` would find toString, constructor and __proto__ on every object.
+  if (!section || !Object.hasOwn(section, ref.id)) {
     return `${ref.kind}.${ref.id} is not defined in this rule set.${didYouMean(ref.id, Object.keys(section ?? {}))}`;
   }
   if (ref.kind === 'tables' && ref.output !== undefined) {
@@ -102,7 +103,7 @@ function useRefs(k: Checker, from: string, refs: Refs): void {
 
 function checkCites(k: Checker, cite: string[], pointer: string): void {
   cite.forEach((c, i) => {
-    if (!(c in k.rs.sources)) k.report('undefined-reference', `${pointer}/cite/${i}`, `the source "${c}" is not listed under sources.${didYouMean(c, Object.keys(k.rs.sources))}`);
+    if (!Object.hasOwn(k.rs.sources, c)) k.report('undefined-reference', `${pointer}/cite/${i}`, `the source "${c}" is not listed under sources.${didYouMean(c, Object.keys(k.rs.sources))}`);
   });
 }
 
