@@ -248,6 +248,8 @@ export function extendForCalendar(calendar: Calendar, termStart: string, end: st
   for (let reason = nonWorkingReason(calendar, due); reason; reason = nonWorkingReason(calendar, due)) {
     skipped.push({ date: due, reason });
     due = addDays(due, 1);
+    // The checks refuse a calendar without working days; this guards the loop all the same.
+    if (skipped.length > 366) throw new Error(`calendar ${calendar.title.en}: no working day within a year of ${end}`);
   }
   let minApplied = false;
   const min = calendar.minWorkingDays ?? 0;

@@ -222,6 +222,8 @@ function checkCalendars(k: Checker): void {
     const base = p('calendars', id);
     checkCites(k, cal.cite, base);
     checkDate(k, cal.checked, `${base}/checked`);
+    // A calendar with no working day would extend every term for ever.
+    if (new Set(cal.weekend).size >= 7) k.report('schema-value', `${base}/weekend`, 'a calendar needs at least one working day in the week: a term could never end.');
     cal.holidays.forEach((h, i) => {
       checkDate(k, h.date, `${base}/holidays/${i}/date`);
       if (h.fixed && !isValidIsoDate(`2024-${h.fixed}`)) k.report('invalid-date', `${base}/holidays/${i}/fixed`, `${h.fixed} is not a day of the year (MM-DD).`);
