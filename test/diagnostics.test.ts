@@ -18,6 +18,15 @@ describe('problems in rule files are reported at file:line:column with a stable 
     expect(r.stdout).toMatch(/the source "constructor" is not listed under sources/);
   });
 
+  it('a calendar whose every day is weekend is refused: a term would never end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-weekend-'));
+    const file = join(dir, 'cal.yaml');
+    writeFileSync(file, readFileSync('rules/nl/atw-calendar.yaml', 'utf8').replace(/weekend: \[[^\]]*\]/, 'weekend: [1, 2, 3, 4, 5, 6, 7]'));
+    const r = await runInProcess(['validate', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/cal\.yaml:\d+:\d+: error schema-value: a calendar needs at least one working day in the week/);
+  });
+
   it('an element decided by whether a case field was filled in: a warning at its line, exit 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rulecase-closed-world-'));
     const file = join(dir, 'cw.yaml');
