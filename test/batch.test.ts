@@ -134,3 +134,21 @@ describe('many files, several cores', () => {
     expect(r.stderr).not.toContain('[#');
   });
 });
+
+describe('one bad file never costs a batch', () => {
+  it('an alias bomb, an unresolved alias and JSON nested 1,000 deep are invalid at 1:1; the good case beside them is assessed', async () => {
+    const bad = mkdtempSync(join(tmpdir(), 'rulecase-bad-'));
+    const level = (n: string, x: string): string => `${n}: &${n} [${Array(10).fill(x).join(',')}]`;
+    writeFileSync(join(bad, 'bomb.yaml'), [level('a', '"x"'), level('b', '*a'), level('c', '*b'), level('d', '*c'), level('e', '*d'), level('f', '*e'), 'jurisdiction: NL', ''].join('\n'));
+    writeFileSync(join(bad, 'unresolved.yaml'), 'jurisdiction: NL\nx: *nope\n');
+    writeFileSync(join(bad, 'deep.json'), '{"a":'.repeat(1000) + '1' + '}'.repeat(1000));
+    copyFileSync(join(ROOT, 'fixtures/nl/belaging-ex-partner.yaml'), join(bad, 'good.yaml'));
+    const r = await runInProcess(['assess', '--format', 'ndjson', bad]);
+    expect(r.code).toBe(2);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; status: string; diagnostics: { code: string; line: number }[] });
+    expect(lines.map((l) => [l.id, l.status])).toEqual([['bomb', 'invalid'], ['deep', 'invalid'], ['NL-2026-0142', 'assessed'], ['unresolved', 'invalid']]);
+    expect(lines[0]?.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', line: 1 });
+    expect(r.stderr).toContain('bomb.yaml:1:1: error yaml-syntax: the file cannot be read as YAML: its aliases (*name) expand into too many values.');
+    expect(r.stderr).not.toMatch(/at \w+ \(|Excessive alias count/);
+  });
+});

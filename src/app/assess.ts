@@ -6,7 +6,7 @@ import type { CaseResult as CaseReport } from '../engine/result.js';
 import { jurisdictionsOf } from '../rules/jurisdiction.js';
 import type { RuleSet } from '../rules/types.js';
 import type { SourceDocument } from '../source/document.js';
-import { readCase, type CaseSource } from './case-source.js';
+import { fallbackId, readCase, type CaseSource } from './case-source.js';
 import type { AppIo } from './io.js';
 import { chooseAsOf, chooseLang, type AssessSettings } from './settings.js';
 
@@ -41,8 +41,21 @@ export function assessParsed(rulesets: readonly RuleSet[], parsed: ParsedCase, o
   return assessCase(rulesets, c, parsed.doc, settings, c.id ?? id, parsed.diagnostics);
 }
 
-/** Reads and assesses one case (undefined: a discovered file of another kind). Never throws for bad input. */
+/**
+ * Reads and assesses one case (undefined: a discovered file of another kind). Never throws: a
+ * file that breaks something unforeseen is reported as invalid, and the batch goes on.
+ */
 export function assessSource(source: CaseSource, rulesets: readonly RuleSet[], settings: AssessSettings, io: AppIo): CaseReport | undefined {
+  try {
+    return assessSourceOrThrow(source, rulesets, settings, io);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const message = `rulecase could not assess this file (${reason}); the other files are assessed. Please report it with the file's shape, not its contents.`;
+    return invalidReport(source.file, fallbackId(source), settings.asOf, [{ code: 'internal-error', severity: 'error', message, file: source.file, line: source.line ?? 1, column: 1, pointer: '' }]);
+  }
+}
+
+function assessSourceOrThrow(source: CaseSource, rulesets: readonly RuleSet[], settings: AssessSettings, io: AppIo): CaseReport | undefined {
   const read = readCase(source, io);
   if (read.kind === 'skipped') return undefined;
   // Diagnostics name the source as the user knows it, and point at its line in a stream.

@@ -33,7 +33,8 @@ export type DiagnosticCode =
   | 'invalid-time-zone'
   | 'ruleset-period'
   | 'review-overdue'
-  | 'closed-world-reading';
+  | 'closed-world-reading'
+  | 'internal-error';
 
 export type Severity = 'error' | 'warning';
 

@@ -93,6 +93,7 @@ export const DIAGNOSTIC_HELP: Record<string, { name: string; description: string
   'time-zone-mismatch': { name: 'TimeZoneMismatch', description: "A rule set's time zone differs from its jurisdiction's.", help: "Give the rule set the time zone its jurisdiction.yaml declares." },
   'invalid-time-zone': { name: 'InvalidTimeZone', description: 'Not an IANA time zone.', help: 'Write an IANA zone name, Area/City, as the tz database spells it.' },
   'closed-world-reading': { name: 'ClosedWorldReading', description: 'An element decided by whether a field was filled in.', help: 'Compare the field\'s value instead: a case file writes false for what did not happen, and an absent field is unknown.' },
+  'internal-error': { name: 'InternalError', description: 'A file broke something rulecase did not foresee.', help: 'The other files were assessed. Report the file\'s shape (not its contents) so it can be fixed.' },
   'review-overdue': { name: 'ReviewOverdue', description: 'A rule is past its review date.', help: 'Check the rule against its sources; then update checked and reviewBy.' },
 };
 

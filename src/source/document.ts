@@ -51,7 +51,9 @@ export function parseSource(file: string, text: string): { doc?: SourceDocument;
       return { diagnostics: [jsonSyntaxError(file, text) as Diagnostic] };
     }
     let positioned: SourceDocument | undefined;
-    const positions = (): SourceDocument => (positioned ??= parseYamlSource(file, text).doc as SourceDocument);
+    // JSON nested deeper than the YAML parser goes has no positions: its problems are shown at 1:1.
+    const start = (): { line: number; column: number } => ({ line: 1, column: 1 });
+    const positions = (): SourceDocument => (positioned ??= parseYamlSource(file, text).doc ?? { file, value, locate: start, locateKey: start });
     return { doc: { file, value, locate: (p) => positions().locate(p), locateKey: (p) => positions().locateKey(p) }, diagnostics: [] };
   }
   return parseYamlSource(file, text);
@@ -105,7 +107,15 @@ function parseYamlSource(file: string, text: string): { doc?: SourceDocument; di
     return position(target?.range?.[0]);
   };
 
-  const value: unknown = yamlDoc.toJS({ maxAliasCount: 100 });
+  // Aliases can make a few lines expand into millions of values, or name nothing: a problem in the
+  // file, reported at its first line, never an exception that takes a whole batch down.
+  let value: unknown;
+  try {
+    value = yamlDoc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const why = e instanceof Error && /alias/i.test(e.message) ? (/unresolved/i.test(e.message) ? 'an alias (*name) refers to no anchor' : 'its aliases (*name) expand into too many values') : 'it cannot be turned into data';
+    return { diagnostics: [{ code: isJson ? 'json-syntax' : 'yaml-syntax', severity: 'error', message: `the file cannot be read as ${isJson ? 'JSON' : 'YAML'}: ${why}.`, file, line: 1, column: 1, pointer: '' }] };
+  }
   return {
     doc: {
       file,
