@@ -73,7 +73,8 @@ class CaseWriter {
 
   /** Who should do what by when, first: the actions the rules advise, by their last day. */
   whatToDo(cr: CaseReport): string[] {
-    const open = cr.actions.filter((a) => a.status !== 'done');
+    // What can still be done comes first; what is too late after it, for the record.
+    const open = [...cr.actions.filter((a) => a.status !== 'done' && a.status !== 'expired'), ...cr.actions.filter((a) => a.status === 'expired')];
     const out = ['', this.c.bold(`  ${this.w('whatToDo')}`)];
     if (open.length === 0) return [...out, `    ${this.w('nothingToDo')}`];
     for (const a of open) out.push(...this.action(a));
