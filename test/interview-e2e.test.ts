@@ -12,13 +12,14 @@ const RULES = ['--rules', join(ROOT, 'fixtures', 'rules'), '--rules', join(ROOT,
 const ARGS = ['interview', ...RULES, '--as-of', '2026-06-01', '--lang', 'nl'];
 
 /** The planner's questions in the example rule set, and how a Dutch adviser answers them. */
+// The cursor starts on "weet ik niet" (a stray Enter records nothing): answers pick by number.
 const QUESTIONS: [RegExp, string][] = [
-  [/Werd er gedreigd\?/, KEY.down + KEY.enter], // Nee
-  [/Was er geweld\?/, KEY.down + KEY.enter], // Nee
-  [/Wat is de relatie\?/, KEY.enter], // ex-partner
-  [/Heeft het slachtoffer contact duidelijk geweigerd\?/, KEY.enter], // Ja
-  [/Is het gedrag stelselmatig\?/, KEY.enter], // Ja — voldaan
-  [/Hoe ernstig is het\?/, KEY.enter], // hoog
+  [/Werd er gedreigd\?/, '2' + KEY.enter], // Nee
+  [/Was er geweld\?/, '2' + KEY.enter], // Nee
+  [/Wat is de relatie\?/, '1' + KEY.enter], // ex-partner
+  [/Heeft het slachtoffer contact duidelijk geweigerd\?/, '1' + KEY.enter], // Ja
+  [/Is het gedrag stelselmatig\?/, '1' + KEY.enter], // Ja — voldaan
+  [/Hoe ernstig is het\?/, '1' + KEY.enter], // hoog
   [/klacht .*ingediend\?/, '20-3-2026' + KEY.enter],
 ];
 

@@ -9,6 +9,9 @@ import type { Lang } from '../src/rules/types.js';
 import { rules } from './helpers.js';
 
 /** A prompt as the script sees it. */
+/** A scripted answer: press Enter without moving the cursor. */
+export const ENTER = Symbol('enter');
+
 export interface Asked {
   kind: 'select' | 'input' | 'confirm';
   id: string;
@@ -17,7 +20,7 @@ export interface Asked {
 }
 
 /** What a script answers: a choice by its name (RegExp) or value ({value}), typed text, yes/no, or Ctrl-C. */
-export type ScriptAnswer = RegExp | { value: unknown } | string | boolean | typeof STOP;
+export type ScriptAnswer = RegExp | { value: unknown } | string | boolean | typeof STOP | typeof ENTER;
 export const STOP = Symbol('Ctrl-C');
 
 /** Choice values of the interview's own answer lists. */
@@ -54,6 +57,8 @@ export class ScriptedPrompter implements Prompter {
   async select<T>(prompt: SelectPrompt<T>): Promise<T> {
     const choices = prompt.choices.flatMap((c) => ('separator' in c ? [] : [{ name: c.name, value: c.value as unknown }]));
     const a = this.answerFor({ kind: 'select', id: prompt.id, message: prompt.message, choices });
+    // Enter on the choice the cursor starts on: the prompt's default, else the first.
+    if (a === ENTER) return (prompt.default !== undefined ? prompt.default : choices[0]?.value) as T;
     const found = a instanceof RegExp ? choices.find((c) => a.test(c.name)) : typeof a === 'object' && 'value' in a ? choices.find((c) => isDeepStrictEqual(c.value, a.value)) : undefined;
     if (!found) throw new Error(`no choice ${String(a instanceof RegExp ? a : JSON.stringify(a))} for "${prompt.id}": ${choices.map((c) => c.name).join(' | ')}`);
     return found.value as T;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { serialise } from '../src/cli/interview-command.js';
 import { wrap } from '../src/interview/view.js';
 import { conclusion, rules } from './helpers.js';
-import { choose, DONT_KNOW, EXAMPLE_RULES, interview, MENU, NO, ScriptedPrompter, STOP, WHY, writeZedland, YES, type Asked, type ScriptAnswer } from './interview-helpers.js';
+import { choose, DONT_KNOW, ENTER, EXAMPLE_RULES, interview, MENU, NO, ScriptedPrompter, STOP, WHY, writeZedland, YES, type Asked, type ScriptAnswer } from './interview-helpers.js';
 
 /** A Dutch adviser: two incidents, then answers by reference; `extra` overrides. */
 function dutch(extra: (p: Asked, saved: CaseFile | undefined) => ScriptAnswer | undefined = () => undefined) {
@@ -62,6 +62,14 @@ const strip = (c: CaseFile): CaseFile => {
 };
 
 describe('the interview session', () => {
+  it('a stray Enter on a yes/no, choice or judgment question records nothing: the cursor starts on "don\'t know"', async () => {
+    const enterOnQuestions = dutch((p) => (p.kind === 'select' && (p.id.startsWith('facts.') || p.id.startsWith('judgments.') || p.id.startsWith('case.incidents.')) ? ENTER : undefined));
+    const r = await interview(enterOnQuestions, { lang: 'nl', now: new Date('2026-06-01T08:30:00Z') });
+    expect(r.last.judgments ?? {}).toEqual({});
+    expect(Object.values(r.last.facts ?? {}).filter((v) => v === true || v === false)).toEqual([]);
+    expect((r.last.incidents ?? []).some((i) => i.threat === true || i.violence === true)).toBe(false);
+  });
+
   it('speaks Dutch, stores typed Dutch dates in the case-file format, and records judgments with who, when and why', async () => {
     const r = await interview(dutch(), { lang: 'nl', now: new Date('2026-06-01T08:30:00Z') });
     expect(r.finished).toBe(true);

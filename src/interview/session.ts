@@ -352,18 +352,23 @@ class Session {
   private async answer(q: Question, mode: Mode, first: boolean): Promise<Outcome> {
     const raw = getAnswer(this.case, q.ref);
     const current = raw === undefined ? undefined : this.describeAnswer(q, raw);
+    // The cursor starts on "don't know": a stray Enter must never record "yes" (a reasonable
+    // excuse, a defence); unknown is what was already true.
+    const unknown: Outcome = { kind: 'unknown' };
     switch (q.type) {
       case 'boolean':
         return this.p.select<Outcome>({
           id: q.ref,
           message: q.text,
-          choices: [{ value: { kind: 'value', value: true }, name: this.t('yes') }, { value: { kind: 'value', value: false }, name: this.t('no') }, { value: { kind: 'unknown' }, name: this.t('dontKnow') }, ...this.extras(mode, current)],
+          choices: [{ value: { kind: 'value', value: true }, name: this.t('yes') }, { value: { kind: 'value', value: false }, name: this.t('no') }, { value: unknown, name: this.t('dontKnow') }, ...this.extras(mode, current)],
+          default: unknown,
         });
       case 'choice':
         return this.p.select<Outcome>({
           id: q.ref,
           message: q.text,
-          choices: [...(q.options ?? []).map((o) => ({ value: { kind: 'value', value: o.value } as Outcome, name: o.label })), { value: { kind: 'unknown' }, name: this.t('dontKnow') }, ...this.extras(mode, current)],
+          choices: [...(q.options ?? []).map((o) => ({ value: { kind: 'value', value: o.value } as Outcome, name: o.label })), { value: unknown, name: this.t('dontKnow') }, ...this.extras(mode, current)],
+          default: unknown,
         });
       case 'judgment':
         return this.judgment(q, mode, current);
@@ -379,7 +384,8 @@ class Session {
       j.type === 'choice' ? (q.options ?? []).map((o) => ({ value: { kind: 'value', value: o.value } as Outcome, name: o.label.toLowerCase() === o.value.toLowerCase() ? o.label : `${o.value} — ${o.label}` })) : [{ value: { kind: 'value', value: true }, name: this.t('judgmentYes') }, { value: { kind: 'value', value: false }, name: this.t('judgmentNo') }];
     const open = mode === 'interview' ? indicatorQuestions(q.ref, this.planInput()).length : 0;
     const fillIn: ChoiceOrSeparator<Outcome>[] = open > 0 ? [{ value: { kind: 'indicators' }, name: open === 1 ? this.t('indicatorsFirstOne') : this.t('indicatorsFirst', { n: open }), description: this.t('indicatorsFirstHelp') }] : [];
-    const picked = await this.p.select<Outcome>({ id: q.ref, message: q.text, choices: [...valueChoices, { value: { kind: 'unknown' }, name: this.t('judgmentLater') }, ...fillIn, ...this.extras(mode, current)] });
+    const later: Outcome = { kind: 'unknown' };
+    const picked = await this.p.select<Outcome>({ id: q.ref, message: q.text, choices: [...valueChoices, { value: later, name: this.t('judgmentLater') }, ...fillIn, ...this.extras(mode, current)], default: later });
     if (picked.kind !== 'value') return picked;
     const by = await this.adviser();
     const reason = (
