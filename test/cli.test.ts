@@ -16,7 +16,7 @@ const cases: { name: string; args: string[]; code: number; stdout?: RegExp; stde
   { name: 'an unknown option exits 2, not 1', args: ['assess', '--bogus', 'x.yaml'], code: 2, stderr: /unknown option '--bogus'/ },
   { name: 'an unknown command exits 2', args: ['asses'], code: 2, stderr: /unknown command 'asses'/ },
   { name: 'a missing argument exits 2', args: ['assess'], code: 2, stderr: /missing required argument/ },
-  { name: 'a bad --lang exits 2', args: ['assess', '--lang', 'de', 'x.yaml'], code: 2, stderr: /Allowed choices are en, nl/ },
+  { name: 'a bad --lang exits 2', args: ['assess', '--lang', 'de', 'x.yaml'], code: 2, stderr: /"de" is not a language rulecase speaks; use nl or en./ },
   { name: 'a bad --detail exits 2', args: ['assess', '--detail', 'some', 'x.yaml'], code: 2, stderr: /Allowed choices are lean, full/ },
   { name: 'a bad --as-of exits 2', args: ['assess', '--as-of', '2026-02-30', ...EXAMPLE], code: 2, stderr: /--as-of 2026-02-30 is not a date/ },
   { name: 'assess the example', args: ['assess', ...EXAMPLE], code: 0, stdout: /Harassment \(example\)[\s\S]*not legal advice/ },

@@ -15,7 +15,7 @@ import { assessAll } from './assess-run.js';
 import { ReportWriter } from './assess-writer.js';
 import type { CommandContext } from './extensions.js';
 import type { Io } from './io.js';
-import { checkAsOf, rulesOption } from './options.js';
+import { checkAsOf, langOption, rulesOption } from './options.js';
 import { formatCliOption, formatsHelp, resolveOutputs, rulesHaveErrors, type OutputSpec } from './output.js';
 import type { RenderContext } from './render-case.js';
 import { openSinks } from './sinks.js';
@@ -41,7 +41,7 @@ export function registerAssess(program: Command, { io, setExit }: CommandContext
     .argument('<cases...>', 'case files (JSON or YAML), folders (searched recursively), globs, or - for standard input (one case, or NDJSON)')
     .addOption(rulesOption())
     .option('--as-of <date>', "assess as on this date, YYYY-MM-DD (default: the case file's asOf, else today in the jurisdiction's time zone)")
-    .addOption(new Option('--lang <lang>', "language of the report (default: each case file's lang, else en)").choices(['en', 'nl']))
+    .addOption(langOption("language of the report (default: each case file's lang, else en)"))
     .addOption(formatCliOption('assess', ' (default text)'))
     .addOption(new Option('--detail <level>', 'how much of each case the json and ndjson formats carry: lean, or full for every explanation').choices([...DETAILS]).default('lean'))
     .option('--out <file>', 'write the report (the --format given without a file) to this file instead of standard output')

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
@@ -16,7 +16,7 @@ import { loadRuleTestText } from '../rules/tests.js';
 import type { Lang } from '../rules/types.js';
 import type { CommandContext } from './extensions.js';
 import type { Io } from './io.js';
-import { checkAsOf, rulesOption } from './options.js';
+import { checkAsOf, langOption, rulesOption } from './options.js';
 import { formatCliOption, formatsHelp, resolveOutputs, rulesHaveErrors, writeFormats, type OutputSpec } from './output.js';
 
 const TEST_FILE = /\.test\.ya?ml$/i;
@@ -39,7 +39,7 @@ export function registerDiff(program: Command, { io, setExit }: CommandContext):
     .requiredOption('--base <rules or revision>', 'the old rules: a rule file or folder, or a git revision (the same rule paths as they were in that commit)')
     .addOption(rulesOption('the new rules: rule file or folder (repeatable; default: the bundled rules)'))
     .option('--as-of <date>', "assess as on this date, YYYY-MM-DD (default: the case file's asOf, else today)")
-    .addOption(new Option('--lang <lang>', 'language of titles').choices(['en', 'nl']).default('en'))
+    .addOption(langOption('language of titles').default('en'))
     .option('--exit-code', 'exit 1 when anything changed (like git diff --exit-code)')
     .addOption(formatCliOption('diff'))
     .addHelpText('after', formatsHelp('diff'))

@@ -1,4 +1,3 @@
-import { Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { basename, dirname, resolve } from 'node:path';
@@ -14,7 +13,7 @@ import { BUNDLED_RULES, displayPath, loadRules, UsageError } from '../io/files.j
 import type { Lang, RuleSet } from '../rules/types.js';
 import type { RegisterCommand } from './extensions.js';
 import type { Io } from './io.js';
-import { checkAsOf, rulesOption } from './options.js';
+import { checkAsOf, langOption, peopleAsOf, rulesOption } from './options.js';
 import { rulesHaveErrors, useColor } from './output.js';
 
 /** `rulecase interview`: asks the facts of a case one question at a time and saves the case file after every answer. */
@@ -23,8 +22,8 @@ export const registerInterview: RegisterCommand = (program, { io, setExit }) => 
     .command('interview')
     .description('Ask the facts of a case one question at a time (only what can still change the outcome), saving the case file after every answer.')
     .addOption(rulesOption())
-    .addOption(new Option('--lang <lang>', 'language of the interview (default: ask)').choices(['en', 'nl']))
-    .option('--as-of <date>', 'count deadlines as on this date, YYYY-MM-DD (default: today in the jurisdiction\'s time zone)')
+    .addOption(langOption('language of the interview (default: ask)'))
+    .option('--as-of <date>', 'count deadlines as on this date, 1-12-2026 or 2026-12-01 (default: today in the jurisdiction\'s time zone)')
     .option('--save <file>', 'the case file to save the answers in (.yaml or .json); offers to resume it if it holds an unfinished interview')
     .option('--resume <file>', 'continue the interview saved in this case file')
     .addHelpText(
@@ -67,6 +66,8 @@ function checkOptions(opts: InterviewOptions, exists: (path: string) => boolean)
 /** Parse options → load the rules → the interview loop over the terminal, saving after every answer. */
 async function interviewCommand(opts: InterviewOptions, io: Io): Promise<number> {
   const exists = (p: string): boolean => existsSync(resolve(io.cwd, p));
+  // The interview reads dates as people write them; so does its --as-of.
+  if (opts.asOf !== undefined) opts.asOf = peopleAsOf(opts.asOf, io.now().toISOString().slice(0, 10)) ?? opts.asOf;
   checkOptions(opts, exists);
   const { input, output } = io.terminal;
   if (input.isTTY !== true) {
