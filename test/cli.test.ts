@@ -112,3 +112,11 @@ describe('IO passed in', () => {
     expect(readdirSync(dir).sort()).toEqual(['report.json', 'zaak.yaml']);
   });
 });
+
+describe('the saved case file', () => {
+  it('says how to assess it from where the interview ran, folder included', async () => {
+    const { serialise } = await import('../src/cli/interview-command.js');
+    expect(serialise({ jurisdiction: 'NL' }, 'zaken/zaak.yaml').split('\n')[0]).toBe('# Saved by rulecase interview. Assess it with: rulecase assess zaken/zaak.yaml');
+    expect(serialise({ jurisdiction: 'NL' }, 'mijn zaken/zaak 1.yaml').split('\n')[0]).toBe("# Saved by rulecase interview. Assess it with: rulecase assess 'mijn zaken/zaak 1.yaml'");
+  });
+});

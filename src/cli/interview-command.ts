@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { writeFileAtomically } from '../io/atomic-write.js';
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { isScalar, stringify, visit, parseDocument } from 'yaml';
 import type { CaseFile } from '../case/types.js';
@@ -174,7 +174,9 @@ export function serialise(c: CaseFile, file: string): string {
       if (key !== 'key' && isScalar(node) && typeof node.value === 'string' && /^\d{4}(-\d{2}){0,2}(T.*)?$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
     },
   });
-  return `# Saved by rulecase interview. Assess it with: rulecase assess ${basename(file)}\n` + doc.toString({ lineWidth: 0 });
+  // The path as it was given (zaken/zaak.yaml), so the command works from where the interview ran.
+  const shown = /^[\w./-]+$/.test(file) ? file : `'${file.replace(/'/g, `'\\''`)}'`;
+  return `# Saved by rulecase interview. Assess it with: rulecase assess ${shown}\n` + doc.toString({ lineWidth: 0 });
 }
 
 /** Case files hold personal data: a file the interview creates is readable by the owner only. */
