@@ -51,6 +51,12 @@ describe('every fixture and example validates against the shipped schemas', () =
     const report = JSON.parse(r.stdout) as unknown;
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
   });
+  it.each(['lean', 'full'])('the %s JSON report of every bundled fixture and decision validates against the report schema', async (detail) => {
+    const r = await runInProcess(['assess', '--format', 'json', '--detail', detail, '--as-of', '2026-06-01', 'fixtures/nl', 'fixtures/ew', 'fixtures/decisions']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as unknown;
+    expect(validateReport(report), JSON.stringify(validateReport.errors?.slice(0, 3))).toBe(true);
+  });
   it('rulecase schema prints the same schemas users point their editors at', async () => {
     for (const which of ['case', 'ruleset', 'report']) {
       const r = await runInProcess(['schema', which]);

@@ -134,7 +134,10 @@ export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc
   // By their last day, those without one last; then in the order the rules declare them.
   actions.sort((a, b) => (a.due ?? '9999-99-99').localeCompare(b.due ?? '9999-99-99'));
   rankNeeds(conclusions, deadlines);
-  return { ...base, status: 'assessed', ...(options.lang ? { lang: options.lang } : {}), diagnostics, rulesets: selection.rulesets.map((r) => ({ id: r.id, version: r.version })), conclusions, deadlines, actions };
+  // Results about one of several orders name it: the report says which order, by kind and date.
+  const named = [...conclusions, ...deadlines].some((x) => x.order !== undefined);
+  const orders = named ? (caseFile.orders ?? []).map((o) => ({ type: o.type ?? null, made: typeof o.made === 'string' ? o.made : null })) : undefined;
+  return { ...base, ...(orders ? { orders } : {}), status: 'assessed', ...(options.lang ? { lang: options.lang } : {}), diagnostics, rulesets: selection.rulesets.map((r) => ({ id: r.id, version: r.version })), conclusions, deadlines, actions };
 }
 
 /** A fact that would decide many open elements is worth asking first: count and rank. */

@@ -173,4 +173,6 @@ export interface CaseResult {
   deadlines: DeadlineResult[];
   /** what to do now, in order of their last day (those without one last) */
   actions: ActionResult[];
+  /** the case's orders by type and date made, when results name an order (several orders) */
+  orders?: { type: string | null; made: string | null }[];
 }

@@ -17,7 +17,7 @@ export function explainCase(result: CaseResult, rulesets: readonly RuleSet[], la
     if (!explainers.has(id)) {
       const version = result.rulesets.find((r) => r.id === id)?.version;
       const rs = rulesets.find((r) => r.id === id && (version === undefined || r.version === version));
-      if (rs) explainers.set(id, new Explainer(rs, lang));
+      if (rs) explainers.set(id, new Explainer(rs, lang, result.orders));
     }
     return explainers.get(id);
   };
@@ -46,6 +46,7 @@ export class Explainer {
   constructor(
     private readonly rs: RuleSet,
     private readonly lang: Lang,
+    private readonly orders: CaseResult['orders'] = undefined,
   ) {}
 
   private tx(text: Text | undefined): string {
@@ -119,7 +120,13 @@ export class Explainer {
 
   /** A result about one of several orders says which: "… (order 2)". */
   private aboutOrder(words: RuleWords, order: number | undefined): RuleWords {
-    return order === undefined ? words : { ...words, title: `${words.title} (${say(this.lang, 'orderN', { n: order + 1 })})` };
+    if (order === undefined) return words;
+    // "order 2: restraining order on conviction, made 15 September 2025"
+    const o = this.orders?.[order];
+    const kind = o?.type ? this.codeLabel(undefined)(o.type) : undefined;
+    const made = o?.made ? describeValue(o.made, this.lang) : undefined;
+    const which = [say(this.lang, 'orderN', { n: order + 1 }), [kind, made ? say(this.lang, 'madeOn', { date: made }) : undefined].filter(Boolean).join(', ')].filter(Boolean).join(': ');
+    return { ...words, title: `${words.title} (${which})` };
   }
 
   ruleWords(rule: RuleMeta): RuleWords {
