@@ -117,11 +117,12 @@ describe('rulecase interview in a pseudo-terminal', () => {
 });
 
 describe('rulecase interview without a terminal', () => {
-  it('exits 2 and points to rulecase assess', () => {
+  it('exits 2 and points to rulecase assess, in the language asked for', () => {
     const r = runSpawned(['interview', '--lang', 'nl'], {}, '');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/standard input is not one\. To assess a case file without questions, run: rulecase assess <case-file>/);
+    expect(r.stderr).toMatch(/de standaardinvoer is er geen\. Een zaakbestand beoordelen zonder vragen kan met: rulecase assess <zaakbestand>/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(runSpawned(['interview'], {}, '').stderr).toMatch(/standard input is not one\. To assess a case file without questions, run: rulecase assess <case-file>/);
   });
 
   it('keeps commander errors at exit 2', () => {

@@ -71,7 +71,7 @@ async function interviewCommand(opts: InterviewOptions, io: Io): Promise<number>
   checkOptions(opts, exists);
   const { input, output } = io.terminal;
   if (input.isTTY !== true) {
-    io.stderr('rulecase: interview asks its questions on a terminal, and standard input is not one. To assess a case file without questions, run: rulecase assess <case-file>\n');
+    io.stderr(`rulecase: ${say(opts.lang ?? 'en', 'noTerminal')}\n`);
     return 2;
   }
   const rules = loadRules(opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES], io.cwd);

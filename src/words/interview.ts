@@ -7,6 +7,10 @@ import type { Lang, Text } from '../rules/types.js';
  */
 const STRINGS = {
   caseFileStem: { en: 'case', nl: 'zaak' },
+  noTerminal: {
+    en: 'interview asks its questions on a terminal, and standard input is not one. To assess a case file without questions, run: rulecase assess <case-file>',
+    nl: 'interview stelt zijn vragen op een terminal, en de standaardinvoer is er geen. Een zaakbestand beoordelen zonder vragen kan met: rulecase assess <zaakbestand>',
+  },
   // ---- opening ----
   resuming: { en: 'Continuing the interview saved in {file}.', nl: 'Verder met het interview dat in {file} is bewaard.' },
   welcome: {
