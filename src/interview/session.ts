@@ -334,9 +334,8 @@ class Session {
     if (j.indicators.length > 0) {
       this.p.say(this.t('judgmentIndicators'));
       for (const ind of j.indicators) {
-        // The engine's words, with dates as people write them; a range says why it is one.
-        const range = ind.value !== null && typeof ind.value === 'object' && 'min' in ind.value;
-        const shown = range ? describeValue(ind.value, this.lang) : ind.display.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => formatWhen(d, this.lang));
+        // The report's words for the value; a range or a partial list says why it is one.
+        const shown = describeValue(ind.value, this.lang, ind.display);
         this.p.say(`  · ${ind.label}: ${this.c.bold(shown)}${ind.counter ? this.c.dim(` (${this.t('judgmentCounter')})`) : ''}`);
       }
     }

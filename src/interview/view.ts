@@ -1,6 +1,7 @@
 import type { When } from '../case/types.js';
 import type { Lang } from '../rules/types.js';
 import { formatDuration, formatWhen, NUMBER_STYLE } from './date-input.js';
+import { describeValue as describeReportValue } from '../explain/values.js';
 import { say } from '../words/interview.js';
 
 /**
@@ -8,32 +9,22 @@ import { say } from '../words/interview.js';
  * in a case file. Pure.
  */
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
-
 export function formatNumber(n: number, lang: Lang): string {
   const text = Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, '');
   return text.replace('.', NUMBER_STYLE[lang].decimal);
 }
 
-/** An indicator's value as the engine reports it in JSON: null, a number, a range, a date range, a set. */
-export function describeValue(value: unknown, lang: Lang): string {
-  if (value === null || value === undefined) return say(lang, 'valueUnknown');
-  if (typeof value === 'boolean') return value ? say(lang, 'yes').toLowerCase() : say(lang, 'no').toLowerCase();
-  if (typeof value === 'number') return formatNumber(value, lang);
-  if (typeof value === 'string') return ISO_DAY.test(value) || /^\d{4}-\d{2}$/.test(value) ? formatWhen(value, lang) : value;
-  if (Array.isArray(value)) return value.length === 0 ? say(lang, 'valueNone') : value.map((v) => describeValue(v, lang)).join(', ');
-  if (typeof value === 'object') {
+/**
+ * An indicator's value as the engine reports it in JSON, in the report's words, with a note where
+ * the value is still a range or a partial list: the adviser should know the answers may move it.
+ */
+export function describeValue(value: unknown, lang: Lang, words = describeReportValue(value, lang)): string {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const o = value as Record<string, unknown>;
-    if (typeof o['min'] === 'number' && typeof o['max'] === 'number') {
-      return `${formatNumber(o['min'], lang)}–${formatNumber(o['max'], lang)} (${say(lang, 'valueDependsOnUnknown')})`;
-    }
-    if (typeof o['earliest'] === 'string' && typeof o['latest'] === 'string') return formatWhen({ from: o['earliest'], to: o['latest'] }, lang);
-    if (Array.isArray(o['known'])) {
-      const known = o['known'] as unknown[];
-      return known.length === 0 ? say(lang, 'valueNoneKnownYet') : `${known.map((v) => describeValue(v, lang)).join(', ')} (${say(lang, 'valuePerhapsMore')})`;
-    }
+    if (typeof o['min'] === 'number' && typeof o['max'] === 'number') return `${words} (${say(lang, 'valueDependsOnUnknown')})`;
+    if (Array.isArray(o['known'])) return o['known'].length === 0 ? say(lang, 'valueNoneKnownYet') : `${words.replace(/, …$/, '')} (${say(lang, 'valuePerhapsMore')})`;
   }
-  return JSON.stringify(value);
+  return words;
 }
 
 export function describeWhen(when: unknown, lang: Lang): string {
