@@ -18,16 +18,20 @@ export function caseToday(caseFile: CaseFile, jurisdictions: readonly Jurisdicti
  * the as-of date when there is none or it is later; or always the as-of date.
  */
 export function lawInForceDate(caseFile: CaseFile, asOf: string, jurisdiction: Pick<Jurisdiction, 'timeZone' | 'lawInForceOn'>): string {
-  switch (jurisdiction.lawInForceOn) {
+  let latest: string | undefined;
+  for (const inc of caseFile.incidents ?? []) {
+    const p = parseWhen(inc.date, jurisdiction.timeZone);
+    if (p.ok && (latest === undefined || p.range.latest > latest)) latest = p.range.latest;
+  }
+  return lawInForceOnDate(jurisdiction.lawInForceOn, latest, asOf);
+}
+
+/** The rule itself, for callers that have the last incident's day already (the engine's case view). */
+export function lawInForceOnDate(lawInForceOn: Jurisdiction['lawInForceOn'], lastIncident: string | undefined, asOf: string): string {
+  switch (lawInForceOn) {
     case 'as-of':
       return asOf;
-    case 'last-incident': {
-      let latest: string | undefined;
-      for (const inc of caseFile.incidents ?? []) {
-        const p = parseWhen(inc.date, jurisdiction.timeZone);
-        if (p.ok && (latest === undefined || p.range.latest > latest)) latest = p.range.latest;
-      }
-      return latest !== undefined && latest < asOf ? latest : asOf;
-    }
+    case 'last-incident':
+      return lastIncident !== undefined && lastIncident < asOf ? lastIncident : asOf;
   }
 }

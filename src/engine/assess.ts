@@ -1,6 +1,6 @@
 import type { CaseFile } from '../case/types.js';
 import { checkCaseAgainstRules } from '../case/load.js';
-import { lawInForceDate } from '../case/case-dates.js';
+import { lawInForceDate, lawInForceOnDate } from '../case/case-dates.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../source/document.js';
@@ -35,10 +35,10 @@ export function relevantDate(caseFile: CaseFile, asOf: string, jurisdiction: Jur
 
 /** The same, from the case's view, whose incident dates are parsed already. */
 function lawDate(view: CaseView, asOf: string, jurisdiction: Jurisdiction | undefined): string {
-  if (jurisdiction?.lawInForceOn !== 'last-incident') return asOf;
+  if (!jurisdiction) return asOf;
   let latest: string | undefined;
   for (const inc of view.incidents) if (inc.range && (latest === undefined || inc.range.latest > latest)) latest = inc.range.latest;
-  return latest !== undefined && latest < asOf ? latest : asOf;
+  return lawInForceOnDate(jurisdiction.lawInForceOn, latest, asOf);
 }
 
 /** A rule set that decides something (not only a calendar that others name). */

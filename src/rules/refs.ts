@@ -1,4 +1,4 @@
-import { CASE_FIELDS, REFERABLE_CASE_PATHS } from '../case/fields.js';
+import { REFERABLE_CASE_PATHS } from '../case/fields.js';
 import type { Condition, DateExpr } from './types.js';
 
 /** A parsed reference such as facts.x, derived.x, tables.grid.startingPoint or case.complaint.filed. */
@@ -11,9 +11,6 @@ export type Ref =
 
 /** The case fields a rule may reference as case.<path>, from the one table of case fields. */
 export const CASE_PATHS: readonly string[] = REFERABLE_CASE_PATHS;
-
-/** Date-valued case paths, for deadline starts. */
-export const CASE_DATE_PATHS = new Set(CASE_FIELDS.filter((f) => f.referable && f.type === 'date').map((f) => f.path));
 
 export function normaliseCasePath(path: readonly string[]): string {
   return path.map((p) => (/^\d+$/.test(p) ? 'N' : p)).join('.');
