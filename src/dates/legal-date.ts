@@ -16,6 +16,11 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The ends of an open-ended range; the engine bounds an incident's by the as-of date. */
 export const OPEN_START = '0001-01-01';
 export const OPEN_END = '9999-12-31';
+
+/** A day reached from an open end (OPEN_START plus a term, say): no one wrote it, so no one reads it. */
+export function fromOpenEnd(day: string): boolean {
+  return day < '0100-01-01' || day > '9000-01-01';
+}
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 const YEAR_RE = /^(\d{4})$/;
 const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T/;

@@ -2,6 +2,7 @@
  * The explanation layer: turns the engine's data into words in one language, for the formats
  * that print words (text, markdown, CI messages, the interview, `--detail full`).
  */
+import { fromOpenEnd } from '../dates/legal-date.js';
 import { caseField } from '../case/fields.js';
 import type { ActionResult, CaseResult, ConclusionResult, DeadlineResult, Need, Reason } from '../engine/result.js';
 import { parseRef } from '../rules/refs.js';
@@ -251,7 +252,7 @@ export class Explainer {
         break;
       case 'may_have_ended':
         // A start known only as "on or before" has no earliest day worth naming.
-        text = (d.earliest ?? due) < OPEN_DAYS ? say(lang, 'mayHaveExpiredOpen', { latest: d.latest ?? due, start }) : say(lang, 'mayHaveExpired', { earliest: d.earliest ?? due, latest: d.latest ?? due, start });
+        text = fromOpenEnd(d.earliest ?? due) ? say(lang, 'mayHaveExpiredOpen', { latest: d.latest ?? due, start }) : say(lang, 'mayHaveExpired', { earliest: d.earliest ?? due, latest: d.latest ?? due, start });
         break;
       case 'running':
         text =
@@ -272,9 +273,6 @@ export class Explainer {
     return why + (ext.minWorkingDays ? (why ? '; ' : '') + say(lang, 'minWorkingDays') : '');
   }
 }
-
-/** Dates before this come from an open-ended range ({to} only), not from anything a person wrote. */
-const OPEN_DAYS = '0100-01-01';
 
 function own<T>(record: Record<string, T> | undefined, id: string): T | undefined {
   return record && Object.hasOwn(record, id) ? record[id] : undefined;

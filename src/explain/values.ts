@@ -1,5 +1,5 @@
 import type { Lang } from '../rules/types.js';
-import { parseDuration } from '../dates/legal-date.js';
+import { fromOpenEnd, parseDuration } from '../dates/legal-date.js';
 import { say } from '../words/report.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,8 +41,8 @@ export function describeValue(v: unknown, lang: Lang, label: (code: string) => s
   if (typeof o['min'] === 'number' && typeof o['max'] === 'number') return `${formatNumber(o['min'], lang)}–${formatNumber(o['max'], lang)}`;
   if (typeof o['earliest'] === 'string' && typeof o['latest'] === 'string') {
     // An open-ended range ("on or before 1 March") has no first day worth naming, or no last.
-    if (o['earliest'] < '0100') return `${say(lang, 'onOrBefore')} ${humanDate(o['latest'], lang)}`;
-    if (o['latest'] > '9000') return `${say(lang, 'onOrAfter')} ${humanDate(o['earliest'], lang)}`;
+    if (fromOpenEnd(o['earliest'])) return `${say(lang, 'onOrBefore')} ${humanDate(o['latest'], lang)}`;
+    if (fromOpenEnd(o['latest'])) return `${say(lang, 'onOrAfter')} ${humanDate(o['earliest'], lang)}`;
     return `${humanDate(o['earliest'], lang)} ${say(lang, 'rangeTo')} ${humanDate(o['latest'], lang)}`;
   }
   if (Array.isArray(o['known'])) {
