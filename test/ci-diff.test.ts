@@ -38,6 +38,8 @@ const EXPECTED = [
   'NL-2026-0142 deadline nl-belaging.complaint due: 2026-07-20 → 2026-06-18',
   'NL-2026-0203 deadline nl-belaging.complaint due: 2026-05-11 → 2026-04-10',
   'NL-2026-0178 deadline nl-belaging.complaint due: 2026-08-31 → 2026-07-30',
+  'NL-2026-0344 deadline nl-belaging.complaint due: 2026-06-03 → 2026-05-04',
+  'NL-2026-0518 deadline nl-belaging.complaint due: 2026-08-25 → 2026-07-27',
 ];
 
 describe('rulecase diff: what a rule change moves', () => {
@@ -48,7 +50,7 @@ describe('rulecase diff: what a rule change moves', () => {
     const d = JSON.parse(r.stdout) as DiffJson;
     expect(d.cases.length).toBeGreaterThanOrEqual(10);
     expect(moved(d).sort()).toEqual([...EXPECTED].sort());
-    expect(d.changed).toBe(5);
+    expect(d.changed).toBe(7);
   });
 
   it('against a git revision: the rule files of that commit, read with git show', async () => {
@@ -76,7 +78,7 @@ describe('rulecase diff: what a rule change moves', () => {
   it('no change, no moves; a base that is neither a folder nor a revision is a usage error', async () => {
     const same = await runInProcess(['diff', '--base', 'rules', '--exit-code', 'fixtures/nl']);
     expect(same.code).toBe(0);
-    expect(same.stdout).toMatch(/^rulecase diff: 0 of 5 case\(s\) change/);
+    expect(same.stdout).toMatch(/^rulecase diff: 0 of 7 case\(s\) change/);
     const bad = await runInProcess(['diff', '--base', 'no-such-revision-xyz', 'fixtures/nl']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--base no-such-revision-xyz is neither a rule file or folder nor a git revision/);
