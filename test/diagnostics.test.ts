@@ -129,7 +129,7 @@ describe('jurisdictions and order types are checked against the jurisdiction.yam
   it.each([
     ['an unknown jurisdiction, with did-you-mean', unknownJurisdiction, `${unknownJurisdiction}:2:15: error unknown-jurisdiction: jurisdiction "NLD" is not one the rules know; the loaded rules declare EW (England and Wales), NL (the Netherlands). Did you mean "NL"? (/jurisdiction)`],
     ['a code that resembles none: no guess', noSuchCode, `${noSuchCode}:1:15: error unknown-jurisdiction: jurisdiction "XX" is not one the rules know; the loaded rules declare EW (England and Wales), NL (the Netherlands). (/jurisdiction)`],
-    ['an unknown order type, with did-you-mean', unknownOrder, `${unknownOrder}:4:11: error unknown-order-type: orders[0].type "non-molestation" is not an order type of EW; EW has restraining-order-conviction, restraining-order-acquittal, non-molestation-order, domestic-abuse-protection-order, stalking-protection-order. Did you mean "non-molestation-order"? (/orders/0/type)`],
+    ['an unknown order type, with did-you-mean', unknownOrder, `${unknownOrder}:4:11: error unknown-order-type: orders[0].type "non-molestation" is not an order type of EW; EW has restraining-order-conviction, restraining-order-acquittal, non-molestation-order, domestic-abuse-protection-order, stalking-protection-order, occupation-order. Did you mean "non-molestation-order"? (/orders/0/type)`],
     ['an order type of another jurisdiction', unknownOrder, `${unknownOrder}:6:13: error unknown-order-type: orders[1].type "nl-huisverbod" is an order type of NL, not of EW;`],
   ])('%s: rulecase assess exits 2 with the problem at file:line:column', async (_, path, expected) => {
     const r = await runInProcess(['assess', '--format', 'json', path]);

@@ -39,10 +39,11 @@ describe('the engine returns data, the explanation layer words', () => {
 });
 
 describe('machine output is lean by default', () => {
-  it.each(FIXTURES)('%s: one NDJSON line under 3 KB, with statuses, dates and needs', async (file) => {
+  // 3.5 KB: an English case also carries the routes to an order (issue 14): two more headline results, their actions and needs.
+  it.each(FIXTURES)('%s: one NDJSON line under 3.5 KB, with statuses, dates and needs', async (file) => {
     const r = await runInProcess(['assess', '--format', 'ndjson', '--as-of', '2026-06-01', file]);
     expect(r.code).toBe(0);
-    expect(Buffer.byteLength(r.stdout)).toBeLessThan(3072);
+    expect(Buffer.byteLength(r.stdout)).toBeLessThan(3584);
     const line = JSON.parse(r.stdout) as { conclusions: Record<string, string>; deadlines: { id: string; due: string | null; daysLeft: number | null }[]; needs: string[]; actions: string[] };
     expect(Object.keys(line.conclusions).length).toBeGreaterThan(0);
     expect(line.deadlines.every((d) => d.id.includes('.'))).toBe(true);
