@@ -139,6 +139,29 @@ describe('a Dutch protective measure, recorded in the interview', () => {
   });
 });
 
+describe('changing the complaint in the review', () => {
+  it('asks again whether it was made, then when, and shows "not made" in words', async () => {
+    let reviewed = false;
+    const r = await interview(
+      adviser('NL', ['10-10-2026'], (p) => {
+        if (p.id === 'orders.menu') return /^Er is geen verbod/;
+        if (p.id === 'complaint.status') return reviewed ? /^Ja/ : /^Nee/;
+        if (p.id === 'status:case.complaint.filed') return '5-11-2026';
+        if (p.id === 'complaint.withdrawn.status') return /^Nee/;
+        if (p.id === 'end') return reviewed ? /^Afronden/ : /^Antwoorden bekijken/;
+        if (p.id === 'review') {
+          if (reviewed) return /^Klaar met bekijken/;
+          expect(p.choices?.find((c) => /klacht/.test(c.name))?.name).toMatch(/nee, \(nog\) niet$/);
+          return ((reviewed = true), /klacht/);
+        }
+        return undefined;
+      }),
+      { ...NL_ASOF, lang: 'nl' },
+    );
+    expect(r.last.complaint).toEqual({ filed: '2026-11-05', withdrawn: false });
+  });
+});
+
 describe('changing the jurisdiction', () => {
   it('from NL to EW mid-way asks for the order before any question about it', async () => {
     let changed = false;
@@ -206,6 +229,8 @@ describe('an English order, recorded whole, and previous convictions', () => {
     expect(order).toMatchObject({ type: 'non-molestation-order', made: '2026-03-01', court: 'Family Court at Leeds', served: '2026-03-02', indefinite: true, withoutNotice: false });
     expect(order?.terms).toMatchObject({ indirectContact: true, molestation: true, violence: true });
     expect(r.last.previousConvictions).toEqual([{ offence: 'breach of a non-molestation order', date: '2025-03', breachOfOrder: true }]);
+    // A return date belongs to an order made without notice: not asked for this one.
+    expect(r.prompter.asked.map((p) => p.id)).not.toContain('status:case.orders.0.returnDate');
   });
 });
 

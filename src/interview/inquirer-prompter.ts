@@ -67,7 +67,7 @@ export class InquirerPrompter implements Prompter {
           ...(prompt.required ? { required: true } : {}),
           ...(prompt.cancel ? { cancel: prompt.cancel } : {}),
           pageSize: 18,
-          keysTip: say(this.lang, prompt.cancel ? 'keysSelectEsc' : 'keysSelect'),
+          keysTip: say(this.lang, prompt.id === 'pager' ? 'keysPager' : prompt.cancel ? 'keysSelectEsc' : 'keysSelect'),
           chooseFirst: say(this.lang, 'chooseFirst'),
         },
         this.context(),

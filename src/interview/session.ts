@@ -626,7 +626,8 @@ class Session {
       case 'choice':
         return q.options?.find((o) => o.value === raw)?.label ?? String(raw);
       case 'date':
-        return describeWhen(raw, this.lang);
+        // A complaint not made, an order not withdrawn: false, said as such.
+        return raw === false ? this.t('didNotHappen') : describeWhen(raw, this.lang);
       case 'number':
         return typeof raw === 'number' ? formatNumber(raw, this.lang) + (q.unit ? ` ${q.unit}` : '') : String(raw);
       case 'duration':
@@ -671,6 +672,7 @@ class Session {
       if (picked === 'case') changed = (await this.editCase()) || changed;
       else if (picked.startsWith('incident:')) changed = (await this.editIncident(Number(picked.slice(9)))) || changed;
       else if (picked.startsWith('order:')) changed = (await this.editOrder(Number(picked.slice(6)))) || changed;
+      else if (picked === 'case.complaint.filed' || picked === 'case.complaint.withdrawn') changed = (await this.changeComplaint(picked)) || changed;
       else {
         const q = questionFor(picked, this.planInput());
         if (!q) this.p.say(this.t('noChange'));
@@ -684,6 +686,18 @@ class Session {
         }
       }
     }
+  }
+
+  /** The complaint is changed as it was asked: whether it happened first, then when. */
+  private async changeComplaint(ref: 'case.complaint.filed' | 'case.complaint.withdrawn'): Promise<boolean> {
+    const before = JSON.stringify(this.case);
+    const cleared = setAnswer(this.case, ref, undefined);
+    this.save(ref === 'case.complaint.filed' ? setAnswer(cleared, 'case.complaint.withdrawn', undefined) : cleared);
+    if (ref === 'case.complaint.filed') await this.complaintStatus();
+    else await this.withdrawal();
+    const changed = JSON.stringify(this.case) !== before;
+    if (changed) this.p.say(this.c.dim(this.t('changed')));
+    return changed;
   }
 
   private incidentDetails(i: number): string {
@@ -883,6 +897,8 @@ class Session {
         continue;
       }
       if (!ALWAYS_ASKED.has(field) && !mentioned.has(`case.orders.N.${field}`)) continue;
+      // A return date belongs to an order made without notice.
+      if (field === 'returnDate' && this.case.orders?.[i]?.withoutNotice !== true) continue;
       const q = questionFor(`case.orders.${i}.${field}`, this.planInput());
       if (q) await this.ask(q, 'status');
     }

@@ -270,6 +270,8 @@ const STRINGS = {
   // ---- the terminal ----
   keysSelect: { en: '↑↓ or a number: move · ⏎ choose', nl: '↑↓ of een cijfer: kiezen · ⏎ bevestigen' },
   keysSelectEsc: { en: '↑↓ or a number: move · ⏎ choose · Esc: leave unchanged', nl: '↑↓ of een cijfer: kiezen · ⏎ bevestigen · Esc: ongewijzigd laten' },
+  keysPager: { en: '↑↓ or a number: move · ⏎ choose · Esc: back', nl: '↑↓ of een cijfer: kiezen · ⏎ bevestigen · Esc: terug' },
+  didNotHappen: { en: 'no, not (yet)', nl: 'nee, (nog) niet' },
   chooseFirst: { en: 'Nothing is chosen yet: pick an answer with ↑↓ or its number, then press Enter.', nl: 'Er is nog niets gekozen: kies een antwoord met ↑↓ of het cijfer, en druk dan op Enter.' },
   pagerMore: { en: 'Lines 1–{shown} of {total} shown.', nl: 'Regels 1–{shown} van {total} getoond.' },
   pagerNext: { en: 'Show more', nl: 'Meer tonen' },
