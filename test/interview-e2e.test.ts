@@ -225,5 +225,8 @@ describe('rulecase interview without a terminal', () => {
     expect(runSpawned(['interview', '--lang', 'de']).code).toBe(2);
     expect(runSpawned(['interview', '--bogus']).code).toBe(2);
     expect(runSpawned(['interview', '--as-of', '2026-02-30'], {}, '').stderr).toMatch(/--as-of 2026-02-30 is not a date/);
+    // --lang in capitals, --as-of as the interview reads dates, and the messages in the language asked for.
+    expect(runSpawned(['interview', '--lang', 'NL', '--as-of', '1 december 2026'], {}, '').stderr).toMatch(/de standaardinvoer is er geen/);
+    expect(runSpawned(['interview', '--lang', 'NL', '--save', 'zaak.txt'], {}, '').stderr).toMatch(/--save zaak\.txt: een zaakbestand eindigt op \.yaml, \.yml of \.json\./);
   });
 });

@@ -299,6 +299,9 @@ const STRINGS = {
   foreignResume: { en: '{file} was not written by rulecase interview. Continue with its facts and save the answers into it? (Its comments and layout will be rewritten; the content is kept.)', nl: '{file} is niet door rulecase interview geschreven. Met de feiten daarin verdergaan en de antwoorden erin bewaren? (Opmerkingen en opmaak worden herschreven; de inhoud blijft.)' },
   foreignResumeYes: { en: 'Yes, save into {file}', nl: 'Ja, bewaren in {file}' },
   foreignResumeOther: { en: 'Use its facts, but save in another file', nl: 'De feiten gebruiken, maar in een ander bestand bewaren' },
+  optionNotCaseFile: { en: '{flag} {file}: a case file ends in .yaml, .yml or .json.', nl: '{flag} {file}: een zaakbestand eindigt op .yaml, .yml of .json.' },
+  optionNoSuchFile: { en: 'cannot read {file}: no such file.', nl: '{file} is niet te lezen: het bestand bestaat niet.' },
+  optionNoFolder: { en: 'cannot save in {file}: the folder {folder} does not exist.', nl: 'kan niet bewaren in {file}: de map {folder} bestaat niet.' },
   cannotRead: { en: '{file} cannot be used as a case file:', nl: '{file} is niet te gebruiken als zaakbestand:' },
 } satisfies Record<string, Text>;
 
