@@ -22,8 +22,10 @@ export interface Asked {
 }
 
 /** What a script answers: a choice by its name (RegExp) or value ({value}), typed text, yes/no, or Ctrl-C. */
-export type ScriptAnswer = RegExp | { value: unknown } | string | boolean | typeof STOP | typeof ENTER;
+export type ScriptAnswer = RegExp | { value: unknown } | string | boolean | typeof STOP | typeof ENTER | typeof ESC;
 export const STOP = Symbol('Ctrl-C');
+/** A scripted answer: Esc, which leaves a change unchanged where the prompt allows it. */
+export const ESC = Symbol('Esc');
 
 /** Choice values of the interview's own answer lists. */
 export const YES = { value: { kind: 'value', value: true } };
@@ -73,6 +75,10 @@ export class ScriptedPrompter implements Prompter {
     // Enter on the choice the cursor starts on: the prompt's default, else the first; where nothing is chosen, Enter does nothing.
     if (a === ENTER && prompt.required && prompt.default === undefined) throw new Error(`Enter chose nothing for "${prompt.id}" (nothing is preselected there)`);
     if (a === ENTER) return (prompt.default !== undefined ? prompt.default : choices[0]?.value) as T;
+    if (a === ESC) {
+      if (!prompt.cancel) throw new Error(`Esc does nothing on "${prompt.id}"`);
+      return prompt.cancel.value;
+    }
     const found = a instanceof RegExp ? choices.find((c) => a.test(c.name)) : typeof a === 'object' && 'value' in a ? choices.find((c) => isDeepStrictEqual(c.value, a.value)) : undefined;
     if (!found) throw new Error(`no choice ${String(a instanceof RegExp ? a : JSON.stringify(a))} for "${prompt.id}": ${choices.map((c) => c.name).join(' | ')}`);
     return found.value as T;
@@ -80,6 +86,10 @@ export class ScriptedPrompter implements Prompter {
 
   async input(prompt: InputPrompt): Promise<string> {
     const a = this.answerFor({ kind: 'input', id: prompt.id, message: prompt.message });
+    if (a === ESC) {
+      if (!prompt.cancel) throw new Error(`Esc does nothing on "${prompt.id}"`);
+      return prompt.cancel.value;
+    }
     if (typeof a !== 'string') throw new Error(`input "${prompt.id}" needs text, got ${String(a)}`);
     const value = a === '' && prompt.default !== undefined ? prompt.default : a;
     const ok = prompt.validate ? prompt.validate(value) : true;

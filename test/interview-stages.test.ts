@@ -7,7 +7,7 @@ import { applyRefusal } from '../src/interview/status.js';
 import { assessSoFar } from '../src/interview/planner.js';
 import { loadRules } from '../src/io/files.js';
 import { conclusion, rules } from './helpers.js';
-import { DONT_KNOW, interview, MENU, NO, STOP, writeZedland, YES, type Asked, type ScriptAnswer } from './interview-helpers.js';
+import { DONT_KNOW, ESC, interview, MENU, NO, STOP, writeZedland, YES, type Asked, type ScriptAnswer } from './interview-helpers.js';
 
 /**
  * The questions asked up front, under the bundled rules: the complaint, the orders (each recorded
@@ -159,6 +159,30 @@ describe('changing the complaint in the review', () => {
       { ...NL_ASOF, lang: 'nl' },
     );
     expect(r.last.complaint).toEqual({ filed: '2026-11-05', withdrawn: false });
+  });
+});
+
+describe('Esc while changing an answer', () => {
+  it('leaves a list or a typed answer as it was', async () => {
+    let step = 0;
+    const r = await interview(
+      adviser('NL', ['10-10-2026'], (p) => {
+        if (p.id === 'orders.menu') return /^Er is geen verbod/;
+        if (p.id === 'complaint.status') return /^Ja/;
+        if (p.id === 'status:case.complaint.filed') return '5-11-2026';
+        if (p.id === 'complaint.withdrawn.status') return /^Nee/;
+        if (p.id === 'end') return step < 2 ? /^Antwoorden bekijken/ : /^Afronden/;
+        if (p.id === 'review') return step === 0 ? ((step = 1), /^Opzettelijk/) : step === 1 ? ((step = 2), /Incident 1/) : /^Klaar met bekijken/;
+        if (p.id === 'incident.edit') return step === 2 ? ((step = 3), /Wijzigen: datum/) : /^Terug/;
+        if (p.id === 'case.incidents.0.date' || p.id === 'judgments.opzettelijk') return step >= 1 ? ESC : undefined;
+        return undefined;
+      }),
+      { ...NL_ASOF, lang: 'nl' },
+    );
+    expect(step).toBe(3);
+    expect(r.last.incidents?.[0]?.date).toBe('2026-10-10');
+    expect(r.last.judgments?.['opzettelijk']).toBeUndefined();
+    expect(r.prompter.said.join('\n')).not.toMatch(/Gewijzigd/);
   });
 });
 
