@@ -162,7 +162,7 @@ function endMessage(opts: InterviewOptions, prompter: { lang: Lang }): (key: 'st
   return (key, f) => say(prompter.lang, key, { file: f }).replace(`rulecase interview --resume ${f}`, resumeHint(f)).replace(`rulecase assess ${f}`, assessHint(f));
 }
 
-const KEY_ORDER = ['$schema', 'id', 'jurisdiction', 'asOf', 'lang', 'summary', 'orders', 'incidents', 'complaint', 'facts', 'judgments', 'interview'];
+const KEY_ORDER = ['$schema', 'id', 'jurisdiction', 'asOf', 'lang', 'summary', 'orders', 'incidents', 'complaint', 'previousConvictions', 'protectedPersons', 'proceedings', 'facts', 'judgments', 'interview'];
 
 /** The case file as YAML (or JSON for a .json file), keys in the documented order; date-like strings quoted. */
 export function serialise(c: CaseFile, file: string): string {

@@ -240,7 +240,7 @@ class Session {
       for (let n = 1; ; n++) {
         const offence = (await this.p.input({ id: 'conviction.offence', message: this.t('convictionOffence', { n }), validate: (v) => (v.trim() !== '' ? true : this.t('convictionOffenceRequired')) })).trim();
         const dateQ: Question = { ref: 'new.conviction.date', type: 'date', text: this.t('convictionDate', { n }), range: true, past: true, decides: 0, dependents: [] };
-        const date = (await this.p.input({ id: 'conviction.date', message: dateQ.text, validate: (v) => (v.trim() === '' ? true : ((r) => (r.ok ? true : r.message))(this.parseTyped(dateQ, v))) })).trim();
+        const date = (await this.p.input({ id: 'conviction.date', message: dateQ.text, validate: (v) => (v.trim() === '' ? true : ((r) => (r.ok ? true : r.message))(this.parseTyped(dateQ, v))), preview: (v, final) => this.datePreview(dateQ, v, final) })).trim();
         const parsed = date === '' ? undefined : this.parseTyped(dateQ, date);
         const breach = await this.p.select<boolean | undefined>({ id: 'conviction.breach', message: this.t('convictionBreach', { n }), choices: [{ value: true, name: this.t('yes') }, { value: false, name: this.t('no') }, { value: undefined, name: this.t('dontKnow') }], required: true });
         list.push({ offence, ...(parsed?.ok ? { date: parsed.value as When } : {}), ...(breach !== undefined ? { breachOfOrder: breach } : {}) });
@@ -437,6 +437,7 @@ class Session {
         id: 'refusal.date',
         message: q.text,
         validate: (v) => (v.trim() === '' || DONT_KNOW_WORDS.has(v.trim().toLowerCase()) ? true : ((r) => (r.ok ? true : r.message))(this.parseTyped(q, v))),
+        preview: (v, final) => this.datePreview(q, v, final),
       })
     ).trim();
     const parsed = typed === '' || DONT_KNOW_WORDS.has(typed.toLowerCase()) ? undefined : this.parseTyped(q, typed);
@@ -592,6 +593,14 @@ class Session {
     if (def !== undefined && value === def) return { kind: 'keep' };
     const r = this.parseTyped(q, value);
     return r.ok ? { kind: 'value', value: r.value } : { kind: 'unknown' };
+  }
+
+  /** A typed date as it will be read: "1-10-2026  → 1 oktober 2026", and the date alone once answered. */
+  private datePreview(q: Question, v: string, final: boolean): string {
+    const r = v.trim() === '' ? undefined : this.parseTyped(q, v);
+    if (!r?.ok) return final && v.trim() === '' ? this.c.cyan(this.t('dontKnowShort')) : v;
+    const shown = describeWhen(r.value, this.lang);
+    return final ? this.c.cyan(shown) : `${v}${this.c.dim(`  → ${shown}`)}`;
   }
 
   private parseTyped(q: Question, text: string): { ok: true; value: unknown } | { ok: false; message: string } {
