@@ -253,7 +253,8 @@ describe('an English order, recorded whole, and previous convictions', () => {
     expect(order).toMatchObject({ type: 'non-molestation-order', made: '2026-03-01', court: 'Family Court at Leeds', served: '2026-03-02', indefinite: true, withoutNotice: false });
     expect(order?.terms).toMatchObject({ indirectContact: true, molestation: true, violence: true });
     expect(r.last.previousConvictions).toEqual([{ offence: 'breach of a non-molestation order', date: '2025-03', breachOfOrder: true }]);
-    // A return date belongs to an order made without notice: not asked for this one.
+    // Until further order: its expiry is never asked. A return date belongs to an order made without notice: not asked for this one.
+    expect(r.prompter.asked.map((p) => p.id)).not.toContain('case.orders.0.expires');
     expect(r.prompter.asked.map((p) => p.id)).not.toContain('status:case.orders.0.returnDate');
   });
 });

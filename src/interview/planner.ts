@@ -119,6 +119,10 @@ export function plan(input: PlanInput): Plan {
   // A question that only makes sense after an answer that stays open ("by whom" when it is not known whether a complaint was made) waits.
   const dead = (gate: string): boolean => skip.has(gate) || (gate.startsWith('criteria.') && report.conclusions.some((c) => `criteria.${c.id}` === gate && c.status === 'undetermined' && c.needs.every((n) => skip.has(n.ref))));
   const waits = new Set<string>();
+  // An order until further order has no expiry date to ask for.
+  (input.caseFile.orders ?? []).forEach((o, i) => {
+    if (o.indefinite === true) waits.add(`case.orders.${i}.expires`);
+  });
   for (const [ref, places] of gatedRefs(input.rulesets)) if (!skip.has(ref) && places.every((gates) => gates.some(dead))) waits.add(ref);
   // Every open reference, in the order it first appears in the report (headlines first).
   const order: string[] = [];
