@@ -3,7 +3,7 @@ import type { CaseFile } from '../src/case/types.js';
 import { unknownRefs } from '../src/interview/answers.js';
 import { assessSoFar, plan } from '../src/interview/planner.js';
 import { rules } from './helpers.js';
-import { interview, NO, YES, type Asked, type ScriptAnswer } from './interview-helpers.js';
+import { interview, NO, orderFieldsUnknown, YES, type Asked, type ScriptAnswer } from './interview-helpers.js';
 
 /**
  * The shipped rule sets, whatever they say: a whole interview in each jurisdiction asks only
@@ -51,7 +51,14 @@ describe.each([
           return /^(Finish|Afronden)/;
         case 'report.write':
           return false;
+        case 'complaint.status':
+        case 'complaint.withdrawn.status':
+          return /^(No|Nee)/;
+        case 'convictions.any':
+          return /^(No|Nee)$/;
       }
+      const order = orderFieldsUnknown(p);
+      if (order !== undefined) return order;
       if (p.id.startsWith('reason:')) return 'Weighed the indicators shown.';
       if (p.kind === 'select' && p.choices?.some((c) => /^(Yes|Ja)\b/.test(c.name))) return p.id.startsWith('judgments.') ? YES : NO;
       if (p.kind === 'select') return { value: p.choices?.[0]?.value };

@@ -12,7 +12,7 @@ const RULES = ['--rules', join(ROOT, 'fixtures', 'rules'), '--rules', join(ROOT,
 const ARGS = ['interview', ...RULES, '--as-of', '2026-06-01', '--lang', 'nl'];
 
 /** The planner's questions in the example rule set, and how a Dutch adviser answers them. */
-// The cursor starts on "weet ik niet" (a stray Enter records nothing): answers pick by number.
+// The cursor starts on nothing (a stray Enter records nothing): answers pick by number.
 const QUESTIONS: [RegExp, string][] = [
   [/Werd er gedreigd\?/, '2' + KEY.enter], // Nee
   [/Was er geweld\?/, '2' + KEY.enter], // Nee
@@ -20,13 +20,14 @@ const QUESTIONS: [RegExp, string][] = [
   [/Heeft het slachtoffer contact duidelijk geweigerd\?/, '1' + KEY.enter], // Ja
   [/Is het gedrag stelselmatig\?/, '1' + KEY.enter], // Ja — voldaan
   [/Hoe ernstig is het\?/, '1' + KEY.enter], // hoog
-  [/klacht .*ingediend\?/, '20-3-2026' + KEY.enter],
 ];
 
 /** Everything else the interview asks: the opening, the incidents, the adviser's name and reasons, the end. */
 function otherAnswer(prompt: string): string | undefined {
   const table: [RegExp, string | ((m: RegExpExecArray) => string)][] = [
     [/^Zaaknummer/, 'Z-17' + KEY.enter],
+    [/^Is er klacht gedaan bij de politie/, '1' + KEY.enter], // ja
+    [/^Wanneer is de klacht gedaan\?/, '20-3-2026' + KEY.enter],
     [/waar gaat de zaak over/, 'Ex-partner belt en appt dagelijks.' + KEY.enter],
     [/^Incidenten \((\d) ingevoerd\)/, (m) => (Number(m[1]) < 2 ? KEY.enter : KEY.down + KEY.down + KEY.enter)],
     [/^Incident (\d): wanneer gebeurde het\?/, (m) => (m[1] === '1' ? '10-1-2026' : 'tussen 1 en 15 februari 2026') + KEY.enter],
@@ -116,6 +117,101 @@ describe('rulecase interview in a pseudo-terminal', () => {
   }, 60_000);
 });
 
+/**
+ * The bundled Dutch rules: a breached contact ban under art. 38v Sr, recorded in the stages asked up
+ * front. Lists are answered by the number of the choice that names the answer; everything else is
+ * "don't know" (its number on a list, - when typed).
+ */
+const NL_BAN: [RegExp, string | ((choices: string[], prompt: string) => string)][] = [
+  [/^Waar speelt de zaak\?/, '1' + KEY.enter],
+  [/^Zaaknummer/, 'Z-38' + KEY.enter],
+  // Pasted in one go: both lines are kept.
+  [/waar gaat de zaak over/, 'Ex-partner houdt zich niet aan het contactverbod.\rHij appt dagelijks.' + KEY.enter],
+  [/^Incidenten \((\d) ingevoerd\)/, (c, p) => String(c.findIndex((x) => (p.startsWith('Incidenten (0') ? /toevoegen$/ : /^Klaar/).test(x)) + 1) + KEY.enter],
+  [/^Incident (\d): wanneer gebeurde het\?/, '10-10-2026' + KEY.enter],
+  [/^Incident (\d): wat gebeurde er\?/, '1' + KEY.enter], // een bericht
+  [/korte omschrijving/, 'Appje na het verbod' + KEY.enter],
+  [/^Is er klacht gedaan bij de politie/, '2' + KEY.enter], // nee
+  [/^Verboden \(0 ingevoerd\)/, '1' + KEY.enter], // toevoegen
+  [/^Verbod 1: wat voor verbod\?/, '1' + KEY.enter], // art. 38v Sr
+  [/^Wanneer is het verbod opgelegd\?/, '1-9-2026' + KEY.enter],
+  [/^Welke rechter/, 'Rechtbank Amsterdam' + KEY.enter],
+  [/^Wanneer is het verbod aan de ander betekend/, '3-9-2026' + KEY.enter],
+  [/^Tot wanneer geldt het verbod\?/, '1' + KEY.enter], // tot een datum
+  [/^Wanneer loopt het verbod af\?/, '1-9-2028' + KEY.enter],
+  [/^Verboden \(1 ingevoerd\)/, (c) => String(c.findIndex((x) => /^Klaar/.test(x)) + 1) + KEY.enter],
+  [/^Is de ander eerder veroordeeld/, '2' + KEY.enter], // nee
+  [/^Heeft de verdachte in strijd met de voorwaarden van het verbod gehandeld\?/, '1' + KEY.enter], // ja
+  [/^Uw naam/, 'A. de Vries' + KEY.enter],
+  [/^In een zin: waarom\?/, 'Appte na de betekening.' + KEY.enter],
+  [/bevat een onafgemaakt interview/, '1' + KEY.enter],
+  [/^Wat nu\?/, '1' + KEY.enter],
+  [/naar een bestand schrijven\?/, '2' + KEY.enter], // nee
+];
+
+async function converseBan(t: Terminal, stop: (prompt: string) => boolean = () => false): Promise<string[]> {
+  const prompts: string[] = [];
+  for (;;) {
+    const prompt = await t.nextPrompt(() => true);
+    if (prompt === undefined || stop(prompt)) return prompts;
+    prompts.push(prompt);
+    const known = NL_BAN.find(([re]) => re.test(prompt));
+    const choices = t.lastChoices();
+    const unknownChoice = choices.findIndex((c) => /^(Weet ik niet|Kan ik nog niet beoordelen)/.test(c));
+    const keys = known ? (typeof known[1] === 'string' ? known[1] : known[1](choices, prompt)) : unknownChoice >= 0 ? `${unknownChoice + 1}${KEY.enter}` : `-${KEY.enter}`;
+    await t.answer(prompt, keys);
+  }
+}
+
+describe('rulecase interview in a pseudo-terminal, the stages asked up front', () => {
+  beforeAll(() => assertBuilt());
+
+  it('records a breached 38v ban whole, a pasted second line kept; Ctrl-C in the order and resume lose nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-interview-ban-'));
+    const args = ['interview', '--as-of', '1-12-2026', '--lang', 'NL'];
+    const first = new Terminal([...args, '--save', 'zaak.yaml'], dir);
+    // Stop once the court is asked: the order's kind and date are already saved.
+    const before = await converseBan(first, (p) => /^Welke rechter/.test(p));
+    expect(before.some((p) => /^Is er klacht gedaan/.test(p))).toBe(true);
+    first.type(KEY.ctrlC);
+    expect(await first.exited).toBe(130);
+    const halfway = saved(dir) as { summary: string; complaint: unknown; orders: unknown[] };
+    expect(halfway.summary).toBe('Ex-partner houdt zich niet aan het contactverbod.\nHij appt dagelijks.');
+    expect(halfway.complaint).toEqual({ filed: false });
+    expect(halfway.orders).toEqual([{ type: 'nl-measure-38v', made: '2026-09-01' }]);
+
+    const second = new Terminal([...args, '--resume', 'zaak.yaml'], dir);
+    await second.waitFor(/Verder met het interview/);
+    // It goes on in the orders stage, with the order recorded so far.
+    const all = await converseBan(second);
+    expect(await second.exited).toBe(0);
+    expect(all[0]).toMatch(/^Verboden \(1 ingevoerd\)/);
+    expect(all.some((p) => /^Heeft de verdachte in strijd met de voorwaarden van het verbod gehandeld/.test(p))).toBe(true);
+    expect(second.screen).toMatch(/Vraag \d+ · \d+ open onderde(len|el)/);
+    expect(second.screen).toMatch(/Verbod overtreden — voldaan/);
+    const c = saved(dir) as { orders: Record<string, unknown>[]; judgments: Record<string, { value: unknown }>; previousConvictions: unknown[] };
+    expect(c.orders[0]).toMatchObject({ type: 'nl-measure-38v', made: '2026-09-01' });
+    expect(c.judgments['ban_breached']?.value).toBe(true);
+    for (const t of [first, second]) expect(t.screen).not.toMatch(/\n\s+at .*\(/);
+    rmSync(dir, { recursive: true });
+  }, 90_000);
+
+  it('a stray Enter on a question whose answer changes a verdict chooses nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-interview-enter-'));
+    const t = new Terminal(['interview', '--as-of', '1-12-2026', '--lang', 'nl', '--save', 'zaak.yaml'], dir);
+    await converseBan(t, (p) => /^Is er klacht gedaan/.test(p));
+    t.type(KEY.enter);
+    await t.waitFor(/Er is nog niets gekozen/);
+    expect(t.screen).not.toMatch(/✔ Is er klacht gedaan/);
+    t.type('2' + KEY.enter);
+    await t.waitFor(/✔ Is er klacht gedaan bij de politie[^\n]*Nee/);
+    t.type(KEY.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect((saved(dir) as { complaint: unknown }).complaint).toEqual({ filed: false });
+    rmSync(dir, { recursive: true });
+  }, 60_000);
+});
+
 describe('rulecase interview without a terminal', () => {
   it('exits 2 and points to rulecase assess, in the language asked for', () => {
     const r = runSpawned(['interview', '--lang', 'nl'], {}, '');
@@ -129,5 +225,8 @@ describe('rulecase interview without a terminal', () => {
     expect(runSpawned(['interview', '--lang', 'de']).code).toBe(2);
     expect(runSpawned(['interview', '--bogus']).code).toBe(2);
     expect(runSpawned(['interview', '--as-of', '2026-02-30'], {}, '').stderr).toMatch(/--as-of 2026-02-30 is not a date/);
+    // --lang in capitals, --as-of as the interview reads dates, and the messages in the language asked for.
+    expect(runSpawned(['interview', '--lang', 'NL', '--as-of', '1 december 2026'], {}, '').stderr).toMatch(/de standaardinvoer is er geen/);
+    expect(runSpawned(['interview', '--lang', 'NL', '--save', 'zaak.txt'], {}, '').stderr).toMatch(/--save zaak\.txt: een zaakbestand eindigt op \.yaml, \.yml of \.json\./);
   });
 });

@@ -17,11 +17,15 @@ export interface Asked {
   id: string;
   message: string;
   choices?: { name: string; value: unknown }[];
+  /** a select whose cursor starts on an answer (Enter picks it) rather than on nothing */
+  preselected?: boolean;
 }
 
 /** What a script answers: a choice by its name (RegExp) or value ({value}), typed text, yes/no, or Ctrl-C. */
-export type ScriptAnswer = RegExp | { value: unknown } | string | boolean | typeof STOP | typeof ENTER;
+export type ScriptAnswer = RegExp | { value: unknown } | string | boolean | typeof STOP | typeof ENTER | typeof ESC;
 export const STOP = Symbol('Ctrl-C');
+/** A scripted answer: Esc, which leaves a change unchanged where the prompt allows it. */
+export const ESC = Symbol('Esc');
 
 /** Choice values of the interview's own answer lists. */
 export const YES = { value: { kind: 'value', value: true } };
@@ -30,6 +34,13 @@ export const DONT_KNOW = { value: { kind: 'unknown' } };
 export const WHY = { value: { kind: 'why' } };
 export const MENU = { value: { kind: 'menu' } };
 export const choose = (v: string): { value: unknown } => ({ value: { kind: 'value', value: v } });
+
+/** "Don't know" to every question about an order being added (when made, by which court, its end, its terms). */
+export function orderFieldsUnknown(p: Asked): ScriptAnswer | undefined {
+  if (p.id === 'order.end') return { value: 'unknown' };
+  if (!/^(status:)?case\.orders\.\d+\./.test(p.id)) return undefined;
+  return p.kind === 'input' ? '' : DONT_KNOW;
+}
 
 /**
  * A Prompter driven by a script: a function from the prompt to its answer. Every prompt is
@@ -46,6 +57,10 @@ export class ScriptedPrompter implements Prompter {
     this.said.push(text);
   }
 
+  async page(text: string): Promise<void> {
+    this.said.push(text);
+  }
+
   private answerFor(p: Asked): ScriptAnswer {
     this.asked.push(p);
     const a = this.script(p);
@@ -56,9 +71,14 @@ export class ScriptedPrompter implements Prompter {
 
   async select<T>(prompt: SelectPrompt<T>): Promise<T> {
     const choices = prompt.choices.flatMap((c) => ('separator' in c ? [] : [{ name: c.name, value: c.value as unknown }]));
-    const a = this.answerFor({ kind: 'select', id: prompt.id, message: prompt.message, choices });
-    // Enter on the choice the cursor starts on: the prompt's default, else the first.
+    const a = this.answerFor({ kind: 'select', id: prompt.id, message: prompt.message, choices, preselected: prompt.required !== true || prompt.default !== undefined });
+    // Enter on the choice the cursor starts on: the prompt's default, else the first; where nothing is chosen, Enter does nothing.
+    if (a === ENTER && prompt.required && prompt.default === undefined) throw new Error(`Enter chose nothing for "${prompt.id}" (nothing is preselected there)`);
     if (a === ENTER) return (prompt.default !== undefined ? prompt.default : choices[0]?.value) as T;
+    if (a === ESC) {
+      if (!prompt.cancel) throw new Error(`Esc does nothing on "${prompt.id}"`);
+      return prompt.cancel.value;
+    }
     const found = a instanceof RegExp ? choices.find((c) => a.test(c.name)) : typeof a === 'object' && 'value' in a ? choices.find((c) => isDeepStrictEqual(c.value, a.value)) : undefined;
     if (!found) throw new Error(`no choice ${String(a instanceof RegExp ? a : JSON.stringify(a))} for "${prompt.id}": ${choices.map((c) => c.name).join(' | ')}`);
     return found.value as T;
@@ -66,6 +86,10 @@ export class ScriptedPrompter implements Prompter {
 
   async input(prompt: InputPrompt): Promise<string> {
     const a = this.answerFor({ kind: 'input', id: prompt.id, message: prompt.message });
+    if (a === ESC) {
+      if (!prompt.cancel) throw new Error(`Esc does nothing on "${prompt.id}"`);
+      return prompt.cancel.value;
+    }
     if (typeof a !== 'string') throw new Error(`input "${prompt.id}" needs text, got ${String(a)}`);
     const value = a === '' && prompt.default !== undefined ? prompt.default : a;
     const ok = prompt.validate ? prompt.validate(value) : true;

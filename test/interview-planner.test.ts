@@ -48,6 +48,10 @@ function adviser(incidents: string[], answers: Record<string, ScriptAnswer> = {}
         return /^Finish/;
       case 'report.write':
         return false;
+      case 'complaint.status':
+        return /^Yes/;
+      case 'status:case.complaint.filed':
+        return '20-3-2026';
     }
     if (p.id.startsWith('reason:')) return 'Daily calls for two weeks after a clear refusal.';
     if (p.id.startsWith('judgments.')) return p.choices?.some((c) => /^high/.test(c.name)) ? /^high/ : YES;
@@ -69,8 +73,12 @@ describe('the planner', () => {
     // Facts that no condition reads are never asked: they cannot change any verdict.
     for (const idle of ['facts.judgment_date', 'facts.hours_lost', 'facts.notes', 'facts.ban_length', 'facts.first_contact_at', 'case.complaint.learned']) expect(asked).not.toContain(idle);
     expect(asked).toEqual(
-      expect.arrayContaining(['case.incidents.0.threat', 'case.incidents.1.threat', 'facts.relationship', 'facts.victim_refused_contact', 'judgments.persistent', 'judgments.seriousness', 'case.complaint.filed']),
+      expect.arrayContaining(['case.incidents.0.threat', 'case.incidents.1.threat', 'facts.relationship', 'facts.victim_refused_contact', 'judgments.persistent', 'judgments.seriousness']),
     );
+    // Whether and when the complaint was made is asked up front, before any question that depends on it.
+    const ids = r.prompter.asked.map((p) => p.id);
+    expect(ids.indexOf('complaint.status')).toBeLessThan(ids.indexOf('status:case.complaint.filed'));
+    expect(ids.indexOf('status:case.complaint.filed')).toBeLessThan(ids.findIndex((id) => REF.test(id)));
   });
 
   it('asks first what decides the most open elements, and judgments after the facts they weigh', () => {

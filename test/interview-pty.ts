@@ -12,7 +12,7 @@ import { ROOT } from './helpers.js';
 const ESC = String.fromCharCode(27);
 const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]|${ESC}[()][0-9A-Za-z]|${ESC}[=>78]`, 'g');
 
-export const KEY = { enter: '\r', down: `${ESC}[B`, up: `${ESC}[A`, ctrlC: String.fromCharCode(3) } as const;
+export const KEY = { enter: '\r', down: `${ESC}[B`, up: `${ESC}[A`, ctrlC: String.fromCharCode(3), esc: ESC } as const;
 
 /**
  * The e2e test runs the built CLI, as a user would. Like the other spawned tests it relies on the
@@ -99,6 +99,16 @@ export class Terminal {
     // The answered line drops a default shown in brackets: match on the start of the question.
     const start = prompt.replace(/\s*\([^)]*\)$/, '').slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     await this.waitFor(new RegExp(`✔ ${start}`));
+  }
+
+  /** The choices of the list prompt drawn last ("  Ja", "❯ Nee" …), without the cursor mark. */
+  lastChoices(): string[] {
+    const text = this.screen;
+    const at = text.lastIndexOf('\n? ');
+    if (at === -1) return [];
+    const lines = text.slice(at + 1).split('\n').slice(1);
+    const end = lines.findIndex((l) => l.startsWith('↑↓'));
+    return lines.slice(0, end === -1 ? lines.length : end).filter((l) => /^(❯| ) \S/.test(l)).map((l) => l.slice(2));
   }
 
   type(keys: string): void {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { serialise } from '../src/cli/interview-command.js';
 import { wrap } from '../src/interview/view.js';
 import { conclusion, rules } from './helpers.js';
-import { choose, DONT_KNOW, ENTER, EXAMPLE_RULES, interview, MENU, NO, ScriptedPrompter, STOP, WHY, writeZedland, YES, type Asked, type ScriptAnswer } from './interview-helpers.js';
+import { choose, DONT_KNOW, ENTER, EXAMPLE_RULES, interview, MENU, NO, orderFieldsUnknown, ScriptedPrompter, STOP, WHY, writeZedland, YES, type Asked, type ScriptAnswer } from './interview-helpers.js';
 
 /** A Dutch adviser: two incidents, then answers by reference; `extra` overrides. */
 function dutch(extra: (p: Asked, saved: CaseFile | undefined) => ScriptAnswer | undefined = () => undefined) {
@@ -42,7 +42,9 @@ function dutch(extra: (p: Asked, saved: CaseFile | undefined) => ScriptAnswer | 
         return /^Afronden/;
       case 'report.write':
         return false;
-      case 'case.complaint.filed':
+      case 'complaint.status':
+        return /^Ja/;
+      case 'status:case.complaint.filed':
         return '20-3-2026';
       case 'facts.relationship':
         return choose('ex-partner');
@@ -62,12 +64,13 @@ const strip = (c: CaseFile): CaseFile => {
 };
 
 describe('the interview session', () => {
-  it('a stray Enter on a yes/no, choice or judgment question records nothing: the cursor starts on "don\'t know"', async () => {
-    const enterOnQuestions = dutch((p) => (p.kind === 'select' && (p.id.startsWith('facts.') || p.id.startsWith('judgments.') || p.id.startsWith('case.incidents.')) ? ENTER : undefined));
-    const r = await interview(enterOnQuestions, { lang: 'nl', now: new Date('2026-06-01T08:30:00Z') });
-    expect(r.last.judgments ?? {}).toEqual({});
-    expect(Object.values(r.last.facts ?? {}).filter((v) => v === true || v === false)).toEqual([]);
-    expect((r.last.incidents ?? []).some((i) => i.threat === true || i.violence === true)).toBe(false);
+  it('no answer that changes a verdict is preselected: the cursor starts on nothing, and Enter there chooses nothing', async () => {
+    const r = await interview(dutch(), { lang: 'nl', now: new Date('2026-06-01T08:30:00Z') });
+    const verdictChanging = r.prompter.asked.filter((p) => p.kind === 'select' && (/^(facts|judgments|case)\./.test(p.id) || ['complaint.status', 'convictions.any', 'order.type'].includes(p.id)));
+    expect(verdictChanging.map((p) => p.id)).toEqual(expect.arrayContaining(['complaint.status', 'facts.relationship', 'judgments.persistent', 'case.incidents.0.violence']));
+    expect(verdictChanging.filter((p) => p.preselected)).toEqual([]);
+    // A stray Enter on such a question records nothing: the scripted terminal refuses it, as the real one ignores it.
+    await expect(interview(dutch((p) => (p.id === 'judgments.persistent' ? ENTER : undefined)), { lang: 'nl' })).rejects.toThrow(/Enter chose nothing for "judgments.persistent"/);
   });
 
   it('speaks Dutch, stores typed Dutch dates in the case-file format, and records judgments with who, when and why', async () => {
@@ -126,13 +129,13 @@ describe('the interview session', () => {
     expect(r.prompter.asked.filter((p) => p.id === 'facts.victim_refused_contact')).toHaveLength(2);
   });
 
-  it('opens the menu from a typed question, shows the assessment so far, and reviews and changes answers', async () => {
+  it('opens the menu from a question, shows the assessment so far, and reviews and changes answers', async () => {
     let step = 0;
     const r = await interview(
       dutch((p) => {
-        if (p.id === 'case.complaint.filed' && step === 0) {
+        if (p.id === 'facts.victim_refused_contact' && step === 0) {
           step = 1;
-          return 'm';
+          return MENU;
         }
         if (p.id === 'menu') return step === 1 ? ((step = 2), /tot nu toe tonen/) : step === 2 ? ((step = 3), /^Antwoorden bekijken/) : /^(Verder|Terug)/;
         if (p.id === 'review') return step === 3 ? ((step = 4), /relatie/) : /^Klaar met bekijken/;
@@ -331,7 +334,7 @@ describe('jurisdictions, their names and their orders come from the jurisdiction
         case 'order.type':
           return { value: 'non-molestation-order' };
       }
-      return undefined;
+      return orderFieldsUnknown(p);
     };
     const r = await interview(script, { rules: ['rules'], lang: 'en' });
     const asked = r.prompter.asked.find((p) => p.id === 'order.type');
@@ -361,12 +364,14 @@ describe('jurisdictions, their names and their orders come from the jurisdiction
           return (saved?.orders?.length ?? 0) === 0 ? /^Add an order/ : /^Done with the orders/;
         case 'order.type':
           return /^keep-away order/;
+        case 'convictions.any':
+          return /^Don't know/;
         case 'end':
           return /^Finish/;
         case 'report.write':
           return false;
       }
-      return undefined;
+      return orderFieldsUnknown(p);
     };
     const r = await interview(script, { loaded, lang: 'en', now: new Date('2026-06-01T08:30:00Z') });
     expect(r.finished).toBe(true);

@@ -17,6 +17,8 @@ export interface CaseField {
   label: Text;
   /** how a list of incident details names it, short */
   short?: Text;
+  /** for a code: the values a case may hold, as the interview offers them */
+  options?: readonly { value: string; label: Text }[];
 }
 
 export const CASE_FIELDS: readonly CaseField[] = [
@@ -27,6 +29,7 @@ export const CASE_FIELDS: readonly CaseField[] = [
   { path: 'orders.N.made', type: 'date', referable: true, label: { en: 'when the order was made', nl: 'wanneer het verbod is opgelegd' } },
   { path: 'orders.N.served', type: 'date', referable: true, label: { en: 'when the order was served on or made known to the respondent', nl: 'wanneer het verbod aan de betrokkene is betekend of bekendgemaakt' } },
   { path: 'orders.N.withoutNotice', type: 'boolean', referable: true, label: { en: 'whether the order was made without notice', nl: 'of het verbod zonder oproeping is gegeven' } },
+  { path: 'orders.N.court', type: 'text', referable: false, label: { en: 'the court or authority that made the order', nl: 'de rechter of instantie die het verbod oplegde' } },
   { path: 'orders.N.returnDate', type: 'date', referable: true, label: { en: 'the return date of the order', nl: 'de datum van de vervolgzitting' } },
   { path: 'orders.N.expires', type: 'date', referable: true, label: { en: 'when the order expires', nl: 'wanneer het verbod afloopt' } },
   { path: 'orders.N.indefinite', type: 'boolean', referable: true, label: { en: 'whether the order has no end date', nl: 'of het verbod voor onbepaalde tijd geldt' } },
@@ -35,7 +38,21 @@ export const CASE_FIELDS: readonly CaseField[] = [
   { path: 'orders.N.terms.violence', type: 'boolean', referable: true, label: { en: 'whether the order forbids violence or threats', nl: 'of het verbod geweld of bedreiging verbiedt' } },
   { path: 'orders.N.terms.molestation', type: 'boolean', referable: true, label: { en: 'whether the order forbids molesting or harassing', nl: 'of het verbod lastigvallen of intimideren verbiedt' } },
   { path: 'orders.N.terms.approachWithinMetres', type: 'number', referable: true, label: { en: 'how near the order forbids coming, in metres', nl: 'hoe dichtbij het verbod niet mag komen, in meters' } },
-  { path: 'proceedings.stage', type: 'code', referable: true, label: { en: 'where the case stands in the courts', nl: 'hoe ver de zaak bij de rechter is' } },
+  {
+    path: 'proceedings.stage',
+    type: 'code',
+    referable: true,
+    label: { en: 'where the case stands in the courts', nl: 'hoe ver de zaak bij de rechter is' },
+    options: [
+      { value: 'reported', label: { en: 'reported to the police', nl: 'gemeld bij de politie' } },
+      { value: 'charged', label: { en: 'charged', nl: 'vervolgd (gedagvaard)' } },
+      { value: 'plea-guilty', label: { en: 'pleaded guilty', nl: 'schuld bekend' } },
+      { value: 'plea-not-guilty', label: { en: 'pleaded not guilty', nl: 'schuld ontkend' } },
+      { value: 'convicted', label: { en: 'convicted', nl: 'veroordeeld' } },
+      { value: 'acquitted', label: { en: 'acquitted', nl: 'vrijgesproken' } },
+      { value: 'discontinued', label: { en: 'discontinued', nl: 'vervolging gestaakt' } },
+    ],
+  },
   { path: 'orders.N.terms.socialMedia', type: 'boolean', referable: true, label: { en: 'whether the order covers social media', nl: 'of het verbod sociale media omvat' } },
   { path: 'incidents.N.date', type: 'date', referable: false, label: { en: 'the date', nl: 'de datum' }, short: { en: 'date', nl: 'datum' } },
   { path: 'incidents.N.reported', type: 'date', referable: false, label: { en: 'when it was reported', nl: 'wanneer het is gemeld' }, short: { en: 'reported on', nl: 'gemeld op' } },

@@ -32,6 +32,8 @@ export interface Order {
   id?: string;
   type: string;
   made?: When;
+  /** the court or authority that made it */
+  court?: string;
   served?: When;
   withoutNotice?: boolean;
   returnDate?: When;

@@ -57,10 +57,11 @@ const CASE_FILE = /\.(ya?ml|json)$/i;
 
 function checkOptions(opts: InterviewOptions, exists: (path: string) => boolean): void {
   checkAsOf(opts.asOf);
+  const lang = opts.lang ?? 'en';
   for (const [flag, file] of [['--save', opts.save], ['--resume', opts.resume]] as const) {
-    if (file !== undefined && !CASE_FILE.test(file)) throw new UsageError(`${flag} ${file}: a case file ends in .yaml, .yml or .json.`);
+    if (file !== undefined && !CASE_FILE.test(file)) throw new UsageError(say(lang, 'optionNotCaseFile', { flag, file }));
   }
-  if (opts.resume !== undefined && !exists(opts.resume)) throw new UsageError(`cannot read ${opts.resume}: no such file.`);
+  if (opts.resume !== undefined && !exists(opts.resume)) throw new UsageError(say(lang, 'optionNoSuchFile', { file: opts.resume }));
 }
 
 /** Parse options → load the rules → the interview loop over the terminal, saving after every answer. */
@@ -116,7 +117,7 @@ async function interview(opts: InterviewOptions, parts: InterviewParts, io: Io):
     );
     const target = (file = start.file);
     // Find out now, not after the first answer, that the answers cannot be saved there.
-    if (!exists(dirname(resolve(io.cwd, target)))) throw new UsageError(`cannot save in ${target}: the folder ${dirname(target)} does not exist.`);
+    if (!exists(dirname(resolve(io.cwd, target)))) throw new UsageError(say(start.lang, 'optionNoFolder', { file: target, folder: dirname(target) }));
     greet(prompter, start.lang, target, start.start !== undefined);
     const end = await runInterview(
       start.start,
@@ -161,7 +162,7 @@ function endMessage(opts: InterviewOptions, prompter: { lang: Lang }): (key: 'st
   return (key, f) => say(prompter.lang, key, { file: f }).replace(`rulecase interview --resume ${f}`, resumeHint(f)).replace(`rulecase assess ${f}`, assessHint(f));
 }
 
-const KEY_ORDER = ['$schema', 'id', 'jurisdiction', 'asOf', 'lang', 'summary', 'orders', 'incidents', 'complaint', 'facts', 'judgments', 'interview'];
+const KEY_ORDER = ['$schema', 'id', 'jurisdiction', 'asOf', 'lang', 'summary', 'orders', 'incidents', 'complaint', 'previousConvictions', 'protectedPersons', 'proceedings', 'facts', 'judgments', 'interview'];
 
 /** The case file as YAML (or JSON for a .json file), keys in the documented order; date-like strings quoted. */
 export function serialise(c: CaseFile, file: string): string {

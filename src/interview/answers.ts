@@ -10,7 +10,8 @@ import { isLang } from '../words/interview.js';
 
 export const INTERVIEW_TOOL = 'rulecase interview';
 
-export type Stage = 'opening' | 'incidents' | 'orders' | 'questions' | 'finished';
+export type Stage = 'opening' | 'incidents' | 'complaint' | 'orders' | 'questions' | 'finished';
+export const STAGES: readonly Stage[] = ['opening', 'incidents', 'complaint', 'orders', 'questions', 'finished'];
 
 /** What the interview keeps under the case file's `interview` key (a free object in the schema). */
 export interface InterviewState {
@@ -29,13 +30,15 @@ export interface InterviewState {
   unknown: string[];
   /** how many of the planner's questions have been answered, for "Question 7" */
   asked: number;
+  /** the day contact was refused has been asked (once: it answers every incident's "after the refusal") */
+  refusalAsked?: boolean;
 }
 
 export function interviewState(c: CaseFile): InterviewState | undefined {
   const s = c.interview;
   if (!s || s['tool'] !== INTERVIEW_TOOL) return undefined;
   const unknown = Array.isArray(s['unknown']) ? (s['unknown'] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
-  const stage = (['opening', 'incidents', 'orders', 'questions', 'finished'] as const).find((x) => x === s['stage']) ?? 'questions';
+  const stage = STAGES.find((x) => x === s['stage']) ?? 'questions';
   return {
     tool: INTERVIEW_TOOL,
     status: s['status'] === 'finished' ? 'finished' : 'in-progress',
@@ -46,6 +49,7 @@ export function interviewState(c: CaseFile): InterviewState | undefined {
     saved: typeof s['saved'] === 'string' ? s['saved'] : '',
     unknown,
     asked: typeof s['asked'] === 'number' ? s['asked'] : 0,
+    ...(s['refusalAsked'] === true ? { refusalAsked: true } : {}),
   };
 }
 
@@ -67,7 +71,7 @@ export function unknownRefs(c: CaseFile): Set<string> {
   return out;
 }
 
-type Path = { root: 'facts' | 'judgments'; id: string } | { root: 'complaint'; key: 'learned' | 'filed' | 'withdrawn' } | { root: 'incidents' | 'orders'; index: number; keys: string[] };
+type Path = { root: 'facts' | 'judgments'; id: string } | { root: 'complaint'; key: 'learned' | 'filed' | 'withdrawn' } | { root: 'incidents' | 'orders'; index: number; keys: string[] } | { root: 'field'; keys: string[] };
 
 function parse(ref: string): Path | undefined {
   const parts = ref.split('.');
@@ -75,6 +79,8 @@ function parse(ref: string): Path | undefined {
   if (parts[0] !== 'case') return undefined;
   if (parts[1] === 'complaint' && parts.length === 3 && (parts[2] === 'learned' || parts[2] === 'filed' || parts[2] === 'withdrawn')) return { root: 'complaint', key: parts[2] };
   if ((parts[1] === 'incidents' || parts[1] === 'orders') && parts.length >= 4 && /^\d+$/.test(parts[2] ?? '')) return { root: parts[1], index: Number(parts[2]), keys: parts.slice(3) };
+  // Any other case field a rule may read (proceedings.stage): a plain path of object keys.
+  if (parts.length >= 3 && !['incidents', 'orders', 'complaint', 'interview', 'facts', 'judgments'].includes(parts[1] ?? '') && parts.slice(1).every((k) => /^[a-zA-Z]\w*$/.test(k))) return { root: 'field', keys: parts.slice(1) };
   return undefined;
 }
 
@@ -95,6 +101,12 @@ export function getAnswer(c: CaseFile, ref: string): unknown {
     case 'complaint':
       v = c.complaint?.[p.key];
       break;
+    case 'field': {
+      let node: unknown = c;
+      for (const k of p.keys) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined;
+      v = node;
+      break;
+    }
     default: {
       let node: unknown = (c[p.root] ?? [])[p.index];
       for (const k of p.keys) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined;
@@ -134,6 +146,17 @@ export function setAnswer(c: CaseFile, ref: string, value: unknown): CaseFile {
       else complaint[p.key] = value;
       next.complaint = complaint as CaseFile['complaint'] & object;
       if (Object.keys(complaint).length === 0) delete next.complaint;
+      break;
+    }
+    case 'field': {
+      const top = p.keys[0] as string;
+      const root = next as unknown as Record<string, unknown>;
+      let node = (root[top] = { ...((root[top] as Record<string, unknown> | undefined) ?? {}) });
+      for (const k of p.keys.slice(1, -1)) node = (node[k] ??= {}) as Record<string, unknown>;
+      const last = p.keys[p.keys.length - 1] as string;
+      if (value === undefined) delete node[last];
+      else node[last] = value;
+      if (Object.keys(root[top] as object).length === 0) delete root[top];
       break;
     }
     default: {

@@ -1,22 +1,19 @@
-import { input, select, Separator } from '@inquirer/prompts';
+import { Separator } from '@inquirer/core';
 import type { Lang } from '../rules/types.js';
 import { say } from '../words/interview.js';
 import { wrap } from './view.js';
+import { pick, text } from './inquirer-prompts.js';
 import { InterviewStopped, type ConfirmPrompt, type InputPrompt, type Prompter, type SelectPrompt } from './prompter.js';
 
 /**
- * The one adapter on @inquirer/prompts. Everything else talks to the Prompter interface, so the
- * interview logic is tested with a script and only this file knows inquirer.
+ * The one adapter on inquirer (@inquirer/core, with the two prompts of inquirer-prompts.ts).
+ * Everything else talks to the Prompter interface, so the interview logic is tested with a
+ * script and only these files know inquirer.
  */
 export interface InquirerStreams {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
 }
-
-const KEYS: Record<Lang, { navigate: string; select: string }> = {
-  en: { navigate: 'move', select: 'choose' },
-  nl: { navigate: 'kiezen', select: 'bevestigen' },
-};
 
 export class InquirerPrompter implements Prompter {
   /** the language can change once the adviser has chosen it */
@@ -29,24 +26,49 @@ export class InquirerPrompter implements Prompter {
     this.lang = lang;
   }
 
+  private get columns(): number {
+    return (this.streams.output as { columns?: number }).columns ?? 100;
+  }
+
   say(text: string): void {
     // Long guidance from the rule sets would otherwise break mid-word at the terminal's edge.
-    const columns = (this.streams.output as { columns?: number }).columns ?? 100;
-    this.streams.output.write(wrap(text, Math.max(40, Math.min(columns - 1, 110))) + '\n');
+    this.streams.output.write(wrap(text, Math.max(40, Math.min(this.columns - 1, 110))) + '\n');
+  }
+
+  /** A screenful at a time: Enter shows the next, q (or Esc) skips the rest. */
+  async page(long: string): Promise<void> {
+    const rows = (this.streams.output as { rows?: number }).rows ?? 40;
+    const lines = wrap(long, Math.max(40, this.columns - 1)).split('\n');
+    const height = Math.max(5, rows - 4);
+    for (let at = 0; at < lines.length; at += height) {
+      this.streams.output.write(lines.slice(at, at + height).join('\n') + '\n');
+      if (at + height >= lines.length) return;
+      const more = await this.select<boolean>({
+        id: 'pager',
+        message: say(this.lang, 'pagerMore', { shown: Math.min(at + height, lines.length), total: lines.length }),
+        choices: [
+          { value: true, name: say(this.lang, 'pagerNext') },
+          { value: false, name: say(this.lang, 'pagerStop') },
+        ],
+        cancel: { value: false },
+      });
+      if (!more) return;
+    }
   }
 
   async select<T>(prompt: SelectPrompt<T>): Promise<T> {
-    const keys = KEYS[this.lang];
     const choices = prompt.choices.map((c) => ('separator' in c ? new Separator(' ') : { value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}) }));
     return this.run(() =>
-      select<T>(
+      pick<T>(
         {
           message: prompt.message,
           choices,
           ...(prompt.default !== undefined ? { default: prompt.default } : {}),
+          ...(prompt.required ? { required: true } : {}),
+          ...(prompt.cancel ? { cancel: prompt.cancel } : {}),
           pageSize: 18,
-          loop: false,
-          theme: { style: { keysHelpTip: () => `↑↓ ${keys.navigate} · ⏎ ${keys.select}` } },
+          keysTip: say(this.lang, prompt.id === 'pager' ? 'keysPager' : prompt.cancel ? 'keysSelectEsc' : 'keysSelect'),
+          chooseFirst: say(this.lang, 'chooseFirst'),
         },
         this.context(),
       ),
@@ -56,19 +78,20 @@ export class InquirerPrompter implements Prompter {
   async input(prompt: InputPrompt): Promise<string> {
     const { validate, preview } = prompt;
     return this.run(() =>
-      input(
+      text(
         {
           message: prompt.message,
           ...(prompt.default !== undefined ? { default: prompt.default } : {}),
-          ...(validate ? { validate: (v: string) => validate(v) } : {}),
-          ...(preview ? { transformer: (v: string, { isFinal }: { isFinal: boolean }) => preview(v, isFinal) } : {}),
+          ...(validate ? { validate } : {}),
+          ...(preview ? { transformer: preview } : {}),
+          ...(prompt.cancel ? { cancel: prompt.cancel } : {}),
         },
         this.context(),
       ),
     );
   }
 
-  /** A yes/no choice as a list: inquirer's own confirm only understands y/n, not the Dutch j/n. */
+  /** A yes/no choice as a list: a y/n prompt would not understand the Dutch j/n. */
   async confirm(prompt: ConfirmPrompt): Promise<boolean> {
     return this.select<boolean>({ id: prompt.id, message: prompt.message, choices: [{ value: true, name: say(this.lang, 'yes') }, { value: false, name: say(this.lang, 'no') }], default: prompt.default ?? true });
   }
@@ -81,7 +104,7 @@ export class InquirerPrompter implements Prompter {
     try {
       return await ask();
     } catch (error) {
-      // Ctrl-C, or the terminal went away: inquirer's ExitPromptError (not exported by @inquirer/prompts).
+      // Ctrl-C, or the terminal went away: inquirer's ExitPromptError.
       if (error instanceof Error && error.name === 'ExitPromptError') throw new InterviewStopped();
       throw error;
     }

@@ -1,5 +1,6 @@
 import type { CaseFile, Incident, Order } from '../case/types.js';
-import { CASE_FIELDS } from '../case/fields.js';
+import { CASE_FIELDS, caseField } from '../case/fields.js';
+import { factFallbacks, gatedRefs } from './status.js';
 import { assessCase } from '../engine/assess.js';
 import { explainCase } from '../explain/explain.js';
 import type { CaseReport, ConclusionReport } from '../explain/types.js';
@@ -113,6 +114,16 @@ export function plan(input: PlanInput): Plan {
   const report = assessSoFar(input);
   if (report.status !== 'assessed') return { report, queue: [], dontKnow: [], unaskable: [] };
   const skip = unknownRefs(input.caseFile);
+  // A fact that stands in for a case field answered "don't know" would ask the same thing again.
+  for (const [field, facts] of factFallbacks(input.rulesets)) if (skip.has(field)) for (const f of facts) skip.add(f);
+  // A question that only makes sense after an answer that stays open ("by whom" when it is not known whether a complaint was made) waits.
+  const dead = (gate: string): boolean => skip.has(gate) || (gate.startsWith('criteria.') && report.conclusions.some((c) => `criteria.${c.id}` === gate && c.status === 'undetermined' && c.needs.every((n) => skip.has(n.ref))));
+  const waits = new Set<string>();
+  // An order until further order has no expiry date to ask for.
+  (input.caseFile.orders ?? []).forEach((o, i) => {
+    if (o.indefinite === true) waits.add(`case.orders.${i}.expires`);
+  });
+  for (const [ref, places] of gatedRefs(input.rulesets)) if (!skip.has(ref) && places.every((gates) => gates.some(dead))) waits.add(ref);
   // Every open reference, in the order it first appears in the report (headlines first).
   const order: string[] = [];
   const items = [...report.conclusions.filter((c) => c.headline), ...report.conclusions.filter((c) => !c.headline), ...report.deadlines];
@@ -123,6 +134,10 @@ export function plan(input: PlanInput): Plan {
   for (const ref of order) {
     if (skip.has(ref)) {
       dontKnow.push(ref);
+      continue;
+    }
+    if (waits.has(ref)) {
+      unaskable.push(ref);
       continue;
     }
     const q = questionFor(ref, input, report);
@@ -209,8 +224,31 @@ export function questionFor(ref: string, input: PlanInput, report: CaseReport = 
     return { ...base, type: 'date', range: true, past: true, text: sayKey(input.lang, `q.complaint.${key}`), help: sayKey(input.lang, `h.complaint.${key}`) };
   }
   if (parts[1] === 'incidents' && parts.length === 4) return incidentQuestion(Number(parts[2]), parts[3] as string, base, input);
-  if (parts[1] === 'orders' && parts.length >= 4) return orderQuestion(Number(parts[2]), parts.slice(3).join('.'), base, input);
-  return undefined;
+  if (parts[1] === 'orders' && parts.length >= 4) return orderQuestion(Number(parts[2]), parts.slice(3).join('.'), base, input) ?? fieldQuestion(parts.slice(1), base, input);
+  return fieldQuestion(parts.slice(1), base, input);
+}
+
+/**
+ * Any other case field a rule reads (a new rule set's proceedings.stage, an order's distance):
+ * asked in the words of the case-field table, so new rules get their facts without interview code.
+ */
+function fieldQuestion(path: string[], base: QuestionBase, input: PlanInput): Question | undefined {
+  const field = caseField(path);
+  if (!field || !field.referable) return undefined;
+  if ((path[0] === 'orders' || path[0] === 'incidents') && !(input.caseFile[path[0]] ?? [])[Number(path[1])]) return undefined;
+  const text = sayKey(input.lang, 'genericField', { label: field.label[input.lang] });
+  switch (field.type) {
+    case 'date':
+      return { ...base, type: 'date', range: true, text };
+    case 'boolean':
+      return { ...base, type: 'boolean', text };
+    case 'number':
+      return { ...base, type: 'number', text };
+    case 'text':
+      return { ...base, type: 'text', text };
+    case 'code':
+      return field.options ? { ...base, type: 'choice', text, options: field.options.map((o) => ({ value: o.value, label: o.label[input.lang] })) } : { ...base, type: 'text', text };
+  }
 }
 
 type QuestionBase = Pick<Question, 'ref' | 'decides' | 'dependents'>;
@@ -289,6 +327,8 @@ function orderQuestion(index: number, field: string, base: QuestionBase, input: 
     case 'made':
     case 'served':
       return { ...base, context, type: 'date', range: true, past: true, text };
+    case 'court':
+      return { ...base, context, type: 'text', text };
     case 'returnDate':
     case 'expires':
       return { ...base, context, type: 'date', range: true, text };

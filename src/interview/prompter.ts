@@ -19,6 +19,10 @@ export interface SelectPrompt<T> {
   message: string;
   choices: readonly ChoiceOrSeparator<T>[];
   default?: T;
+  /** nothing is chosen at first and Enter does nothing until the adviser picks: for answers that change a verdict */
+  required?: boolean;
+  /** what Esc answers (leaving a change without changing anything); without it Esc does nothing */
+  cancel?: { value: T };
 }
 
 export interface InputPrompt {
@@ -30,6 +34,8 @@ export interface InputPrompt {
   validate?: (value: string) => true | string;
   /** what to show beside the typed text: while typing (final false) and once answered (final true) */
   preview?: (value: string, final: boolean) => string;
+  /** what Esc answers (leaving a change without changing anything); without it Esc does nothing */
+  cancel?: { value: string };
 }
 
 export interface ConfirmPrompt {
@@ -41,6 +47,8 @@ export interface ConfirmPrompt {
 export interface Prompter {
   /** text for the adviser to read (a line or a block; a newline is added) */
   say(text: string): void;
+  /** long text (the assessment so far): a screen at a time where there is a screen */
+  page(text: string): Promise<void>;
   select<T>(prompt: SelectPrompt<T>): Promise<T>;
   input(prompt: InputPrompt): Promise<string>;
   confirm(prompt: ConfirmPrompt): Promise<boolean>;

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { DateTime } from 'luxon';
-import type { CaseFile, Incident, JudgmentRecord, Order } from '../case/types.js';
+import type { CaseFile, Incident, JudgmentRecord, Order, When } from '../case/types.js';
 import { caseToday } from '../case/case-dates.js';
 import { isValidIsoDate } from '../dates/legal-date.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
@@ -9,7 +9,8 @@ import type { TextReport } from '../report/text.js';
 import { formatText } from '../report/text.js';
 import { jurisdictionsOf, timeZoneOf, type Jurisdiction } from '../rules/jurisdiction.js';
 import type { Lang, RuleSet } from '../rules/types.js';
-import { addIncident, addOrder, answeredRefs, getAnswer, interviewState, markNoMore, removeItem, setAnswer, setUnknown, unknownRefs, withState, type Stage } from './answers.js';
+import { addIncident, addOrder, answeredRefs, getAnswer, interviewState, markNoMore, removeItem, setAnswer, setUnknown, STAGES, unknownRefs, withState, type Stage } from './answers.js';
+import { applyRefusal, mentionedCaseRefs } from './status.js';
 import { formatWhen, parseCount, parseDateInput, parseDurationInput, parseNumberInput } from './date-input.js';
 import { caseJurisdiction, incidentSummary, indicatorQuestions, orderSummary, orderTypeName, plan, questionFor, usesIncidents, usesOrders, type Dependent, type Plan, type PlanInput, type Question } from './planner.js';
 import { SEPARATOR, type ChoiceOrSeparator, type Prompter } from './prompter.js';
@@ -49,9 +50,17 @@ export interface SessionEnd {
 }
 
 type Outcome = { kind: 'value'; value: unknown } | { kind: 'unknown' } | { kind: 'keep' } | { kind: 'why' } | { kind: 'menu' } | { kind: 'indicators' };
-/** interview: a planner question; review: changing an answer; indicator: a fact a judgment weighs, asked at the adviser's request */
-type Mode = 'interview' | 'review' | 'indicator';
+/** interview: a planner question; review: changing an answer; indicator: a fact a judgment weighs, asked at the adviser's request; status: asked up front */
+type Mode = 'interview' | 'review' | 'indicator' | 'status';
 type Asked = 'answered' | 'replan' | 'stop';
+
+/** An order's fields in the order they are asked when it is added; expires stands for its end (a date or until further order). */
+const ORDER_FIELDS = ['made', 'court', 'served', 'withoutNotice', 'returnDate', 'expires', 'terms.directContact', 'terms.indirectContact', 'terms.socialMedia', 'terms.violence', 'terms.molestation'] as const;
+/** Asked for every order; the others only where the jurisdiction's rules read them. */
+const ALWAYS_ASKED = new Set<string>(['made', 'court', 'served']);
+
+/** How a prompt is named for a script: a question asked up front is told apart from the planner's. */
+const promptId = (q: Question, mode: Mode): string => (mode === 'status' ? `status:${q.ref}` : q.ref);
 
 const DONT_KNOW_WORDS = new Set(['-', 'weet niet', 'weet ik niet', 'onbekend', 'geen idee', "don't know", 'dont know', 'do not know', 'unknown', 'dk', 'n/a']);
 const MENU_WORDS = new Set(['m', 'menu']);
@@ -130,8 +139,7 @@ class Session {
   }
 
   async run(): Promise<SessionEnd> {
-    const stageOrder: Stage[] = ['opening', 'incidents', 'orders', 'questions', 'finished'];
-    const at = (s: Stage): boolean => stageOrder.indexOf(this.stage) <= stageOrder.indexOf(s);
+    const at = (stage: Stage): boolean => STAGES.indexOf(this.stage) <= STAGES.indexOf(stage);
     if (at('opening')) await this.opening();
     this.p.say(this.c.dim(this.t('asOfNote', { date: formatWhen(this.asOf(), this.lang) })));
     if (this.stage === 'incidents') {
@@ -139,16 +147,108 @@ class Session {
         this.p.say('\n' + this.t('incidentsIntro'));
         await this.incidentsGroup(true);
       }
+      this.setStage('complaint');
+    }
+    if (this.stage === 'complaint' || this.stage === 'orders') await this.statusStages();
+    return this.questions();
+  }
+
+  /**
+   * Up front, and again when the jurisdiction changes: whether a complaint was made, and which
+   * orders there are (each recorded whole), before any question about them.
+   */
+  private async statusStages(): Promise<void> {
+    if (this.stage === 'complaint') {
+      await this.complaintStatus();
       this.setStage('orders');
     }
     if (this.stage === 'orders') {
       if (usesOrders(this.options.rulesets, this.case.jurisdiction)) {
         this.p.say('\n' + this.t('ordersIntro'));
         await this.ordersGroup(true);
+        await this.convictions();
       }
       this.setStage('questions');
     }
-    return this.questions();
+  }
+
+  /** "Has a complaint been made?" before when and by whom; no is recorded as filed: false, and differs from don't know. */
+  private async complaintStatus(): Promise<void> {
+    if (!mentionedCaseRefs(this.options.rulesets, this.case.jurisdiction).has('case.complaint.filed')) return;
+    if (this.case.complaint?.filed === undefined) {
+      const made = await this.p.select<'yes' | 'no' | 'unknown'>({
+        id: 'complaint.status',
+        message: this.t('complaintMade'),
+        choices: [
+          { value: 'yes', name: this.t('yes') },
+          { value: 'no', name: this.t('complaintNotMade') },
+          { value: 'unknown', name: this.t('dontKnow') },
+        ],
+        required: true,
+      });
+      if (made === 'no') return this.save(setAnswer(this.case, 'case.complaint.filed', false));
+      if (made === 'unknown') return this.save(setAnswer(this.case, 'case.complaint.filed', 'unknown'));
+      // Made, on a day not known yet: on or before today, which the deadlines can already weigh.
+      this.save(setAnswer(this.case, 'case.complaint.filed', { to: this.today() }));
+    }
+    const filed = this.case.complaint?.filed;
+    const dayOpen = filed !== null && typeof filed === 'object' && filed.from === undefined;
+    if (dayOpen && !unknownRefs(this.case).has('case.complaint.filed')) {
+      const q = questionFor('case.complaint.filed', this.planInput());
+      // "Don't know" keeps "on or before today", and it is not asked again.
+      if (q) await this.ask({ ...q, text: this.t('complaintWhen'), help: this.t('complaintWhenHelp') }, 'status');
+    }
+    if (this.case.complaint?.filed === false || this.case.complaint?.filed === 'unknown') return;
+    if (mentionedCaseRefs(this.options.rulesets, this.case.jurisdiction).has('case.complaint.withdrawn')) await this.withdrawal();
+  }
+
+  /** Withdrawn? then when: "not withdrawn" is recorded as withdrawn: false, apart from "don't know". */
+  private async withdrawal(): Promise<void> {
+    if (this.case.complaint?.withdrawn !== undefined || unknownRefs(this.case).has('case.complaint.withdrawn')) return;
+    const withdrawn = await this.p.select<'yes' | 'no' | 'unknown'>({
+      id: 'complaint.withdrawn.status',
+      message: this.t('complaintWithdrawn'),
+      choices: [
+        { value: 'yes', name: this.t('yes') },
+        { value: 'no', name: this.t('no') },
+        { value: 'unknown', name: this.t('dontKnow') },
+      ],
+      required: true,
+    });
+    if (withdrawn === 'no') return this.save(setAnswer(this.case, 'case.complaint.withdrawn', false));
+    if (withdrawn === 'unknown') return this.save(setUnknown(this.case, 'case.complaint.withdrawn'));
+    const q = questionFor('case.complaint.withdrawn', this.planInput());
+    if (q) await this.ask({ ...q, help: this.t('leaveEmpty') }, 'status');
+  }
+
+  /** Previous convictions of the other person, breaches of orders included: none ([]) differs from not known (absent). */
+  private async convictions(): Promise<void> {
+    if (this.case.previousConvictions !== undefined) return;
+    const any = await this.p.select<'yes' | 'no' | 'unknown'>({
+      id: 'convictions.any',
+      message: this.t('convictionsAny'),
+      choices: [
+        { value: 'yes', name: this.t('yes') },
+        { value: 'no', name: this.t('no') },
+        { value: 'unknown', name: this.t('dontKnow') },
+      ],
+      required: true,
+    });
+    if (any === 'unknown') return;
+    const list: NonNullable<CaseFile['previousConvictions']> = [];
+    if (any === 'yes') {
+      for (let n = 1; ; n++) {
+        const offence = (await this.p.input({ id: 'conviction.offence', message: this.t('convictionOffence', { n }), validate: (v) => (v.trim() !== '' ? true : this.t('convictionOffenceRequired')) })).trim();
+        const dateQ: Question = { ref: 'new.conviction.date', type: 'date', text: this.t('convictionDate', { n }), range: true, past: true, decides: 0, dependents: [] };
+        const date = (await this.p.input({ id: 'conviction.date', message: dateQ.text, validate: (v) => (v.trim() === '' ? true : ((r) => (r.ok ? true : r.message))(this.parseTyped(dateQ, v))), preview: (v, final) => this.datePreview(dateQ, v, final) })).trim();
+        const parsed = date === '' ? undefined : this.parseTyped(dateQ, date);
+        const breach = await this.p.select<boolean | undefined>({ id: 'conviction.breach', message: this.t('convictionBreach', { n }), choices: [{ value: true, name: this.t('yes') }, { value: false, name: this.t('no') }, { value: undefined, name: this.t('dontKnow') }], required: true });
+        list.push({ offence, ...(parsed?.ok ? { date: parsed.value as When } : {}), ...(breach !== undefined ? { breachOfOrder: breach } : {}) });
+        this.save({ ...this.case, previousConvictions: [...list] });
+        if (!(await this.p.confirm({ id: 'conviction.more', message: this.t('convictionMore'), default: false }))) break;
+      }
+    }
+    this.save({ ...this.case, previousConvictions: list });
   }
 
   // ---- opening ----------------------------------------------------------------------------
@@ -193,7 +293,8 @@ class Session {
         this.p.say('\n' + this.c.red(this.t('invalidCase')));
         for (const d of current.report.diagnostics) this.p.say('  ' + formatDiagnostic(d));
       } else if (current.next) {
-        const asked = await this.ask(current.next, 'interview');
+        if (await this.refusalDay(current.next)) continue;
+        const asked = await this.ask(current.next, 'interview', current);
         if (asked === 'stop') return { finished: false, caseFile: this.case };
         continue;
       }
@@ -246,7 +347,7 @@ class Session {
       case 'orders':
         return this.ordersGroup(false);
       case 'report':
-        this.p.say('\n' + formatText(this.envelope(plan(this.planInput()).report), { color: this.options.color }));
+        await this.p.page(formatText(this.envelope(plan(this.planInput()).report), { color: this.options.color }));
         return false;
     }
   }
@@ -272,11 +373,12 @@ class Session {
   }
 
   /** Asks one question; in the interview it may also explain itself or open the menu. */
-  private async ask(q: Question, mode: Mode): Promise<Asked> {
+  private async ask(q: Question, mode: Mode, progress?: Plan): Promise<Asked> {
     this.p.say('');
-    if (mode !== 'review') {
+    if (mode === 'interview' || mode === 'indicator') {
       const n = (interviewState(this.case)?.asked ?? 0) + 1;
-      this.p.say(this.c.dim(`${this.t('questionCounter', { n })} · ${mode === 'indicator' ? this.t('indicatorQuestion') : q.decides === 1 ? this.t('decidesOne') : this.t('decidesMany', { n: q.decides })}`));
+      const open = progress ? this.progress(progress) : [];
+      this.p.say(this.c.dim([[this.t('questionCounter', { n }), open.join(', ')].filter(Boolean).join(' · '), mode === 'indicator' ? this.t('indicatorQuestion') : q.decides === 1 ? this.t('decidesOne') : this.t('decidesMany', { n: q.decides })].join(' · ')));
     }
     if (q.context) this.p.say(this.c.cyan(q.context));
     const typed = q.type === 'date' || q.type === 'number' || q.type === 'duration' || q.type === 'text';
@@ -290,7 +392,9 @@ class Session {
         continue;
       }
       if (outcome.kind === 'indicators') {
-        for (const iq of indicatorQuestions(q.ref, this.planInput())) await this.ask(iq, 'indicator');
+        const first = indicatorQuestions(q.ref, this.planInput());
+        const asked = await this.refusalDay(first.find((iq) => iq.ref.endsWith('.afterRefusal')));
+        for (const iq of asked ? indicatorQuestions(q.ref, this.planInput()) : first) await this.ask(iq, 'indicator');
         return 'replan';
       }
       if (outcome.kind === 'menu') {
@@ -305,10 +409,44 @@ class Session {
       if (outcome.kind === 'keep' && mode === 'review') return 'answered';
       // Asked again about a value already held (a date known only roughly): "don't know" and
       // Enter both keep it, and mean "not more precisely", so it is not asked a third time.
-      const next = outcome.kind === 'keep' || (outcome.kind === 'unknown' && held && mode === 'interview') ? markNoMore(this.case, q.ref) : outcome.kind === 'unknown' ? setUnknown(this.case, q.ref) : setAnswer(this.case, q.ref, outcome.value);
-      this.save(mode !== 'review' ? withState(next, { asked: (interviewState(next)?.asked ?? 0) + 1 }) : next);
+      const next = outcome.kind === 'keep' || (outcome.kind === 'unknown' && held && (mode === 'interview' || mode === 'status')) ? markNoMore(this.case, q.ref) : outcome.kind === 'unknown' ? setUnknown(this.case, q.ref) : setAnswer(this.case, q.ref, outcome.value);
+      this.save(mode === 'interview' || mode === 'indicator' ? withState(next, { asked: (interviewState(next)?.asked ?? 0) + 1 }) : next);
       return 'answered';
     }
+  }
+
+  /** "3 open elements · 2 deadlines to settle": what the answers still have to decide. */
+  private progress(current: Plan): string[] {
+    const open = current.report.conclusions.filter((c) => c.status === 'undetermined' && c.role !== 'information').length;
+    const deadlines = current.report.deadlines.filter((d) => d.status === 'undetermined').length;
+    return [open === 1 ? this.t('progressOpenOne') : this.t('progressOpen', { n: open }), ...(deadlines > 0 ? [deadlines === 1 ? this.t('progressDeadlinesOne') : this.t('progressDeadlines', { n: deadlines })] : [])];
+  }
+
+  /**
+   * Before the first "did this happen after the refusal?" about an incident: the day contact was
+   * refused, asked once, answers it for every incident whose dates lie clearly before or after.
+   * True when it asked (the questions are then worked out again).
+   */
+  private async refusalDay(next: Question | undefined): Promise<boolean> {
+    if (!next || !/^case\.incidents\.\d+\.afterRefusal$/.test(next.ref) || interviewState(this.case)?.refusalAsked) return false;
+    const q: Question = { ref: 'new.refusal', type: 'date', text: this.t('refusalWhen'), range: true, past: true, decides: next.decides, dependents: next.dependents };
+    this.p.say('');
+    this.p.say(this.c.dim([this.t('refusalHelp'), this.t('dateHint')].join(' ')));
+    const typed = (
+      await this.p.input({
+        id: 'refusal.date',
+        message: q.text,
+        validate: (v) => (v.trim() === '' || DONT_KNOW_WORDS.has(v.trim().toLowerCase()) ? true : ((r) => (r.ok ? true : r.message))(this.parseTyped(q, v))),
+        preview: (v, final) => this.datePreview(q, v, final),
+      })
+    ).trim();
+    const parsed = typed === '' || DONT_KNOW_WORDS.has(typed.toLowerCase()) ? undefined : this.parseTyped(q, typed);
+    const zone = timeZoneOf(this.jurisdictions, this.case.jurisdiction) ?? 'UTC';
+    const applied = parsed?.ok ? applyRefusal(this.case, parsed.value, zone) : this.case;
+    const filled = (applied.incidents ?? []).filter((inc, i) => inc.afterRefusal !== undefined && this.case.incidents?.[i]?.afterRefusal === undefined).length;
+    this.save(withState(applied, { refusalAsked: true }));
+    if (parsed?.ok) this.p.say(this.c.dim(this.t('refusalApplied', { n: filled })));
+    return true;
   }
 
   private explain(q: Question): void {
@@ -343,7 +481,7 @@ class Session {
   }
 
   private extras(mode: Mode, current: string | undefined): ChoiceOrSeparator<Outcome>[] {
-    if (mode === 'indicator') return [];
+    if (mode === 'indicator' || mode === 'status') return [];
     if (mode === 'review') return current !== undefined ? [SEPARATOR, { value: { kind: 'keep' }, name: this.t('keep', { value: current }) }] : [];
     return [SEPARATOR, { value: { kind: 'why' }, name: this.t('why') }, { value: { kind: 'menu' }, name: this.t('menu') }];
   }
@@ -351,23 +489,24 @@ class Session {
   private async answer(q: Question, mode: Mode, first: boolean): Promise<Outcome> {
     const raw = getAnswer(this.case, q.ref);
     const current = raw === undefined ? undefined : this.describeAnswer(q, raw);
-    // The cursor starts on "don't know": a stray Enter must never record "yes" (a reasonable
-    // excuse, a defence); unknown is what was already true.
+    // Nothing is chosen at first and Enter does nothing: a stray Enter must never record an
+    // answer that changes a verdict ("reasonable excuse: yes"); Esc leaves a change unchanged.
     const unknown: Outcome = { kind: 'unknown' };
+    const pickOnly = { required: true as const, ...(mode === 'review' ? { cancel: { value: { kind: 'keep' } as Outcome } } : {}) };
     switch (q.type) {
       case 'boolean':
         return this.p.select<Outcome>({
-          id: q.ref,
+          id: promptId(q, mode),
           message: q.text,
           choices: [{ value: { kind: 'value', value: true }, name: this.t('yes') }, { value: { kind: 'value', value: false }, name: this.t('no') }, { value: unknown, name: this.t('dontKnow') }, ...this.extras(mode, current)],
-          default: unknown,
+          ...pickOnly,
         });
       case 'choice':
         return this.p.select<Outcome>({
-          id: q.ref,
+          id: promptId(q, mode),
           message: q.text,
           choices: [...(q.options ?? []).map((o) => ({ value: { kind: 'value', value: o.value } as Outcome, name: o.label })), { value: unknown, name: this.t('dontKnow') }, ...this.extras(mode, current)],
-          default: unknown,
+          ...pickOnly,
         });
       case 'judgment':
         return this.judgment(q, mode, current);
@@ -384,7 +523,7 @@ class Session {
     const open = mode === 'interview' ? indicatorQuestions(q.ref, this.planInput()).length : 0;
     const fillIn: ChoiceOrSeparator<Outcome>[] = open > 0 ? [{ value: { kind: 'indicators' }, name: open === 1 ? this.t('indicatorsFirstOne') : this.t('indicatorsFirst', { n: open }), description: this.t('indicatorsFirstHelp') }] : [];
     const later: Outcome = { kind: 'unknown' };
-    const picked = await this.p.select<Outcome>({ id: q.ref, message: q.text, choices: [...valueChoices, { value: later, name: this.t('judgmentLater') }, ...fillIn, ...this.extras(mode, current)], default: later });
+    const picked = await this.p.select<Outcome>({ id: q.ref, message: q.text, choices: [...valueChoices, { value: later, name: this.t('judgmentLater') }, ...fillIn, ...this.extras(mode, current)], required: true, ...(mode === 'review' ? { cancel: { value: { kind: 'keep' } as Outcome } } : {}) });
     if (picked.kind !== 'value') return picked;
     const by = await this.adviser();
     const reason = (
@@ -417,7 +556,7 @@ class Session {
     const required = /^case\.incidents\.\d+\.date$/.test(q.ref);
     const kindHint = q.type === 'date' ? this.t('dateHint') : q.type === 'number' ? this.t('numberHint') : q.type === 'duration' ? this.t('durationHint') : '';
     const held = raw !== undefined ? this.typedText(q, raw) : undefined;
-    const howTo = held !== undefined ? this.t(mode === 'interview' ? 'roughKeep' : 'reviewKeep', { current: held }) : mode === 'interview' ? this.t('inputHint') : '';
+    const howTo = held !== undefined ? `${this.t(mode === 'interview' || mode === 'status' ? 'roughKeep' : 'reviewKeep', { current: held })}${mode === 'review' ? ` ${this.t('typedEsc')}` : ''}` : mode === 'interview' ? this.t('inputHint') : mode === 'status' ? this.t('leaveEmpty') : '';
     if (first) this.p.say(this.c.dim([kindHint, howTo].filter(Boolean).join(' ')));
     const def = raw === undefined ? undefined : this.typedText(q, raw);
     const special = (v: string): Outcome | undefined => {
@@ -428,9 +567,10 @@ class Session {
       return undefined;
     };
     const value = await this.p.input({
-      id: q.ref,
+      id: promptId(q, mode),
       message: q.text,
       ...(def !== undefined ? { default: def } : {}),
+      ...(mode === 'review' && def !== undefined ? { cancel: { value: def } } : {}),
       validate: (v) => {
         const sp = special(v);
         if (sp) return sp.kind === 'unknown' && required ? this.t('dateRequired') : true;
@@ -453,6 +593,14 @@ class Session {
     if (def !== undefined && value === def) return { kind: 'keep' };
     const r = this.parseTyped(q, value);
     return r.ok ? { kind: 'value', value: r.value } : { kind: 'unknown' };
+  }
+
+  /** A typed date as it will be read: "1-10-2026  → 1 oktober 2026", and the date alone once answered. */
+  private datePreview(q: Question, v: string, final: boolean): string {
+    const r = v.trim() === '' ? undefined : this.parseTyped(q, v);
+    if (!r?.ok) return final && v.trim() === '' ? this.c.cyan(this.t('dontKnowShort')) : v;
+    const shown = describeWhen(r.value, this.lang);
+    return final ? this.c.cyan(shown) : `${v}${this.c.dim(`  → ${shown}`)}`;
   }
 
   private parseTyped(q: Question, text: string): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -487,7 +635,8 @@ class Session {
       case 'choice':
         return q.options?.find((o) => o.value === raw)?.label ?? String(raw);
       case 'date':
-        return describeWhen(raw, this.lang);
+        // A complaint not made, an order not withdrawn: false, said as such.
+        return raw === false ? this.t('didNotHappen') : describeWhen(raw, this.lang);
       case 'number':
         return typeof raw === 'number' ? formatNumber(raw, this.lang) + (q.unit ? ` ${q.unit}` : '') : String(raw);
       case 'duration':
@@ -532,6 +681,7 @@ class Session {
       if (picked === 'case') changed = (await this.editCase()) || changed;
       else if (picked.startsWith('incident:')) changed = (await this.editIncident(Number(picked.slice(9)))) || changed;
       else if (picked.startsWith('order:')) changed = (await this.editOrder(Number(picked.slice(6)))) || changed;
+      else if (picked === 'case.complaint.filed' || picked === 'case.complaint.withdrawn') changed = (await this.changeComplaint(picked)) || changed;
       else {
         const q = questionFor(picked, this.planInput());
         if (!q) this.p.say(this.t('noChange'));
@@ -545,6 +695,18 @@ class Session {
         }
       }
     }
+  }
+
+  /** The complaint is changed as it was asked: whether it happened first, then when. */
+  private async changeComplaint(ref: 'case.complaint.filed' | 'case.complaint.withdrawn'): Promise<boolean> {
+    const before = JSON.stringify(this.case);
+    const cleared = setAnswer(this.case, ref, undefined);
+    this.save(ref === 'case.complaint.filed' ? setAnswer(cleared, 'case.complaint.withdrawn', undefined) : cleared);
+    if (ref === 'case.complaint.filed') await this.complaintStatus();
+    else await this.withdrawal();
+    const changed = JSON.stringify(this.case) !== before;
+    if (changed) this.p.say(this.c.dim(this.t('changed')));
+    return changed;
   }
 
   private incidentDetails(i: number): string {
@@ -580,7 +742,9 @@ class Session {
         delete next.facts;
         delete next.judgments;
         delete next.orders;
-        this.save(withState(next, { unknown: [] }));
+        this.save(withState(next, { unknown: [], stage: 'complaint' }));
+        // The new jurisdiction's complaint and orders are asked before any question about them.
+        await this.statusStages();
       }
     }
     return JSON.stringify(this.case) !== before;
@@ -698,6 +862,8 @@ class Session {
     let changed = false;
     for (;;) {
       const n = this.case.orders?.length ?? 0;
+      // In the opening "there is none" and "don't know" are different answers, and neither is preselected.
+      const first = opening && n === 0 && this.case.orders === undefined;
       const pick = await this.p.select<string>({
         id: 'orders.menu',
         message: this.t('ordersMenu', { n }),
@@ -705,18 +871,17 @@ class Session {
           { value: 'add', name: this.t('orderAdd') },
           ...(n > 0 ? [{ value: 'edit', name: this.t('ordersReview') }] : []),
           { value: 'done', name: n === 0 && opening ? this.t('ordersNone') : opening ? this.t('ordersDone') : this.t('menuContinue') },
+          ...(first ? [{ value: 'unknown', name: this.t('ordersUnknown') }] : []),
         ],
-        default: n === 0 ? 'add' : 'done',
+        ...(first ? { required: true } : { default: n === 0 ? 'add' : 'done' }),
       });
-      if (pick === 'done') return changed;
+      if (pick === 'unknown') return changed;
+      if (pick === 'done') {
+        if (opening && n === 0 && this.case.orders === undefined) this.save({ ...this.case, orders: [] });
+        return changed;
+      }
       if (pick === 'add') {
-        const k = n + 1;
-        const jurisdiction = this.caseJurisdiction();
-        const types = jurisdiction?.orderTypes ?? [];
-        const type = await this.p.select<string>({ id: 'order.type', message: this.t('orderType', { n: k }), choices: types.map((t) => ({ value: t.value, name: orderTypeName(jurisdiction, t.value, this.lang) })) });
-        const order: Order = { type };
-        this.save(addOrder(this.case, order));
-        this.p.say(this.c.green(this.t('orderAdded', { n: k, what: this.orderSummary(order) })));
+        await this.addWholeOrder(n + 1);
         changed = true;
       } else {
         const list = this.case.orders ?? [];
@@ -726,12 +891,53 @@ class Session {
     }
   }
 
+  /** An order is recorded whole: its kind, when and by which court it was made, service, its end, and the terms the rules read. */
+  private async addWholeOrder(k: number): Promise<void> {
+    const jurisdiction = this.caseJurisdiction();
+    const types = jurisdiction?.orderTypes ?? [];
+    const type = await this.p.select<string>({ id: 'order.type', message: this.t('orderType', { n: k }), choices: types.map((t) => ({ value: t.value, name: orderTypeName(jurisdiction, t.value, this.lang) })), required: true });
+    const order: Order = { type };
+    this.save(addOrder(this.case, order));
+    const i = k - 1;
+    const mentioned = mentionedCaseRefs(this.options.rulesets, this.case.jurisdiction);
+    for (const field of ORDER_FIELDS) {
+      if (field === 'expires') {
+        await this.orderEnd(i);
+        continue;
+      }
+      if (!ALWAYS_ASKED.has(field) && !mentioned.has(`case.orders.N.${field}`)) continue;
+      // A return date belongs to an order made without notice.
+      if (field === 'returnDate' && this.case.orders?.[i]?.withoutNotice !== true) continue;
+      const q = questionFor(`case.orders.${i}.${field}`, this.planInput());
+      if (q) await this.ask(q, 'status');
+    }
+    this.p.say(this.c.green(this.t('orderAdded', { n: k, what: this.orderSummary(this.case.orders?.[i] ?? order) })));
+  }
+
+  /** Until when the order runs: a date, until further order, or not known. */
+  private async orderEnd(i: number): Promise<void> {
+    const end = await this.p.select<'date' | 'indefinite' | 'unknown'>({
+      id: 'order.end',
+      message: this.t('orderEnd'),
+      choices: [
+        { value: 'date', name: this.t('orderEndDate') },
+        { value: 'indefinite', name: this.t('orderEndIndefinite') },
+        { value: 'unknown', name: this.t('dontKnow') },
+      ],
+      required: true,
+    });
+    if (end === 'unknown') return;
+    this.save(setAnswer(this.case, `case.orders.${i}.indefinite`, end === 'indefinite'));
+    const q = end === 'date' ? questionFor(`case.orders.${i}.expires`, this.planInput()) : undefined;
+    if (q) await this.ask(q, 'status');
+  }
+
   private async editOrder(i: number): Promise<boolean> {
     const before = JSON.stringify(this.case);
     for (;;) {
       const order = this.case.orders?.[i];
       if (!order) break;
-      const fields = ['type', 'made', 'served', 'withoutNotice', 'returnDate', 'expires', 'indefinite', 'terms.directContact', 'terms.indirectContact', 'terms.socialMedia', 'terms.violence', 'terms.molestation'];
+      const fields = ['type', 'made', 'court', 'served', 'withoutNotice', 'returnDate', 'expires', 'indefinite', 'terms.directContact', 'terms.indirectContact', 'terms.socialMedia', 'terms.violence', 'terms.molestation'];
       const value = (f: string): string => {
         const v = getAnswer(this.case, `case.orders.${i}.${f}`);
         if (v === undefined) return '—';

@@ -145,6 +145,33 @@ const STRINGS = {
   'field.terms.violence': { en: 'forbids violence', nl: 'verbiedt geweld' },
   'field.terms.molestation': { en: 'forbids molesting', nl: 'verbiedt lastigvallen' },
 
+  // ---- status up front ----
+  complaintMade: { en: 'Has a complaint been made to the police (a report asking for prosecution)?', nl: 'Is er klacht gedaan bij de politie (aangifte met het verzoek tot vervolging)?' },
+  complaintNotMade: { en: 'No, not (yet)', nl: 'Nee, (nog) niet' },
+  complaintWhen: { en: 'When was the complaint made?', nl: 'Wanneer is de klacht gedaan?' },
+  complaintWithdrawn: { en: 'Has the complaint been withdrawn?', nl: 'Is de klacht ingetrokken?' },
+  complaintWhenHelp: { en: 'The day the wish to prosecute was made known.', nl: 'De dag waarop de wens tot vervolging kenbaar is gemaakt.' },
+  leaveEmpty: { en: "Leave it empty if you don't know.", nl: 'Laat het leeg als u het niet weet.' },
+  ordersUnknown: { en: "Don't know whether there is one: go on", nl: 'Weet ik niet of er een is: verder' },
+  orderEnd: { en: 'Until when does the order run?', nl: 'Tot wanneer geldt het verbod?' },
+  orderEndDate: { en: 'Until a date (give it next)', nl: 'Tot een datum (die volgt hierna)' },
+  orderEndIndefinite: { en: 'Until further order (no end date)', nl: 'Voor onbepaalde tijd (geen einddatum)' },
+  'q.orders.court': { en: 'Which court (or authority) made the order?', nl: 'Welke rechter (of instantie) heeft het verbod opgelegd?' },
+  'field.court': { en: 'made by', nl: 'opgelegd door' },
+  convictionsAny: { en: 'Has the other person been convicted before (breaches of orders included)?', nl: 'Is de ander eerder veroordeeld (ook voor het overtreden van een verbod)?' },
+  convictionOffence: { en: 'Conviction {n}: for what?', nl: 'Veroordeling {n}: waarvoor?' },
+  convictionOffenceRequired: { en: 'Say what the conviction was for (a few words).', nl: 'Zeg waarvoor de veroordeling was (een paar woorden).' },
+  convictionDate: { en: 'Conviction {n}: when? (leave empty if not known)', nl: 'Veroordeling {n}: wanneer? (leeg laten als onbekend)' },
+  convictionBreach: { en: 'Conviction {n}: was it for breaching an order?', nl: 'Veroordeling {n}: was het voor het overtreden van een verbod?' },
+  convictionMore: { en: 'Another previous conviction?', nl: 'Nog een eerdere veroordeling?' },
+  refusalWhen: { en: 'On what day did the victim first clearly tell the other person they wanted no contact?', nl: 'Op welke dag heeft het slachtoffer de ander voor het eerst duidelijk laten weten geen contact te willen?' },
+  refusalHelp: {
+    en: 'Asked once: it answers for every incident whether it came after the refusal. Leave it empty if there was none or you do not know; each incident is then asked on its own.',
+    nl: 'Eén keer gevraagd: daarmee is voor elk incident bekend of het na de weigering kwam. Laat het leeg als er geen was of u het niet weet; dan wordt het per incident gevraagd.',
+  },
+  refusalApplied: { en: 'Recorded for {n} incidents whether they came after the refusal.', nl: 'Voor {n} incidenten vastgelegd of ze na de weigering kwamen.' },
+  genericField: { en: 'Please give {label}.', nl: 'Geef {label}.' },
+
   // ---- answering ----
   yes: { en: 'Yes', nl: 'Ja' },
   no: { en: 'No', nl: 'Nee' },
@@ -240,6 +267,21 @@ const STRINGS = {
   stoppedUnsaved: { en: 'Stopped before anything was saved.', nl: 'Gestopt voordat er iets was bewaard.' },
   invalidCase: { en: 'The answers so far cannot be assessed:', nl: 'De antwoorden tot nu toe kunnen niet worden beoordeeld:' },
 
+  // ---- the terminal ----
+  keysSelect: { en: '↑↓ or a number: move · ⏎ choose', nl: '↑↓ of een cijfer: kiezen · ⏎ bevestigen' },
+  keysSelectEsc: { en: '↑↓ or a number: move · ⏎ choose · Esc: leave unchanged', nl: '↑↓ of een cijfer: kiezen · ⏎ bevestigen · Esc: ongewijzigd laten' },
+  keysPager: { en: '↑↓ or a number: move · ⏎ choose · Esc: back', nl: '↑↓ of een cijfer: kiezen · ⏎ bevestigen · Esc: terug' },
+  didNotHappen: { en: 'no, not (yet)', nl: 'nee, (nog) niet' },
+  chooseFirst: { en: 'Nothing is chosen yet: pick an answer with ↑↓ or its number, then press Enter.', nl: 'Er is nog niets gekozen: kies een antwoord met ↑↓ of het cijfer, en druk dan op Enter.' },
+  pagerMore: { en: 'Lines 1–{shown} of {total} shown.', nl: 'Regels 1–{shown} van {total} getoond.' },
+  pagerNext: { en: 'Show more', nl: 'Meer tonen' },
+  pagerStop: { en: 'Enough: back', nl: 'Genoeg: terug' },
+  progressOpen: { en: '{n} open elements', nl: '{n} open onderdelen' },
+  progressOpenOne: { en: '1 open element', nl: '1 open onderdeel' },
+  progressDeadlines: { en: '{n} deadlines to settle', nl: '{n} termijnen nog vast te stellen' },
+  progressDeadlinesOne: { en: '1 deadline to settle', nl: '1 termijn nog vast te stellen' },
+  typedEsc: { en: 'Esc leaves it unchanged.', nl: 'Esc laat het ongewijzigd.' },
+
   // ---- files ----
   language: { en: 'Language / Taal', nl: 'Language / Taal' },
   saveFile: { en: 'File to save the answers in', nl: 'Bestand om de antwoorden in te bewaren' },
@@ -257,6 +299,9 @@ const STRINGS = {
   foreignResume: { en: '{file} was not written by rulecase interview. Continue with its facts and save the answers into it? (Its comments and layout will be rewritten; the content is kept.)', nl: '{file} is niet door rulecase interview geschreven. Met de feiten daarin verdergaan en de antwoorden erin bewaren? (Opmerkingen en opmaak worden herschreven; de inhoud blijft.)' },
   foreignResumeYes: { en: 'Yes, save into {file}', nl: 'Ja, bewaren in {file}' },
   foreignResumeOther: { en: 'Use its facts, but save in another file', nl: 'De feiten gebruiken, maar in een ander bestand bewaren' },
+  optionNotCaseFile: { en: '{flag} {file}: a case file ends in .yaml, .yml or .json.', nl: '{flag} {file}: een zaakbestand eindigt op .yaml, .yml of .json.' },
+  optionNoSuchFile: { en: 'cannot read {file}: no such file.', nl: '{file} is niet te lezen: het bestand bestaat niet.' },
+  optionNoFolder: { en: 'cannot save in {file}: the folder {folder} does not exist.', nl: 'kan niet bewaren in {file}: de map {folder} bestaat niet.' },
   cannotRead: { en: '{file} cannot be used as a case file:', nl: '{file} is niet te gebruiken als zaakbestand:' },
 } satisfies Record<string, Text>;
 
