@@ -8,6 +8,7 @@ import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import { expandInputs, splitStdin, type CaseSource } from '../io/inputs.js';
 import { reportEnvelope } from '../report/envelope.js';
 import { assessFindings } from '../report/findings.js';
+import { FORMATS_WITH_REASONS } from '../report/formats.js';
 import { DETAILS, type Detail } from '../report/machine.js';
 import type { Lang, RuleSet } from '../rules/types.js';
 import { parseSource, type SourceDocument } from '../source/document.js';
@@ -137,7 +138,7 @@ async function assessCommand(inputs: string[], opts: AssessOptions, io: Io): Pro
     const headlineColumns = headlineColumnsOf(rules.rulesets);
     writer.head({ envelope, headlineColumns });
     // Reasons are collected only when an output prints them (text, --detail full).
-    const reasons = plan.detail === 'full' || writer.streamedKeys.some((k) => k.startsWith('text:'));
+    const reasons = plan.detail === 'full' || writer.streamedKeys.some((k) => FORMATS_WITH_REASONS.includes(k.split(':')[0] ?? ''));
     const render: RenderContext = { outputs: writer.streamedKeys, lang: plan.lang, headlineColumns, triage: plan.triage, detail: plan.detail, reasons, keepReport: writer.keepsReports };
     await assessAll(sources, rules.rulesets, { ...plan, settings: { ...plan.settings, reasons }, render }, io, (r) => writer.add(r));
     writer.finish(() => assessFindings(writer.reports.map((r) => explainCase(r, rules.rulesets, r.lang ?? plan.lang)), { failOn: plan.failOn, triage: plan.triage, locate: caseLocator(io) }, io.version));

@@ -14,6 +14,7 @@ import { formatMarkdown } from './markdown.js';
 import { formatTestText } from './ruletests-text.js';
 import { formatSarif } from './sarif.js';
 import { formatCaseText, formatDisclaimer, formatSummaryText } from './text.js';
+import { formatCaseHtml, htmlHead, htmlTail } from './html.js';
 
 /**
  * The output formats, in one table (as Spectral's `output.ts`): for each name, what it is, which
@@ -133,6 +134,17 @@ export const FORMATS = {
       diff: whole((d: DiffResult) => formatDiffText(d)),
     },
   },
+  html: {
+    description: 'the report to print and hand on: one self-contained HTML file (A4), with a timeline',
+    commands: {
+      assess: {
+        mode: 'streamed',
+        head: (data) => htmlHead(data.envelope.lang),
+        case: (report, ctx) => formatCaseHtml(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang),
+        tail: () => htmlTail(),
+      },
+    },
+  },
   json: {
     description: "the command's JSON envelope",
     commands: {
@@ -172,6 +184,9 @@ export const FORMATS = {
 } satisfies Record<string, FormatRow>;
 
 export type FormatName = keyof typeof FORMATS;
+
+/** The formats that print each element's reasons: the engine collects them only when one is asked for. */
+export const FORMATS_WITH_REASONS: readonly string[] = ['text', 'html', 'markdown'];
 
 const rows = (): [string, FormatRow][] => Object.entries(FORMATS);
 
