@@ -14,29 +14,37 @@ export const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace
 
 const WIDTH = 720;
 const LEFT = 118;
-const RIGHT = 16;
+const RIGHT = 24;
 const LANE = 30;
 const AXIS = 34;
 export const KIND_COLOURS: Record<string, string> = { 'act-by': '#b3261e', lapse: '#b26a00', ends: '#1f5fa8', limit: '#5f6368' };
 
 interface Scale {
   x: (iso: string) => number;
+  /** whether a date lies past the picture's right edge */
+  beyond: (iso: string) => boolean;
   first: string;
   last: string;
 }
 
-function scaleFor(dates: readonly string[]): Scale | undefined {
+/** How far past the case's own dates the picture reaches: a limit years away would squash the rest. */
+const REACH_DAYS = 550;
+
+function scaleFor(dates: readonly string[], core: readonly string[]): Scale | undefined {
   const sorted = [...dates].sort();
   const lo = sorted[0];
-  const hi = sorted.at(-1);
-  if (lo === undefined || hi === undefined) return undefined;
+  const coreMax = [...core].sort().at(-1);
+  const far = sorted.at(-1);
+  if (lo === undefined || far === undefined) return undefined;
+  const hi = coreMax !== undefined && daysBetween(coreMax, far) > REACH_DAYS ? shift(coreMax, REACH_DAYS) : far;
   const span = Math.max(daysBetween(lo, hi), 30);
   const pad = Math.ceil(span * 0.04);
   const first = shift(lo, -pad);
   const last = shift(hi, pad + (daysBetween(lo, hi) < 30 ? 30 - daysBetween(lo, hi) : 0));
   const total = daysBetween(first, last);
-  const x = (iso: string): number => LEFT + ((WIDTH - LEFT - RIGHT) * daysBetween(first, iso)) / total;
-  return { x, first, last };
+  // A date past the picture's end sits at its edge; its title and the tables give the day.
+  const x = (iso: string): number => LEFT + ((WIDTH - LEFT - RIGHT) * Math.min(Math.max(daysBetween(first, iso), 0), total)) / total;
+  return { x, first, last, beyond: (iso) => iso > last };
 }
 
 function shift(iso: string, days: number): string {
@@ -123,6 +131,7 @@ function deadlineLane(deadlines: readonly NumberedDeadline[], scale: Scale, y: n
     if (d.earliest !== undefined && d.latest !== undefined) marks.push(`<line x1="${scale.x(d.earliest).toFixed(1)}" y1="${cy}" x2="${scale.x(d.latest).toFixed(1)}" y2="${cy}" stroke="${colour}" stroke-width="3" opacity="0.5"/>`);
     marks.push(`<path d="${diamond(x, cy, 9)}" fill="${past ? '#fff' : colour}" stroke="${colour}" stroke-width="1.5"><title>${escapeXml(`${n}. ${d.title}: ${humanDate(d.due, lang)}`)}</title></path>`);
     marks.push(`<text x="${x.toFixed(1)}" y="${cy + 3.5}" class="dnum" fill="${past ? colour : '#fff'}" text-anchor="middle">${n}</text>`);
+    if (scale.beyond(d.due)) marks.push(`<path d="M${(x + 11).toFixed(1)},${cy - 4} L${(x + 15).toFixed(1)},${cy} L${(x + 11).toFixed(1)},${cy + 4}" fill="none" stroke="${colour}" stroke-width="1.5"/>`);
   }
   const rows = Math.max(rowsEnd.length, 1);
   return { svg: [laneLabel(y, say(lang, 'deadlines')), ...marks], rows };
@@ -139,7 +148,7 @@ function datesOf(cr: CaseReport, deadlines: readonly NumberedDeadline[]): string
 
 /** The timeline as one SVG element; empty when the case has no date at all. */
 export function timelineSvg(cr: CaseReport, deadlines: readonly NumberedDeadline[], lang: Lang): string {
-  const scale = scaleFor(datesOf(cr, deadlines));
+  const scale = scaleFor(datesOf(cr, deadlines), datesOf(cr, deadlines.filter((x) => x.d.kind === 'act-by')));
   if (!scale) return '';
   const body: string[] = [];
   let y = AXIS + 22;
