@@ -33,6 +33,7 @@ interface AssessOptions {
   dueWithin?: string;
   jobs?: string;
   progress: boolean;
+  icsDetails?: boolean;
 }
 
 export function registerAssess(program: Command, { io, setExit }: CommandContext): void {
@@ -51,6 +52,7 @@ export function registerAssess(program: Command, { io, setExit }: CommandContext
     .addOption(new Option('--fail-on <level>', 'exit 1 when a case reaches this level; each level includes the ones before it').choices([...FAIL_LEVELS]).default('none'))
     .option('--jobs <n>', 'worker threads for large batches (default: the number of cores)')
     .option('--no-progress', 'no progress bar, even on a terminal')
+    .option('--ics-details', 'calendar entries (--format ics) carry the case summary, the adviser and each explanation; by default only the case id')
     .addHelpText('after', formatsHelp('assess'))
     .addHelpText(
       'after',
@@ -139,7 +141,7 @@ async function assessCommand(inputs: string[], opts: AssessOptions, io: Io): Pro
     writer.head({ envelope, headlineColumns });
     // Reasons are collected only when an output prints them (text, --detail full).
     const reasons = plan.detail === 'full' || writer.streamedKeys.some((k) => FORMATS_WITH_REASONS.includes(k.split(':')[0] ?? ''));
-    const render: RenderContext = { outputs: writer.streamedKeys, lang: plan.lang, headlineColumns, triage: plan.triage, detail: plan.detail, reasons, keepReport: writer.keepsReports };
+    const render: RenderContext = { outputs: writer.streamedKeys, lang: plan.lang, headlineColumns, triage: plan.triage, detail: plan.detail, reasons, keepReport: writer.keepsReports, ...(opts.icsDetails === true ? { icsDetails: true } : {}) };
     await assessAll(sources, rules.rulesets, { ...plan, settings: { ...plan.settings, reasons }, render }, io, (r) => writer.add(r));
     writer.finish(() => assessFindings(writer.reports.map((r) => explainCase(r, rules.rulesets, r.lang ?? plan.lang)), { failOn: plan.failOn, triage: plan.triage, locate: caseLocator(io) }, io.version));
   } finally {

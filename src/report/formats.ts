@@ -15,6 +15,9 @@ import { formatTestText } from './ruletests-text.js';
 import { formatSarif } from './sarif.js';
 import { formatCaseText, formatDisclaimer, formatSummaryText } from './text.js';
 import { formatCaseHtml, htmlHead, htmlTail } from './html.js';
+import { formatCaseMarkdown } from './markdown-report.js';
+import { formatCaseIcs, icsHead, icsTail } from './ics.js';
+import { say } from '../words/report.js';
 
 /**
  * The output formats, in one table (as Spectral's `output.ts`): for each name, what it is, which
@@ -47,6 +50,8 @@ export interface CaseFormatContext {
   detail: Detail;
   /** whether any output prints reasons (text, --detail full): otherwise the engine skips them */
   reasons: boolean;
+  /** --ics-details: calendar entries carry the case's story, not only its id */
+  icsDetails?: boolean;
 }
 
 export interface StreamHead {
@@ -179,6 +184,34 @@ export const FORMATS = {
   github: { description: 'GitHub Actions workflow annotations', commands: ciFormat(formatGithub) },
   markdown: {
     description: 'a pull-request comment',
+    commands: {
+      // For assess, the report to hand on; the CI summary of a batch is markdown-summary.
+      assess: {
+        mode: 'streamed',
+        description: 'the report to hand on, as Markdown (for a case file or an e-mail), in the case\'s language',
+        head: () => '',
+        case: (report, ctx) => formatCaseMarkdown(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang),
+        separator: { first: '', next: '\n' },
+        tail: (data) => (data.total > 1 ? `*${say(data.lang, 'summary')}: ${data.total} ${say(data.lang, 'cases')}, ${data.total - data.invalid} ${say(data.lang, 'assessedCount')}, ${data.invalid} ${say(data.lang, 'invalidCount')}.*\n` : ''),
+      },
+      validate: findingsFormat(formatMarkdown),
+      test: findingsFormat(formatMarkdown),
+      diff: whole((d: DiffResult) => formatDiffMarkdown(d)),
+    },
+  },
+  ics: {
+    description: 'iCalendar (RFC 5545): an all-day event with a reminder for every open last day to act and every order end; the case id only, unless --ics-details',
+    commands: {
+      assess: {
+        mode: 'streamed',
+        head: (data) => icsHead(data.envelope.lang, data.envelope.tool.version),
+        case: (report, ctx) => formatCaseIcs(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang, ctx.icsDetails === true),
+        tail: () => icsTail(),
+      },
+    },
+  },
+  'markdown-summary': {
+    description: 'a pull-request comment (the CI summary)',
     commands: { ...ciFormat((findings) => formatMarkdown(findings)), diff: whole((d: DiffResult) => formatDiffMarkdown(d)) },
   },
 } satisfies Record<string, FormatRow>;
