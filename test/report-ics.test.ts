@@ -71,3 +71,15 @@ describe('--format ics', () => {
     expect(detailed).toContain('J. Okafor');
   });
 });
+
+describe('files holding case data', () => {
+  it('are written readable by their owner only, in every format to hand on', async () => {
+    const { mkdtempSync, statSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-mode-'));
+    const files = ['html', 'markdown', 'ics', 'text'].map((f) => [f, join(dir, `report.${f}`)] as const);
+    const r = await runInProcess(['assess', ...files.map(([f, file]) => `--format=${f}=${file}`), 'fixtures/nl/belaging-ex-partner.yaml']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const [, file] of files) expect((statSync(file).mode & 0o777).toString(8), file).toBe('600');
+  });
+});

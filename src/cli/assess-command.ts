@@ -34,6 +34,7 @@ interface AssessOptions {
   jobs?: string;
   progress: boolean;
   icsDetails?: boolean;
+  redact?: boolean;
 }
 
 export function registerAssess(program: Command, { io, setExit }: CommandContext): void {
@@ -52,6 +53,7 @@ export function registerAssess(program: Command, { io, setExit }: CommandContext
     .addOption(new Option('--fail-on <level>', 'exit 1 when a case reaches this level; each level includes the ones before it').choices([...FAIL_LEVELS]).default('none'))
     .option('--jobs <n>', 'worker threads for large batches (default: the number of cores)')
     .option('--no-progress', 'no progress bar, even on a terminal')
+    .option('--redact', 'replace names, descriptions, free text, case ids and file names by placeholders (Person A, Case 1, [text 3]) in every format, for sharing a report')
     .option('--ics-details', 'calendar entries (--format ics) carry the case summary, the adviser and each explanation; by default only the case id')
     .addHelpText('after', formatsHelp('assess'))
     .addHelpText(
@@ -97,7 +99,7 @@ function parsePlan(opts: AssessOptions): AssessPlan {
   const dueWithin = parseDueWithin(opts.dueWithin);
   return {
     outputs,
-    settings: { ...(opts.lang !== undefined ? { lang: opts.lang } : {}), ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) },
+    settings: { ...(opts.lang !== undefined ? { lang: opts.lang } : {}), ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(opts.redact === true ? { redact: true } : {}) },
     lang: opts.lang ?? 'en',
     ...(only ? { only } : {}),
     failOn: opts.failOn,
