@@ -136,20 +136,32 @@ async function assessCommand(inputs: string[], opts: AssessOptions, io: Io): Pro
   const rules = loadRules(plan.rulePaths, io.cwd);
   if (hasErrors(rules.diagnostics)) return rulesHaveErrors(rules.diagnostics, io);
   const sources = await caseSources(inputs, io);
-  const writer = new ReportWriter(openSinks(plan.outputs, io), { failOn: plan.failOn, lang: plan.lang, ...(plan.only ? { only: plan.only } : {}) });
+  const width = terminalWidth(io);
+  const writer = new ReportWriter(openSinks(plan.outputs, io), { failOn: plan.failOn, lang: plan.lang, ...(plan.only ? { only: plan.only } : {}), ...(width !== undefined ? { width } : {}) });
   try {
     const envelope = reportEnvelope({ version: io.version, asOf: plan.settings.asOf ?? null, lang: plan.lang, detail: plan.detail, rulesets: rules.rulesets }, []);
     const headlineColumns = headlineColumnsOf(rules.rulesets);
     writer.head({ envelope, headlineColumns });
     // Reasons are collected only when an output prints them (text, --detail full).
     const reasons = plan.detail === 'full' || writer.streamedKeys.some((k) => FORMATS_WITH_REASONS.includes(k.split(':')[0] ?? ''));
-    const render: RenderContext = { outputs: writer.streamedKeys, lang: plan.lang, headlineColumns, triage: plan.triage, detail: plan.detail, reasons, keepReport: writer.keepsReports, ...(opts.icsDetails === true ? { icsDetails: true } : {}) };
+    const render: RenderContext = { outputs: writer.streamedKeys, lang: plan.lang, headlineColumns, triage: plan.triage, detail: plan.detail, reasons, keepReport: writer.keepsReports, ...(opts.icsDetails === true ? { icsDetails: true } : {}), ...(width !== undefined ? { width } : {}) };
     await assessAll(sources, rules.rulesets, { ...plan, settings: { ...plan.settings, reasons }, render }, io, (r) => writer.add(r));
     writer.finish(() => assessFindings(writer.reports.map((r) => explainCase(r, rules.rulesets, r.lang ?? plan.lang)), { failOn: plan.failOn, triage: plan.triage, locate: caseLocator(io) }, io.version));
   } finally {
     writer.abort();
   }
   return exitCode(writer, io);
+}
+
+/**
+ * The width the text report wraps to: COLUMNS when set, else the terminal's; none in a pipe
+ * (a script that greps the report gets whole lines).
+ */
+function terminalWidth(io: Io): number | undefined {
+  const env = Number(io.env['COLUMNS']);
+  if (Number.isInteger(env) && env >= 40) return env;
+  const columns = (io.terminal.output as { columns?: number }).columns;
+  return io.isTTY && typeof columns === 'number' && columns >= 40 ? columns : undefined;
 }
 
 /** The files, folders and globs named, then standard input for `-`. */

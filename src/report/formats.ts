@@ -30,6 +30,8 @@ export type FormatCommand = 'assess' | 'validate' | 'test' | 'diff';
 export interface FormatOptions {
   /** ANSI colour (only for what goes to a terminal); formats for machines ignore it */
   color: boolean;
+  /** the terminal's width, for the text format to wrap to */
+  width?: number;
 }
 
 /** Written once, when everything is known. */
@@ -52,6 +54,8 @@ export interface CaseFormatContext {
   reasons: boolean;
   /** --ics-details: calendar entries carry the case's story, not only its id */
   icsDetails?: boolean;
+  /** the terminal's width: the text format wraps to it */
+  width?: number;
 }
 
 export interface StreamHead {
@@ -131,7 +135,7 @@ export const FORMATS = {
       assess: {
         mode: 'streamed',
         head: () => '',
-        case: (report, ctx) => formatCaseText(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang, { color: ctx.color }),
+        case: (report, ctx) => formatCaseText(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang, { color: ctx.color, ...(ctx.width !== undefined ? { width: ctx.width } : {}) }),
         tail: assessTextTail,
       },
       validate: whole(validateText),

@@ -4,9 +4,12 @@ import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, Source
 import { durationInWords, humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say, type ReportWordKey } from '../words/report.js';
+import { visibleWidth, wrapLine, wrapText } from './wrap.js';
 
 export interface TextOptions {
   color: boolean;
+  /** the terminal's width: lines are wrapped to it (none: lines as long as they are) */
+  width?: number;
 }
 
 /** What the text report needs: the cases, explained, and the language of the summary. */
@@ -24,14 +27,14 @@ export function formatText(report: TextReport, options: TextOptions): string {
 }
 
 export function formatDisclaimer(lang: Lang, options: TextOptions): string {
-  return new Chalk({ level: options.color ? 1 : 0 }).dim(say(lang, 'disclaimer')) + '\n';
+  return wrapText(new Chalk({ level: options.color ? 1 : 0 }).dim(say(lang, 'disclaimer')), options.width) + '\n';
 }
 
 /** The batch summary; `shown` and `skipped` are added when a filter hid cases or files were skipped. */
 export function formatSummaryText(total: number, invalid: number, lang: Lang, options: TextOptions, notes: { shown?: number; skipped?: number } = {}): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const extra = (notes.shown !== undefined ? ` ${notes.shown} ${say(lang, 'shown')}.` : '') + (notes.skipped ? ` ${notes.skipped} ${say(lang, 'skippedFiles')}.` : '');
-  return c.bold(say(lang, 'summary')) + `: ${total} ${say(lang, 'cases')}, ${total - invalid} ${say(lang, 'assessedCount')}, ${invalid} ${say(lang, 'invalidCount')}.${extra}\n\n`;
+  return wrapText(c.bold(say(lang, 'summary')) + `: ${total} ${say(lang, 'cases')}, ${total - invalid} ${say(lang, 'assessedCount')}, ${invalid} ${say(lang, 'invalidCount')}.${extra}`, options.width) + '\n\n';
 }
 
 /** An order or measure ending within this many days is worth a line at a glance (time to ask for more). */
@@ -43,6 +46,7 @@ class CaseWriter {
   constructor(
     readonly lang: Lang,
     color: boolean,
+    readonly width?: number,
   ) {
     this.c = new Chalk({ level: color ? 1 : 0 });
   }
@@ -155,17 +159,33 @@ class CaseWriter {
     const rows = sorted.map((d) => {
       const due = d.due === null ? '—' : d.earliest && d.latest ? `${humanDate(d.earliest, this.lang)} – ${humanDate(d.latest, this.lang)}` : humanDate(d.due, this.lang);
       const left = d.daysLeft === null || d.daysLeft < 0 || d.status === 'not_applicable' || d.status === 'satisfied' ? '' : String(d.daysLeft);
-      return { cells: [d.title + (d.verified ? '' : ` [${this.w('unverifiedMark')}]`), due, left], d };
+      return { cells: [d.title + (d.verified ? '' : ` [${this.w('unverifiedMark')}]`), due, left], status: this.deadlineStatus(d), d };
     });
     const headers = [this.w('deadline'), this.w('due'), this.w('daysLeftHeader')];
-    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r.cells[i] ?? '').length)));
-    const pad = (s: string, i: number): string => s + ' '.repeat(Math.max(0, (widths[i] ?? 0) - s.length));
+    const widths = headers.map((h, i) => Math.max(visibleWidth(h), ...rows.map((r) => visibleWidth(r.cells[i] ?? ''))));
+    const statusWidth = Math.max(visibleWidth(this.w('status')), ...rows.map((r) => visibleWidth(r.status)));
+    // On a narrow terminal the title column takes what the others leave, its titles wrapped within it.
+    const rest = 4 + (widths[1] ?? 0) + 2 + (widths[2] ?? 0) + 2 + 2 + statusWidth;
+    if (this.width !== undefined && rest + (widths[0] ?? 0) > this.width) {
+      const titleWidth = this.width - rest;
+      if (titleWidth < 18) return this.deadlineList(rows);
+      widths[0] = titleWidth;
+    }
+    const pad = (s: string, i: number): string => s + ' '.repeat(Math.max(0, (widths[i] ?? 0) - visibleWidth(s)));
     const out = [c.dim(`    ${headers.map(pad).join('  ')}  ${this.w('status')}`)];
-    for (const { cells, d } of rows) {
+    for (const { cells, status, d } of rows) {
       const colour = d.status === 'expired' ? c.red : d.status === 'due_soon' ? c.yellow : d.status === 'satisfied' ? c.green : (s: string) => s;
-      out.push(`    ${cells.map(pad).join('  ')}  ${colour(this.deadlineStatus(d))}`);
+      const [title = '', ...others] = cells;
+      const titleLines = wrapLine(title, widths[0] ?? title.length);
+      out.push(`    ${[titleLines[0] ?? '', ...others].map(pad).join('  ')}  ${colour(status)}`);
+      for (const more of titleLines.slice(1)) out.push(`    ${more}`);
     }
     return out;
+  }
+
+  /** Too narrow for a table: each deadline on its own lines. */
+  private deadlineList(rows: readonly { cells: string[]; status: string; d: DeadlineReport }[]): string[] {
+    return rows.flatMap(({ cells, status }) => [`    ◷ ${cells[0] ?? ''}`, `      ${[cells[1], cells[2] ? `${cells[2]} ${this.w('daysLeft')}` : '', status].filter(Boolean).join(' · ')}`]);
   }
 
   private deadlineDetail(d: DeadlineReport): string[] {
@@ -204,19 +224,19 @@ class CaseWriter {
 export function formatCaseText(cr: CaseReport, reportLang: Lang, options: TextOptions): string {
   // A case read in its own language (the case file's lang) is written in it.
   const lang = cr.lang ?? reportLang;
-  const wr = new CaseWriter(lang, options.color);
+  const wr = new CaseWriter(lang, options.color, options.width);
   const c = wr.c;
   const assessedOn = cr.asOf && cr.status === 'assessed' ? ` · ${wr.w('assessedOn')} ${humanDate(cr.asOf, lang)} (${cr.timeZone})` : '';
   // The case by its id, for people; its file path only when it could not be read (to fix it).
   const lines = [c.bold(`${wr.w('case')} ${cr.id}`) + c.dim(cr.status === 'invalid' ? `  ${cr.file}` : assessedOn)];
   if (cr.status === 'invalid') {
     lines.push(c.red(`  ${wr.w('couldNotAssess')}:`), ...cr.diagnostics.map((d) => `  ${formatDiagnostic(d)}`), '');
-    return lines.join('\n') + '\n';
+    return wrapText(lines.join('\n'), options.width) + '\n';
   }
   // Warnings (a rule-set version used outside its period) come before anything that rests on them.
   for (const d of cr.diagnostics.filter((x) => x.severity === 'warning')) lines.push(c.yellow(`  ! ${d.message}`));
   lines.push(...wr.whatToDo(cr), ...wr.glance(cr));
   for (const rs of cr.rulesets) lines.push(...wr.ruleset(cr, rs));
   lines.push('');
-  return lines.join('\n') + '\n';
+  return wrapText(lines.join('\n'), options.width) + '\n';
 }
