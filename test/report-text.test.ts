@@ -29,6 +29,18 @@ describe('the text report at 80 columns', () => {
     }
   });
 
+  it('--detail lean: what to do, the headlines and the deadlines that apply, no rows of n/a', async () => {
+    const full = await runInProcess(['assess', 'fixtures/ew/ro-messages-doorstep.yaml'], { COLUMNS: '80' });
+    const lean = await runInProcess(['assess', '--detail', 'lean', 'fixtures/ew/ro-messages-doorstep.yaml'], { COLUMNS: '80' });
+    const count = (t: string): number => t.split('\n').length;
+    expect(count(lean.stdout)).toBeLessThan(count(full.stdout) / 4);
+    expect(lean.stdout).toContain(say('en', 'whatToDo'));
+    expect(lean.stdout).toContain('Breach of the protective order (criminal offence) — met');
+    expect(lean.stdout).toContain('The order ends');
+    expect(lean.stdout).not.toContain(say('en', 'status.not_applicable'));
+    expect(lean.stdout).toContain(say('en', 'moreDetail'));
+  });
+
   it('in a pipe, without COLUMNS, keeps lines whole', async () => {
     const r = await runInProcess(['assess', 'fixtures/ew/ro-messages-doorstep.yaml']);
     expect(r.stdout.split('\n').some((l) => columns(l) > 80)).toBe(true);

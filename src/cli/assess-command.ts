@@ -26,7 +26,7 @@ interface AssessOptions {
   asOf?: string;
   lang?: Lang;
   format?: OutputSpec[];
-  detail: Detail;
+  detail?: Detail;
   out?: string;
   only?: string;
   failOn: FailLevel;
@@ -46,7 +46,7 @@ export function registerAssess(program: Command, { io, setExit }: CommandContext
     .option('--as-of <date>', "assess as on this date, YYYY-MM-DD (default: the case file's asOf, else today in the jurisdiction's time zone)")
     .addOption(langOption("language of the report (default: each case file's lang, else en)"))
     .addOption(formatCliOption('assess', ' (default text)'))
-    .addOption(new Option('--detail <level>', 'how much of each case the json and ndjson formats carry: lean, or full for every explanation').choices([...DETAILS]).default('lean'))
+    .addOption(new Option('--detail <level>', 'how much of each case: json and ndjson carry every explanation with full (default lean); text shows every element with its reasons, each deadline\'s basis and the sources unless lean (default full)').choices([...DETAILS]))
     .option('--out <file>', 'write the report (the --format given without a file) to this file instead of standard output')
     .option('--only <actions>', `list only cases that need one of these actions: ${FLAGS.join(', ')} (comma-separated)`)
     .option('--due-within <days>', 'count a deadline as due when it falls within this many days (default: each deadline\'s own due-soon window)')
@@ -86,6 +86,8 @@ interface AssessPlan {
   failOn: FailLevel;
   triage: TriageOptions;
   detail: Detail;
+  /** the text report's: full unless --detail lean */
+  textDetail: Detail;
   jobs: number;
   progress: boolean;
   rulePaths: string[];
@@ -104,7 +106,8 @@ function parsePlan(opts: AssessOptions): AssessPlan {
     ...(only ? { only } : {}),
     failOn: opts.failOn,
     triage: dueWithin !== undefined ? { dueWithinDays: dueWithin } : {},
-    detail: opts.detail,
+    detail: opts.detail ?? 'lean',
+    textDetail: opts.detail ?? 'full',
     jobs: parseJobs(opts.jobs),
     progress: opts.progress,
     rulePaths: opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES],
@@ -144,7 +147,7 @@ async function assessCommand(inputs: string[], opts: AssessOptions, io: Io): Pro
     writer.head({ envelope, headlineColumns });
     // Reasons are collected only when an output prints them (text, --detail full).
     const reasons = plan.detail === 'full' || writer.streamedKeys.some((k) => FORMATS_WITH_REASONS.includes(k.split(':')[0] ?? ''));
-    const render: RenderContext = { outputs: writer.streamedKeys, lang: plan.lang, headlineColumns, triage: plan.triage, detail: plan.detail, reasons, keepReport: writer.keepsReports, ...(opts.icsDetails === true ? { icsDetails: true } : {}), ...(width !== undefined ? { width } : {}) };
+    const render: RenderContext = { outputs: writer.streamedKeys, lang: plan.lang, headlineColumns, triage: plan.triage, detail: plan.detail, textDetail: plan.textDetail, reasons, keepReport: writer.keepsReports, ...(opts.icsDetails === true ? { icsDetails: true } : {}), ...(width !== undefined ? { width } : {}) };
     await assessAll(sources, rules.rulesets, { ...plan, settings: { ...plan.settings, reasons }, render }, io, (r) => writer.add(r));
     writer.finish(() => assessFindings(writer.reports.map((r) => explainCase(r, rules.rulesets, r.lang ?? plan.lang)), { failOn: plan.failOn, triage: plan.triage, locate: caseLocator(io) }, io.version));
   } finally {

@@ -50,6 +50,8 @@ export interface CaseFormatContext {
   triage: TriageOptions;
   /** how much of each case the machine formats carry (--detail) */
   detail: Detail;
+  /** how much of each case the text report shows (--detail lean: the headlines and the deadlines that apply) */
+  textDetail?: Detail;
   /** whether any output prints reasons (text, --detail full): otherwise the engine skips them */
   reasons: boolean;
   /** --ics-details: calendar entries carry the case's story, not only its id */
@@ -135,7 +137,7 @@ export const FORMATS = {
       assess: {
         mode: 'streamed',
         head: () => '',
-        case: (report, ctx) => formatCaseText(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang, { color: ctx.color, ...(ctx.width !== undefined ? { width: ctx.width } : {}) }),
+        case: (report, ctx) => formatCaseText(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang, { color: ctx.color, detail: ctx.textDetail ?? 'full', ...(ctx.width !== undefined ? { width: ctx.width } : {}) }),
         tail: assessTextTail,
       },
       validate: whole(validateText),

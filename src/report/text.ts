@@ -10,6 +10,12 @@ export interface TextOptions {
   color: boolean;
   /** the terminal's width: lines are wrapped to it (none: lines as long as they are) */
   width?: number;
+  /**
+   * lean: what to do, at a glance, the headline conclusions and the deadlines; full (the default
+   * here; `assess` passes its --detail) adds every element with its reasons, each deadline's basis
+   * and the sources
+   */
+  detail?: 'lean' | 'full';
 }
 
 /** What the text report needs: the cases, explained, and the language of the summary. */
@@ -47,6 +53,7 @@ class CaseWriter {
     readonly lang: Lang,
     color: boolean,
     readonly width?: number,
+    readonly full = true,
   ) {
     this.c = new Chalk({ level: color ? 1 : 0 });
   }
@@ -129,7 +136,7 @@ class CaseWriter {
     const c = this.c;
     const status = item.kind === 'judgment' && typeof item.value === 'string' ? `${this.w('judgment')}: ${item.value}` : this.w(item.status);
     const out = ['', `  ${this.mark(item.status)} ${c.bold(item.title)} — ${status}${this.unverified(item.verified)}`, `    ${humanDatesIn(item.explanation, this.lang)}`];
-    if (item.kind === 'criterion' || (item.kind === 'table' && item.status !== 'met')) for (const r of item.reasons) out.push(c.dim(`      · ${r.text}`));
+    if (this.full && (item.kind === 'criterion' || (item.kind === 'table' && item.status !== 'met'))) for (const r of item.reasons) out.push(c.dim(`      · ${r.text}`));
     if (item.indicators && item.indicators.length > 0) {
       out.push(`    ${this.w('indicators')}:`);
       for (const ind of item.indicators) out.push(`      · ${ind.label}: ${ind.display}${ind.counter ? c.dim(` (${this.w('counterIndicator')})`) : ''}`);
@@ -193,7 +200,9 @@ class CaseWriter {
     const b = d.basis;
     const start = typeof b.startDate === 'string' ? humanDate(b.startDate, this.lang) : b.startDate ? `${humanDate(b.startDate.earliest, this.lang)} – ${humanDate(b.startDate.latest, this.lang)}` : '—';
     const extension = b.extension ? `; ${this.w('extended')} ${humanDate(b.extension.from, this.lang)} → ${humanDate(b.extension.to, this.lang)}: ${humanDatesIn(b.extension.why, this.lang)}` : '';
-    const out = ['', `    ${c.bold(d.title)}: ${humanDatesIn(d.explanation, this.lang)}`, c.dim(`      ${this.w('basis')}: ${b.text}`)];
+    const out = ['', `    ${c.bold(d.title)}: ${humanDatesIn(d.explanation, this.lang)}`];
+    if (!this.full) return d.needs.length > 0 ? [...out, `      ${c.yellow(this.w('stillNeeded'))}: ${d.needs.map((n) => n.label).join('; ')}`] : out;
+    out.push(c.dim(`      ${this.w('basis')}: ${b.text}`));
     // The term in words: "3 months, counted from the day after", never P3M.
     const term = `${durationInWords(b.length, this.lang)}, ${this.w(b.counting === 'event-day' ? 'counting.event-day' : 'counting.day-after')}`;
     out.push(c.dim(`      ${this.w('startedFrom')} ${b.startEvent}: ${start}; ${term}${b.monthEndApplied ? `, ${this.w('monthEndApplied')}` : ''}${extension}`));
@@ -204,12 +213,15 @@ class CaseWriter {
 
   /** One rule set's conclusions, deadlines and sources; nothing for a rule set that only supplies a calendar. */
   ruleset(cr: CaseReport, rs: CaseReport['rulesets'][number]): string[] {
-    const items = cr.conclusions.filter((x) => x.ruleset === rs.id);
-    const deadlines = cr.deadlines.filter((d) => d.ruleset === rs.id);
+    // In lean, only the headlines and the deadlines that apply (or may): no rows of "n/a".
+    const items = cr.conclusions.filter((x) => x.ruleset === rs.id && (this.full || x.headline));
+    const deadlines = cr.deadlines.filter((d) => d.ruleset === rs.id && (this.full || d.status !== 'not_applicable'));
     if (items.length === 0 && deadlines.length === 0) return [];
     const out = ['', this.c.bold.underline(rs.title) + this.c.dim(`  (${rs.id} ${rs.version})`)];
+    // The elements under the headlines, each with its reasons, only in full.
     for (const item of [...items.filter((x) => x.headline), ...items.filter((x) => !x.headline)]) out.push(...this.conclusion(item));
     if (deadlines.length > 0) out.push('', ...this.deadlines(deadlines));
+    if (!this.full) return out;
     const sources = new Map<string, SourceRef>();
     for (const x of [...items, ...deadlines]) for (const s of x.sources) sources.set(s.id, s);
     if (sources.size > 0) {
@@ -224,7 +236,7 @@ class CaseWriter {
 export function formatCaseText(cr: CaseReport, reportLang: Lang, options: TextOptions): string {
   // A case read in its own language (the case file's lang) is written in it.
   const lang = cr.lang ?? reportLang;
-  const wr = new CaseWriter(lang, options.color, options.width);
+  const wr = new CaseWriter(lang, options.color, options.width, options.detail !== 'lean');
   const c = wr.c;
   const assessedOn = cr.asOf && cr.status === 'assessed' ? ` · ${wr.w('assessedOn')} ${humanDate(cr.asOf, lang)} (${cr.timeZone})` : '';
   // The case by its id, for people; its file path only when it could not be read (to fix it).
@@ -237,6 +249,7 @@ export function formatCaseText(cr: CaseReport, reportLang: Lang, options: TextOp
   for (const d of cr.diagnostics.filter((x) => x.severity === 'warning')) lines.push(c.yellow(`  ! ${d.message}`));
   lines.push(...wr.whatToDo(cr), ...wr.glance(cr));
   for (const rs of cr.rulesets) lines.push(...wr.ruleset(cr, rs));
+  if (options.detail === 'lean') lines.push('', c.dim(`  ${wr.w('moreDetail')}`));
   lines.push('');
   return wrapText(lines.join('\n'), options.width) + '\n';
 }
