@@ -50,7 +50,7 @@ describe('the text report at 80 columns', () => {
 describe('wrapLine', () => {
   it.each([
     ['    ▶ one two three four five six', 16, ['    ▶ one two', '      three four', '      five six']],
-    ['  · https://example.org/a/very/long/path', 20, ['  ·', '    https://example.', '    org/a/very/long/', '    path']],
+    ['  · https://example.org/a/very/long/path', 20, ['  · https://example.', '    org/a/very/long/', '    path']],
     ['short', 10, ['short']],
   ])('%s at %i', (line, width, expected) => {
     expect(wrapLine(line, width)).toEqual(expected);

@@ -80,9 +80,15 @@ export function wrapLine(line: string, width: number): string[] {
   for (const word of words(line)) {
     const w = visibleWidth(word);
     if (w > width - cont.length) {
-      // Longer than a whole line (a URL): cut it to fit.
+      // Longer than a whole line (a URL): cut it to fit, starting on this line if there is room.
+      let rest = word;
+      if (!empty && width - used - 1 >= 10) {
+        const head = cut(word, width - used - 1)[0] ?? '';
+        current += ' ' + head;
+        rest = word.slice(head.length);
+      }
       if (!empty) newLine();
-      cut(word, width - cont.length).forEach((piece, i) => {
+      cut(rest, width - cont.length).forEach((piece, i) => {
         if (i > 0) newLine();
         current += piece;
         used += visibleWidth(piece);
