@@ -96,3 +96,25 @@ describe.skipIf(!canRun && !inCI)('the HTML report, printed by Chromium', () => 
     expect(bytes.readUInt32BE(20)).toBe(1400);
   }, 90_000);
 });
+
+describe('the HTML report escapes case text', () => {
+  it('shows markup in a case as text, never as markup', async () => {
+    const text = [
+      'id: "<b>x</b>"',
+      'jurisdiction: NL',
+      'asOf: "2026-05-01"',
+      'summary: "<script>alert(1)</script> & \\"quotes\\""',
+      'incidents:',
+      '  - { date: "2026-03-01", kind: message, description: "<img src=x onerror=alert(1)>" }',
+      'judgments: {}',
+    ].join('\n');
+    const { writeFileSync: write, mkdtempSync: mk } = await import('node:fs');
+    const dir = mk(join(tmpdir(), 'rulecase-esc-'));
+    write(join(dir, 'case.yaml'), text);
+    const r = await runInProcess(['assess', '--format', 'html', join(dir, 'case.yaml')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/<script|<img|<b>x/);
+    expect(r.stdout).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
+    expect(r.stdout).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
