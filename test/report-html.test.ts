@@ -36,14 +36,17 @@ function browser(args: string[]): void {
   if (r.status !== 0) throw new Error(`chromium failed (${r.status}): ${r.stderr}`);
 }
 
-async function htmlOf(fixture: string): Promise<{ html: string; lang: Lang; asOf: string }> {
+async function htmlOf(fixture: string, lang?: Lang): Promise<{ html: string; lang: Lang; asOf: string }> {
   // The example case goes with the example rules.
   const rules = fixture.startsWith('fixtures/example/') ? ['--rules', 'fixtures/rules', '--rules', 'rules/nl/atw-calendar.yaml'] : [];
-  const run = await runInProcess(['assess', ...rules, '--format', 'html', fixture]);
+  const run = await runInProcess(['assess', ...rules, ...(lang ? ['--lang', lang] : []), '--format', 'html', fixture]);
   expect(run.stderr).toBe('');
   const c = parse(readFileSync(join(ROOT, fixture), 'utf8')) as { lang?: Lang; asOf?: string };
-  return { html: run.stdout, lang: c.lang ?? 'en', asOf: c.asOf ?? '2026-06-01' };
+  return { html: run.stdout, lang: lang ?? c.lang ?? 'en', asOf: c.asOf ?? '2026-06-01' };
 }
+
+/** Each bundled case in its own language, and two in Dutch. */
+const RUNS: [string, Lang | undefined][] = [...FIXTURES.map((f): [string, Lang | undefined] => [f, undefined]), ['fixtures/nl/belaging-ex-partner.yaml', 'nl'], ['fixtures/ew/ro-messages-doorstep.yaml', 'nl']];
 
 /** The PDF's text page by page (pdftotext ends each page with a form feed), whitespace collapsed. */
 function pdfPages(pdf: string): string[] {
@@ -61,12 +64,12 @@ describe.skipIf(!canRun && !inCI)('the HTML report, printed by Chromium', () => 
     expect(pdftotext, 'pdftotext (poppler-utils) is not installed').toBe(true);
   });
 
-  it.each(FIXTURES)('%s prints to A4 with what to do first and the timeline', async (fixture) => {
-    const { html, lang, asOf } = await htmlOf(fixture);
+  it.each(RUNS)('%s (--lang %s) prints to A4 with what to do first and the timeline', async (fixture, asked) => {
+    const { html, lang, asOf } = await htmlOf(fixture, asked);
     // Self-contained: nothing to fetch, nothing to run.
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(|\ssrc=|\shref=/i);
     expect(html).toContain('<svg');
-    const file = join(work, fixture.replace(/\W/g, '_') + '.html');
+    const file = join(work, `${fixture.replace(/\W/g, '_')}-${lang}.html`);
     writeFileSync(file, html);
     const pdf = file.replace(/\.html$/, '.pdf');
     browser(['--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${file}`]);
