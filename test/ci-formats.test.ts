@@ -23,13 +23,14 @@ ajv.addFormat('uri-reference', /^[^\s]*$/);
 ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
 const validateSarif = ajv.compile(sarifSchema);
 
-const FORMATS = ['text', 'json', 'junit', 'sarif', 'github', 'markdown'] as const;
+// markdown-summary is the CI summary for every command (for assess, markdown is the report to hand on).
+const FORMATS = ['text', 'json', 'junit', 'sarif', 'github', 'markdown-summary'] as const;
 type Fmt = (typeof FORMATS)[number];
 
 /** Runs a command once with every format written to its own file; returns the exit code and each output. */
 async function runAllFormats(args: string[]): Promise<{ code: number; stderr: string; out: Record<Fmt, string> }> {
   const dir = mkdtempSync(join(tmpdir(), 'rulecase-fmt-'));
-  const ext: Record<Fmt, string> = { text: 'txt', json: 'json', junit: 'xml', sarif: 'sarif', github: 'log', markdown: 'md' };
+  const ext: Record<Fmt, string> = { text: 'txt', json: 'json', junit: 'xml', sarif: 'sarif', github: 'log', 'markdown-summary': 'md' };
   const r = await runInProcess([...args, ...FORMATS.map((f) => `--format=${f}=${join(dir, `out.${ext[f]}`)}`)]);
   expect(r.stdout).toBe('');
   const out = Object.fromEntries(FORMATS.map((f) => [f, readFileSync(join(dir, `out.${ext[f]}`), 'utf8')])) as Record<Fmt, string>;
@@ -108,9 +109,9 @@ function expectEveryFormatShows(out: Record<Fmt, string>, file: string, line: nu
   expect(annotation).toMatch(message);
   both(annotation ?? '');
   // Markdown: the place and message, for the pull request.
-  expect(out.markdown).toMatch(new RegExp('`' + loc.source + '`'));
-  expect(out.markdown).toMatch(message);
-  both(out.markdown);
+  expect(out['markdown-summary']).toMatch(new RegExp('`' + loc.source + '`'));
+  expect(out['markdown-summary']).toMatch(message);
+  both(out['markdown-summary']);
 }
 
 describe('breaking a rule, a test expectation or a YAML file shows where and what to fix, in every format, with the right exit code', () => {
@@ -244,7 +245,7 @@ describe('output formats', () => {
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]?.results).toEqual([]);
     expect(r.out.github).toMatch(/^rulecase test: 7 passed, 0 failed, 1 todo/m);
-    expect(r.out.markdown).toMatch(/^### ✅ rulecase test/);
+    expect(r.out['markdown-summary']).toMatch(/^### ✅ rulecase test/);
   });
 
   it('validate of the shipped rules: valid JUnit with one test case per file, valid SARIF', async () => {
@@ -291,7 +292,7 @@ describe('output formats', () => {
 
   it('assess keeps --out and its single --format as before, spawned too', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rulecase-out-'));
-    const r = runSpawned(['assess', '--format', 'json', '--out', join(dir, 'r.json'), '--format', `markdown=${join(dir, 'r.md')}`, '--rules', 'fixtures/rules', '--rules', 'rules/nl/atw-calendar.yaml', 'fixtures/example/ex-partner.yaml']);
+    const r = runSpawned(['assess', '--format', 'json', '--out', join(dir, 'r.json'), '--format', `markdown-summary=${join(dir, 'r.md')}`, '--rules', 'fixtures/rules', '--rules', 'rules/nl/atw-calendar.yaml', 'fixtures/example/ex-partner.yaml']);
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { cases: { id: string }[] }).cases[0]?.id).toBe('example-001');
     expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^### ✅ rulecase assess\n\n1 case\(s\): 1 assessed, 0 could not be assessed\./);
@@ -315,17 +316,17 @@ describe('the format table', () => {
       expect(row.description, name).not.toBe('');
       expect(Object.keys(row.commands).length, name).toBeGreaterThan(0);
     }
-    expect(formatNames('assess').filter((n) => formatFor('assess', n).mode === 'streamed')).toEqual(['text', 'json', 'ndjson', 'csv']);
+    expect(formatNames('assess').filter((n) => formatFor('assess', n).mode === 'streamed')).toEqual(['text', 'html', 'json', 'ndjson', 'csv', 'markdown', 'ics']);
   });
 
   it('the README lists the formats each command offers', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const assessRow = /`--format ([a-z\\|]+)\[=file\]`/.exec(readme)?.[1]?.split('\\|');
+    const assessRow = /`--format ([a-z\\|-]+)\[=file\]`/.exec(readme)?.[1]?.split('\\|');
     expect(assessRow).toEqual(formatNames('assess'));
-    const diffSynopsis = /rulecase diff .*\n.*--format ([a-z|]+)\[=<file>\]/.exec(readme)?.[1]?.split('|');
+    const diffSynopsis = /rulecase diff .*\n.*--format ([a-z|-]+)\[=<file>\]/.exec(readme)?.[1]?.split('|');
     expect(new Set(diffSynopsis)).toEqual(new Set(formatNames('diff')));
     const section = readme.slice(readme.indexOf('### Output formats'), readme.indexOf('### Review dates'));
-    const listed = [...section.matchAll(/^\| `([a-z]+)` \|/gm)].map((m) => m[1]);
+    const listed = [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
     expect(listed).toEqual(formatNames('validate'));
     expect(formatNames('test')).toEqual(formatNames('validate'));
   });

@@ -9,6 +9,19 @@ import type { SourceDocument } from '../source/document.js';
 import { fallbackId, readCase, type CaseSource } from './case-source.js';
 import type { AppIo } from './io.js';
 import { chooseAsOf, chooseLang, type AssessSettings } from './settings.js';
+import { redactCase, redactedFile, redactedId } from '../report/redact.js';
+
+const textFactCache = new WeakMap<readonly RuleSet[], Set<string>>();
+
+/** The facts whose answers are free text, in any loaded rule set: --redact replaces their values. */
+function textFactsOf(rulesets: readonly RuleSet[]): Set<string> {
+  let set = textFactCache.get(rulesets);
+  if (!set) {
+    set = new Set(rulesets.flatMap((rs) => Object.entries(rs.facts ?? {}).filter(([, f]) => f.type === 'text').map(([id]) => id)));
+    textFactCache.set(rulesets, set);
+  }
+  return set;
+}
 
 /**
  * The one path from a case to its report: read → parse → choose the as-of date and the language
@@ -38,7 +51,7 @@ export interface AssessParsedOptions extends AssessSettings {
 export function assessParsed(rulesets: readonly RuleSet[], parsed: ParsedCase, options: AssessParsedOptions, now: () => Date, id: string): CaseReport {
   const c = parsed.caseFile;
   const settings = { asOf: chooseAsOf(c, options.asOf, now, jurisdictionsOf(rulesets)), lang: chooseLang(c, options.lang), reasons: options.reasons !== false, ...(options.coverage ? { coverage: options.coverage } : {}) };
-  return assessCase(rulesets, c, parsed.doc, settings, c.id ?? id, parsed.diagnostics);
+  return { ...assessCase(rulesets, c, parsed.doc, settings, c.id ?? id, parsed.diagnostics), record: c };
 }
 
 /**
@@ -60,17 +73,24 @@ function assessSourceOrThrow(source: CaseSource, rulesets: readonly RuleSet[], s
   if (read.kind === 'skipped') return undefined;
   // Diagnostics name the source as the user knows it, and point at its line in a stream.
   const shift = (ds: Diagnostic[]): Diagnostic[] => cap(ds.map((d) => ({ ...d, file: source.file, line: d.line + (source.line ?? 1) - 1 })));
-  const { loaded, id } = read;
-  if (!isParsed(loaded)) return invalidReport(source.file, id, settings.asOf, sortDiagnostics(shift(loaded.diagnostics)));
-  const report = assessParsed(rulesets, loaded, settings, io.now, id);
-  report.diagnostics = shift(report.diagnostics);
-  report.file = source.file;
+  const { loaded } = read;
+  const position = source.position ?? 0;
+  // --redact: the file and the case are named by their place in the input, never by their own names.
+  const lang = settings.lang ?? loaded.caseFile?.lang ?? 'en';
+  const file = settings.redact ? redactedFile(source.file, position, lang) : source.file;
+  const id = settings.redact ? redactedId(position, lang) : read.id;
+  const named = (ds: Diagnostic[]): Diagnostic[] => (settings.redact ? ds.map((d) => ({ ...d, file })) : ds);
+  if (!isParsed(loaded)) return invalidReport(file, id, settings.asOf, sortDiagnostics(named(shift(loaded.diagnostics))));
+  const parsed = settings.redact ? { ...loaded, caseFile: redactCase(loaded.caseFile, { position, lang: chooseLang(loaded.caseFile, settings.lang), textFacts: textFactsOf(rulesets) }) } : loaded;
+  const report = assessParsed(rulesets, parsed, settings, io.now, id);
+  report.diagnostics = named(shift(report.diagnostics));
+  report.file = file;
   return hasErrors(report.diagnostics) ? { ...report, status: 'invalid' } : report;
 }
 
 /** Assesses every source, in order, skipping discovered files of another kind. */
 export function assessSources(sources: readonly CaseSource[], rulesets: readonly RuleSet[], settings: AssessSettings, io: AppIo): CaseReport[] {
-  return sources.flatMap((s) => assessSource(s, rulesets, settings, io) ?? []);
+  return sources.flatMap((s, i) => assessSource({ ...s, position: s.position ?? i }, rulesets, settings, io) ?? []);
 }
 
 function invalidReport(file: string, id: string, asOf: string | undefined, diagnostics: Diagnostic[]): CaseReport {

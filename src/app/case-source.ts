@@ -12,6 +12,8 @@ export interface CaseSource {
   text?: string;
   /** for a line of an NDJSON stream: its line number, so diagnostics point into the stream */
   line?: number;
+  /** its place in the input (0-based), for --redact's "Case 1" */
+  position?: number;
   /** found by walking a folder (not named by the user): other kinds of YAML/JSON there are skipped */
   discovered?: boolean;
 }

@@ -12,6 +12,8 @@ export interface AssessSettings {
   lang?: Lang;
   /** collect reasons and indicators (default true): false when every output is a lean machine format */
   reasons?: boolean;
+  /** --redact: names, free text and case ids replaced by placeholders before anything is assessed */
+  redact?: boolean;
 }
 
 /** The as-of date: the one asked for, else the case file's own, else today in the case's time zone. */

@@ -8,6 +8,7 @@ import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
 import { expandInputs, splitStdin, type CaseSource } from '../io/inputs.js';
 import { reportEnvelope } from '../report/envelope.js';
 import { assessFindings } from '../report/findings.js';
+import { FORMATS_WITH_REASONS } from '../report/formats.js';
 import { DETAILS, type Detail } from '../report/machine.js';
 import type { Lang, RuleSet } from '../rules/types.js';
 import { parseSource, type SourceDocument } from '../source/document.js';
@@ -25,13 +26,15 @@ interface AssessOptions {
   asOf?: string;
   lang?: Lang;
   format?: OutputSpec[];
-  detail: Detail;
+  detail?: Detail;
   out?: string;
   only?: string;
   failOn: FailLevel;
   dueWithin?: string;
   jobs?: string;
   progress: boolean;
+  icsDetails?: boolean;
+  redact?: boolean;
 }
 
 export function registerAssess(program: Command, { io, setExit }: CommandContext): void {
@@ -43,13 +46,15 @@ export function registerAssess(program: Command, { io, setExit }: CommandContext
     .option('--as-of <date>', "assess as on this date, YYYY-MM-DD (default: the case file's asOf, else today in the jurisdiction's time zone)")
     .addOption(langOption("language of the report (default: each case file's lang, else en)"))
     .addOption(formatCliOption('assess', ' (default text)'))
-    .addOption(new Option('--detail <level>', 'how much of each case the json and ndjson formats carry: lean, or full for every explanation').choices([...DETAILS]).default('lean'))
+    .addOption(new Option('--detail <level>', 'how much of each case: json and ndjson carry every explanation with full (default lean); text shows every element with its reasons, each deadline\'s basis and the sources unless lean (default full)').choices([...DETAILS]))
     .option('--out <file>', 'write the report (the --format given without a file) to this file instead of standard output')
     .option('--only <actions>', `list only cases that need one of these actions: ${FLAGS.join(', ')} (comma-separated)`)
     .option('--due-within <days>', 'count a deadline as due when it falls within this many days (default: each deadline\'s own due-soon window)')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a case reaches this level; each level includes the ones before it').choices([...FAIL_LEVELS]).default('none'))
     .option('--jobs <n>', 'worker threads for large batches (default: the number of cores)')
     .option('--no-progress', 'no progress bar, even on a terminal')
+    .option('--redact', 'replace names, descriptions, free text, case ids and file names by placeholders (Person A, Case 1, [text 3]) in every format, for sharing a report')
+    .option('--ics-details', 'calendar entries (--format ics) carry the case summary, the adviser and each explanation; by default only the case id')
     .addHelpText('after', formatsHelp('assess'))
     .addHelpText(
       'after',
@@ -81,6 +86,8 @@ interface AssessPlan {
   failOn: FailLevel;
   triage: TriageOptions;
   detail: Detail;
+  /** the text report's: full unless --detail lean */
+  textDetail: Detail;
   jobs: number;
   progress: boolean;
   rulePaths: string[];
@@ -94,12 +101,13 @@ function parsePlan(opts: AssessOptions): AssessPlan {
   const dueWithin = parseDueWithin(opts.dueWithin);
   return {
     outputs,
-    settings: { ...(opts.lang !== undefined ? { lang: opts.lang } : {}), ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) },
+    settings: { ...(opts.lang !== undefined ? { lang: opts.lang } : {}), ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(opts.redact === true ? { redact: true } : {}) },
     lang: opts.lang ?? 'en',
     ...(only ? { only } : {}),
     failOn: opts.failOn,
     triage: dueWithin !== undefined ? { dueWithinDays: dueWithin } : {},
-    detail: opts.detail,
+    detail: opts.detail ?? 'lean',
+    textDetail: opts.detail ?? 'full',
     jobs: parseJobs(opts.jobs),
     progress: opts.progress,
     rulePaths: opts.rules.length > 0 ? opts.rules : [BUNDLED_RULES],
@@ -131,20 +139,32 @@ async function assessCommand(inputs: string[], opts: AssessOptions, io: Io): Pro
   const rules = loadRules(plan.rulePaths, io.cwd);
   if (hasErrors(rules.diagnostics)) return rulesHaveErrors(rules.diagnostics, io);
   const sources = await caseSources(inputs, io);
-  const writer = new ReportWriter(openSinks(plan.outputs, io), { failOn: plan.failOn, lang: plan.lang, ...(plan.only ? { only: plan.only } : {}) });
+  const width = terminalWidth(io);
+  const writer = new ReportWriter(openSinks(plan.outputs, io), { failOn: plan.failOn, lang: plan.lang, ...(plan.only ? { only: plan.only } : {}), ...(width !== undefined ? { width } : {}) });
   try {
     const envelope = reportEnvelope({ version: io.version, asOf: plan.settings.asOf ?? null, lang: plan.lang, detail: plan.detail, rulesets: rules.rulesets }, []);
     const headlineColumns = headlineColumnsOf(rules.rulesets);
     writer.head({ envelope, headlineColumns });
     // Reasons are collected only when an output prints them (text, --detail full).
-    const reasons = plan.detail === 'full' || writer.streamedKeys.some((k) => k.startsWith('text:'));
-    const render: RenderContext = { outputs: writer.streamedKeys, lang: plan.lang, headlineColumns, triage: plan.triage, detail: plan.detail, reasons, keepReport: writer.keepsReports };
+    const reasons = plan.detail === 'full' || writer.streamedKeys.some((k) => FORMATS_WITH_REASONS.includes(k.split(':')[0] ?? ''));
+    const render: RenderContext = { outputs: writer.streamedKeys, lang: plan.lang, headlineColumns, triage: plan.triage, detail: plan.detail, textDetail: plan.textDetail, reasons, keepReport: writer.keepsReports, ...(opts.icsDetails === true ? { icsDetails: true } : {}), ...(width !== undefined ? { width } : {}) };
     await assessAll(sources, rules.rulesets, { ...plan, settings: { ...plan.settings, reasons }, render }, io, (r) => writer.add(r));
     writer.finish(() => assessFindings(writer.reports.map((r) => explainCase(r, rules.rulesets, r.lang ?? plan.lang)), { failOn: plan.failOn, triage: plan.triage, locate: caseLocator(io) }, io.version));
   } finally {
     writer.abort();
   }
   return exitCode(writer, io);
+}
+
+/**
+ * The width the text report wraps to: COLUMNS when set, else the terminal's; none in a pipe
+ * (a script that greps the report gets whole lines).
+ */
+function terminalWidth(io: Io): number | undefined {
+  const env = Number(io.env['COLUMNS']);
+  if (Number.isInteger(env) && env >= 40) return env;
+  const columns = (io.terminal.output as { columns?: number }).columns;
+  return io.isTTY && typeof columns === 'number' && columns >= 40 ? columns : undefined;
 }
 
 /** The files, folders and globs named, then standard input for `-`. */

@@ -46,8 +46,8 @@ export async function assessAll(sources: readonly CaseSource[], rulesets: readon
       });
     } else {
       const appIo: AppIo = { readFile: io.readFile, now: () => now };
-      for (const s of sources) {
-        const report = assessSource(s, rulesets, options.settings, appIo);
+      for (const [i, s] of sources.entries()) {
+        const report = assessSource({ ...s, position: i }, rulesets, options.settings, appIo);
         emit(report && renderCase(report, options.render, rulesets));
         progress.tick();
       }
@@ -80,7 +80,7 @@ async function assessInWorkers(sources: readonly CaseSource[], workerData: Worke
         }
         const start = nextToSend;
         nextToSend = Math.min(sources.length, start + BATCH);
-        w.postMessage({ start, sources: sources.slice(start, nextToSend) });
+        w.postMessage({ start, sources: sources.slice(start, nextToSend).map((s, i) => ({ ...s, position: start + i })) });
       };
       for (const w of workers) {
         w.on('error', reject);

@@ -1,7 +1,7 @@
 import type { CaseResult as CaseReport } from '../engine/result.js';
 import { failsAt, type Flag, type FailLevel } from '../engine/triage.js';
 import type { Findings } from '../report/findings.js';
-import { formatFor, type StreamedFormat, type StreamHead, type WholeFormat } from '../report/formats.js';
+import { formatFor, type FormatOptions, type StreamedFormat, type StreamHead, type WholeFormat } from '../report/formats.js';
 import type { Lang } from '../rules/types.js';
 import { outputKey, type RenderedCase } from './render-case.js';
 import type { Sink } from './sinks.js';
@@ -12,6 +12,8 @@ export interface WriterOptions {
   failOn: FailLevel;
   /** the language of the summary */
   lang: Lang;
+  /** the terminal's width, for the text format */
+  width?: number;
 }
 
 export interface Tally {
@@ -66,7 +68,7 @@ export class ReportWriter {
   }
 
   head(data: StreamHead): void {
-    for (const { sink, format } of this.streamed) sink.write(format.head(data, { color: sink.color }));
+    for (const { sink, format } of this.streamed) sink.write(format.head(data, this.formatOptions(sink)));
   }
 
   /** One case (undefined: a discovered file of another kind, skipped). */
@@ -94,12 +96,16 @@ export class ReportWriter {
   /** Ends the streamed formats, writes the whole ones, and moves every file into place. */
   finish(findings: () => Findings): void {
     const tail = { ...this.tally, lang: this.options.lang, filtered: this.options.only !== undefined };
-    for (const { sink, format } of this.streamed) sink.write(format.tail(tail, { color: sink.color }));
+    for (const { sink, format } of this.streamed) sink.write(format.tail(tail, this.formatOptions(sink)));
     if (this.whole.length > 0) {
       const all = findings();
       for (const { sink, format } of this.whole) sink.write(format.format(all, { color: sink.color }));
     }
     for (const k of this.sinks) k.close();
+  }
+
+  private formatOptions(sink: Sink): FormatOptions {
+    return { color: sink.color, ...(this.options.width !== undefined ? { width: this.options.width } : {}) };
   }
 
   /** Removes the temporary files of outputs that were not finished. */

@@ -4,6 +4,7 @@
  * the formats that print words call it.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CaseFile } from '../case/types.js';
 import type { Actor, CompareOp, ConclusionRole, DeadlineKind, Lang, Text } from '../rules/types.js';
 
 export type ConclusionStatus = 'met' | 'not_met' | 'undetermined';
@@ -175,4 +176,9 @@ export interface CaseResult {
   actions: ActionResult[];
   /** the case's orders by type and date made, when results name an order (several orders) */
   orders?: { type: string | null; made: string | null }[];
+  /**
+   * The case file itself, set by the application layer (not the engine) for the reports that tell
+   * the case's story: its summary, incidents, orders and who judged. Machine formats leave it out.
+   */
+  record?: CaseFile;
 }

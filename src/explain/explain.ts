@@ -9,6 +9,7 @@ import { parseRef } from '../rules/refs.js';
 import type { ChoiceOption, Lang, RuleMeta, RuleSet, Text } from '../rules/types.js';
 import { say, sayIfKnown } from '../words/report.js';
 import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, ExplainedNeed, RuleWords, SourceRef } from './types.js';
+import { caseStory } from './story.js';
 import { describeValue, humanDate } from './values.js';
 
 /** Explains a case result in a language (default: the case's own, else English). */
@@ -22,8 +23,12 @@ export function explainCase(result: CaseResult, rulesets: readonly RuleSet[], la
     }
     return explainers.get(id);
   };
+  const { record, ...rest } = result;
+  const first = result.rulesets[0] ? explainer(result.rulesets[0].id) : undefined;
+  const label = first ? first.codeLabel(undefined) : (code: string) => sayIfKnown(lang, `kind.${code}`) ?? code;
   return {
-    ...result,
+    ...rest,
+    ...(record ? { story: caseStory(record, result.timeZone ?? 'UTC', lang, label) } : {}),
     // The words are in this language now, whatever the result was assessed for.
     lang,
     rulesets: result.rulesets.map((r) => ({ ...r, title: rulesets.find((x) => x.id === r.id && x.version === r.version)?.title[lang] ?? r.id })),

@@ -1,5 +1,6 @@
 /** A case result with its words: what formats for people (and `--detail full`) print. */
 import type { Source } from '../rules/types.js';
+import type { CaseStory } from './story.js';
 import type { ActionResult, CaseResult, ConclusionResult, DeadlineBasis, DeadlineResult, IndicatorValue, Need, Reason } from '../engine/result.js';
 
 /** A rule's source as a reader gets it: the rule file's source, with its note in one language. */
@@ -44,7 +45,9 @@ export interface ActionReport extends Omit<ActionResult, 'needs'>, RuleWords {
   needs: ExplainedNeed[];
 }
 
-export interface CaseReport extends Omit<CaseResult, 'conclusions' | 'deadlines' | 'rulesets' | 'actions'> {
+export interface CaseReport extends Omit<CaseResult, 'conclusions' | 'deadlines' | 'rulesets' | 'actions' | 'record'> {
+  /** the case's summary, incidents and orders in words, when the case file came with the result */
+  story?: CaseStory;
   rulesets: { id: string; version: string; title: string }[];
   conclusions: ConclusionReport[];
   deadlines: DeadlineReport[];

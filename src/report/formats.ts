@@ -14,6 +14,10 @@ import { formatMarkdown } from './markdown.js';
 import { formatTestText } from './ruletests-text.js';
 import { formatSarif } from './sarif.js';
 import { formatCaseText, formatDisclaimer, formatSummaryText } from './text.js';
+import { formatCaseHtml, htmlHead, htmlTail } from './html.js';
+import { formatCaseMarkdown } from './markdown-report.js';
+import { formatCaseIcs, icsHead, icsTail } from './ics.js';
+import { say } from '../words/report.js';
 
 /**
  * The output formats, in one table (as Spectral's `output.ts`): for each name, what it is, which
@@ -26,6 +30,8 @@ export type FormatCommand = 'assess' | 'validate' | 'test' | 'diff';
 export interface FormatOptions {
   /** ANSI colour (only for what goes to a terminal); formats for machines ignore it */
   color: boolean;
+  /** the terminal's width, for the text format to wrap to */
+  width?: number;
 }
 
 /** Written once, when everything is known. */
@@ -44,8 +50,14 @@ export interface CaseFormatContext {
   triage: TriageOptions;
   /** how much of each case the machine formats carry (--detail) */
   detail: Detail;
+  /** how much of each case the text report shows (--detail lean: the headlines and the deadlines that apply) */
+  textDetail?: Detail;
   /** whether any output prints reasons (text, --detail full): otherwise the engine skips them */
   reasons: boolean;
+  /** --ics-details: calendar entries carry the case's story, not only its id */
+  icsDetails?: boolean;
+  /** the terminal's width: the text format wraps to it */
+  width?: number;
 }
 
 export interface StreamHead {
@@ -125,12 +137,23 @@ export const FORMATS = {
       assess: {
         mode: 'streamed',
         head: () => '',
-        case: (report, ctx) => formatCaseText(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang, { color: ctx.color }),
+        case: (report, ctx) => formatCaseText(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang, { color: ctx.color, detail: ctx.textDetail ?? 'full', ...(ctx.width !== undefined ? { width: ctx.width } : {}) }),
         tail: assessTextTail,
       },
       validate: whole(validateText),
       test: whole(testText),
       diff: whole((d: DiffResult) => formatDiffText(d)),
+    },
+  },
+  html: {
+    description: 'the report to print and hand on: one self-contained HTML file (A4), with a timeline',
+    commands: {
+      assess: {
+        mode: 'streamed',
+        head: (data) => htmlHead(data.envelope.lang),
+        case: (report, ctx) => formatCaseHtml(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang),
+        tail: () => htmlTail(),
+      },
     },
   },
   json: {
@@ -167,11 +190,42 @@ export const FORMATS = {
   github: { description: 'GitHub Actions workflow annotations', commands: ciFormat(formatGithub) },
   markdown: {
     description: 'a pull-request comment',
+    commands: {
+      // For assess, the report to hand on; the CI summary of a batch is markdown-summary.
+      assess: {
+        mode: 'streamed',
+        description: 'the report to hand on, as Markdown (for a case file or an e-mail), in the case\'s language',
+        head: () => '',
+        case: (report, ctx) => formatCaseMarkdown(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang),
+        separator: { first: '', next: '\n' },
+        tail: (data) => (data.total > 1 ? `*${say(data.lang, 'summary')}: ${data.total} ${say(data.lang, 'cases')}, ${data.total - data.invalid} ${say(data.lang, 'assessedCount')}, ${data.invalid} ${say(data.lang, 'invalidCount')}.*\n` : ''),
+      },
+      validate: findingsFormat(formatMarkdown),
+      test: findingsFormat(formatMarkdown),
+      diff: whole((d: DiffResult) => formatDiffMarkdown(d)),
+    },
+  },
+  ics: {
+    description: 'iCalendar (RFC 5545): an all-day event with a reminder for every open last day to act and every order end; the case id only, unless --ics-details',
+    commands: {
+      assess: {
+        mode: 'streamed',
+        head: (data) => icsHead(data.envelope.lang, data.envelope.tool.version),
+        case: (report, ctx) => formatCaseIcs(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang, ctx.icsDetails === true),
+        tail: () => icsTail(),
+      },
+    },
+  },
+  'markdown-summary': {
+    description: 'a pull-request comment (the CI summary)',
     commands: { ...ciFormat((findings) => formatMarkdown(findings)), diff: whole((d: DiffResult) => formatDiffMarkdown(d)) },
   },
 } satisfies Record<string, FormatRow>;
 
 export type FormatName = keyof typeof FORMATS;
+
+/** The formats that print each element's reasons: the engine collects them only when one is asked for. */
+export const FORMATS_WITH_REASONS: readonly string[] = ['text', 'html', 'markdown'];
 
 const rows = (): [string, FormatRow][] => Object.entries(FORMATS);
 

@@ -59,7 +59,7 @@ export interface LeanCase {
   diagnostics: CaseResult['diagnostics'];
 }
 
-export type FullCase = CaseReport & { triage: Flag[] };
+export type FullCase = Omit<CaseReport, 'story'> & { triage: Flag[] };
 
 /** Each action's title, looked up in its rule set: all a lean line says of it in words. */
 function actionTitles(r: CaseResult, rulesets: readonly RuleSet[], lang: Lang): (ActionResult & { title: string })[] {
@@ -105,7 +105,10 @@ export function leanCase(r: CaseResult, triage: Flag[], actions: readonly (Actio
 export function machineCase(r: CaseResult, options: { detail: Detail; triage: Flag[]; rulesets: readonly RuleSet[]; lang: Lang }): LeanCase | FullCase {
   const lang = r.lang ?? options.lang;
   if (options.detail === 'lean') return leanCase(r, options.triage, actionTitles(r, options.rulesets, lang));
-  return { ...explainCase(r, options.rulesets, lang), triage: options.triage };
+  // The case's own story stays out of machine output: a script has the case file.
+  const full: CaseReport = explainCase(r, options.rulesets, lang);
+  delete full.story;
+  return { ...full, triage: options.triage };
 }
 
 interface RuleInfo {

@@ -4,9 +4,18 @@ import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, Source
 import { durationInWords, humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say, type ReportWordKey } from '../words/report.js';
+import { visibleWidth, wrapLine, wrapText } from './wrap.js';
 
 export interface TextOptions {
   color: boolean;
+  /** the terminal's width: lines are wrapped to it (none: lines as long as they are) */
+  width?: number;
+  /**
+   * lean: what to do, at a glance, the headline conclusions and the deadlines; full (the default
+   * here; `assess` passes its --detail) adds every element with its reasons, each deadline's basis
+   * and the sources
+   */
+  detail?: 'lean' | 'full';
 }
 
 /** What the text report needs: the cases, explained, and the language of the summary. */
@@ -24,14 +33,14 @@ export function formatText(report: TextReport, options: TextOptions): string {
 }
 
 export function formatDisclaimer(lang: Lang, options: TextOptions): string {
-  return new Chalk({ level: options.color ? 1 : 0 }).dim(say(lang, 'disclaimer')) + '\n';
+  return wrapText(new Chalk({ level: options.color ? 1 : 0 }).dim(say(lang, 'disclaimer')), options.width) + '\n';
 }
 
 /** The batch summary; `shown` and `skipped` are added when a filter hid cases or files were skipped. */
 export function formatSummaryText(total: number, invalid: number, lang: Lang, options: TextOptions, notes: { shown?: number; skipped?: number } = {}): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const extra = (notes.shown !== undefined ? ` ${notes.shown} ${say(lang, 'shown')}.` : '') + (notes.skipped ? ` ${notes.skipped} ${say(lang, 'skippedFiles')}.` : '');
-  return c.bold(say(lang, 'summary')) + `: ${total} ${say(lang, 'cases')}, ${total - invalid} ${say(lang, 'assessedCount')}, ${invalid} ${say(lang, 'invalidCount')}.${extra}\n\n`;
+  return wrapText(c.bold(say(lang, 'summary')) + `: ${total} ${say(lang, 'cases')}, ${total - invalid} ${say(lang, 'assessedCount')}, ${invalid} ${say(lang, 'invalidCount')}.${extra}`, options.width) + '\n\n';
 }
 
 /** An order or measure ending within this many days is worth a line at a glance (time to ask for more). */
@@ -43,6 +52,8 @@ class CaseWriter {
   constructor(
     readonly lang: Lang,
     color: boolean,
+    readonly width?: number,
+    readonly full = true,
   ) {
     this.c = new Chalk({ level: color ? 1 : 0 });
   }
@@ -125,7 +136,7 @@ class CaseWriter {
     const c = this.c;
     const status = item.kind === 'judgment' && typeof item.value === 'string' ? `${this.w('judgment')}: ${item.value}` : this.w(item.status);
     const out = ['', `  ${this.mark(item.status)} ${c.bold(item.title)} — ${status}${this.unverified(item.verified)}`, `    ${humanDatesIn(item.explanation, this.lang)}`];
-    if (item.kind === 'criterion' || (item.kind === 'table' && item.status !== 'met')) for (const r of item.reasons) out.push(c.dim(`      · ${r.text}`));
+    if (this.full && (item.kind === 'criterion' || (item.kind === 'table' && item.status !== 'met'))) for (const r of item.reasons) out.push(c.dim(`      · ${r.text}`));
     if (item.indicators && item.indicators.length > 0) {
       out.push(`    ${this.w('indicators')}:`);
       for (const ind of item.indicators) out.push(`      · ${ind.label}: ${ind.display}${ind.counter ? c.dim(` (${this.w('counterIndicator')})`) : ''}`);
@@ -155,17 +166,33 @@ class CaseWriter {
     const rows = sorted.map((d) => {
       const due = d.due === null ? '—' : d.earliest && d.latest ? `${humanDate(d.earliest, this.lang)} – ${humanDate(d.latest, this.lang)}` : humanDate(d.due, this.lang);
       const left = d.daysLeft === null || d.daysLeft < 0 || d.status === 'not_applicable' || d.status === 'satisfied' ? '' : String(d.daysLeft);
-      return { cells: [d.title + (d.verified ? '' : ` [${this.w('unverifiedMark')}]`), due, left], d };
+      return { cells: [d.title + (d.verified ? '' : ` [${this.w('unverifiedMark')}]`), due, left], status: this.deadlineStatus(d), d };
     });
     const headers = [this.w('deadline'), this.w('due'), this.w('daysLeftHeader')];
-    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r.cells[i] ?? '').length)));
-    const pad = (s: string, i: number): string => s + ' '.repeat(Math.max(0, (widths[i] ?? 0) - s.length));
+    const widths = headers.map((h, i) => Math.max(visibleWidth(h), ...rows.map((r) => visibleWidth(r.cells[i] ?? ''))));
+    const statusWidth = Math.max(visibleWidth(this.w('status')), ...rows.map((r) => visibleWidth(r.status)));
+    // On a narrow terminal the title column takes what the others leave, its titles wrapped within it.
+    const rest = 4 + (widths[1] ?? 0) + 2 + (widths[2] ?? 0) + 2 + 2 + statusWidth;
+    if (this.width !== undefined && rest + (widths[0] ?? 0) > this.width) {
+      const titleWidth = this.width - rest;
+      if (titleWidth < 18) return this.deadlineList(rows);
+      widths[0] = titleWidth;
+    }
+    const pad = (s: string, i: number): string => s + ' '.repeat(Math.max(0, (widths[i] ?? 0) - visibleWidth(s)));
     const out = [c.dim(`    ${headers.map(pad).join('  ')}  ${this.w('status')}`)];
-    for (const { cells, d } of rows) {
+    for (const { cells, status, d } of rows) {
       const colour = d.status === 'expired' ? c.red : d.status === 'due_soon' ? c.yellow : d.status === 'satisfied' ? c.green : (s: string) => s;
-      out.push(`    ${cells.map(pad).join('  ')}  ${colour(this.deadlineStatus(d))}`);
+      const [title = '', ...others] = cells;
+      const titleLines = wrapLine(title, widths[0] ?? title.length);
+      out.push(`    ${[titleLines[0] ?? '', ...others].map(pad).join('  ')}  ${colour(status)}`);
+      for (const more of titleLines.slice(1)) out.push(`    ${more}`);
     }
     return out;
+  }
+
+  /** Too narrow for a table: each deadline on its own lines. */
+  private deadlineList(rows: readonly { cells: string[]; status: string; d: DeadlineReport }[]): string[] {
+    return rows.flatMap(({ cells, status }) => [`    ◷ ${cells[0] ?? ''}`, `      ${[cells[1], cells[2] ? `${cells[2]} ${this.w('daysLeft')}` : '', status].filter(Boolean).join(' · ')}`]);
   }
 
   private deadlineDetail(d: DeadlineReport): string[] {
@@ -173,7 +200,9 @@ class CaseWriter {
     const b = d.basis;
     const start = typeof b.startDate === 'string' ? humanDate(b.startDate, this.lang) : b.startDate ? `${humanDate(b.startDate.earliest, this.lang)} – ${humanDate(b.startDate.latest, this.lang)}` : '—';
     const extension = b.extension ? `; ${this.w('extended')} ${humanDate(b.extension.from, this.lang)} → ${humanDate(b.extension.to, this.lang)}: ${humanDatesIn(b.extension.why, this.lang)}` : '';
-    const out = ['', `    ${c.bold(d.title)}: ${humanDatesIn(d.explanation, this.lang)}`, c.dim(`      ${this.w('basis')}: ${b.text}`)];
+    const out = ['', `    ${c.bold(d.title)}: ${humanDatesIn(d.explanation, this.lang)}`];
+    if (!this.full) return d.needs.length > 0 ? [...out, `      ${c.yellow(this.w('stillNeeded'))}: ${d.needs.map((n) => n.label).join('; ')}`] : out;
+    out.push(c.dim(`      ${this.w('basis')}: ${b.text}`));
     // The term in words: "3 months, counted from the day after", never P3M.
     const term = `${durationInWords(b.length, this.lang)}, ${this.w(b.counting === 'event-day' ? 'counting.event-day' : 'counting.day-after')}`;
     out.push(c.dim(`      ${this.w('startedFrom')} ${b.startEvent}: ${start}; ${term}${b.monthEndApplied ? `, ${this.w('monthEndApplied')}` : ''}${extension}`));
@@ -184,12 +213,15 @@ class CaseWriter {
 
   /** One rule set's conclusions, deadlines and sources; nothing for a rule set that only supplies a calendar. */
   ruleset(cr: CaseReport, rs: CaseReport['rulesets'][number]): string[] {
-    const items = cr.conclusions.filter((x) => x.ruleset === rs.id);
-    const deadlines = cr.deadlines.filter((d) => d.ruleset === rs.id);
+    // In lean, only the headlines and the deadlines that apply (or may): no rows of "n/a".
+    const items = cr.conclusions.filter((x) => x.ruleset === rs.id && (this.full || x.headline));
+    const deadlines = cr.deadlines.filter((d) => d.ruleset === rs.id && (this.full || d.status !== 'not_applicable'));
     if (items.length === 0 && deadlines.length === 0) return [];
     const out = ['', this.c.bold.underline(rs.title) + this.c.dim(`  (${rs.id} ${rs.version})`)];
+    // The elements under the headlines, each with its reasons, only in full.
     for (const item of [...items.filter((x) => x.headline), ...items.filter((x) => !x.headline)]) out.push(...this.conclusion(item));
     if (deadlines.length > 0) out.push('', ...this.deadlines(deadlines));
+    if (!this.full) return out;
     const sources = new Map<string, SourceRef>();
     for (const x of [...items, ...deadlines]) for (const s of x.sources) sources.set(s.id, s);
     if (sources.size > 0) {
@@ -204,19 +236,20 @@ class CaseWriter {
 export function formatCaseText(cr: CaseReport, reportLang: Lang, options: TextOptions): string {
   // A case read in its own language (the case file's lang) is written in it.
   const lang = cr.lang ?? reportLang;
-  const wr = new CaseWriter(lang, options.color);
+  const wr = new CaseWriter(lang, options.color, options.width, options.detail !== 'lean');
   const c = wr.c;
   const assessedOn = cr.asOf && cr.status === 'assessed' ? ` · ${wr.w('assessedOn')} ${humanDate(cr.asOf, lang)} (${cr.timeZone})` : '';
   // The case by its id, for people; its file path only when it could not be read (to fix it).
   const lines = [c.bold(`${wr.w('case')} ${cr.id}`) + c.dim(cr.status === 'invalid' ? `  ${cr.file}` : assessedOn)];
   if (cr.status === 'invalid') {
     lines.push(c.red(`  ${wr.w('couldNotAssess')}:`), ...cr.diagnostics.map((d) => `  ${formatDiagnostic(d)}`), '');
-    return lines.join('\n') + '\n';
+    return wrapText(lines.join('\n'), options.width) + '\n';
   }
   // Warnings (a rule-set version used outside its period) come before anything that rests on them.
   for (const d of cr.diagnostics.filter((x) => x.severity === 'warning')) lines.push(c.yellow(`  ! ${d.message}`));
   lines.push(...wr.whatToDo(cr), ...wr.glance(cr));
   for (const rs of cr.rulesets) lines.push(...wr.ruleset(cr, rs));
+  if (options.detail === 'lean') lines.push('', c.dim(`  ${wr.w('moreDetail')}`));
   lines.push('');
-  return lines.join('\n') + '\n';
+  return wrapText(lines.join('\n'), options.width) + '\n';
 }

@@ -1,0 +1,93 @@
+/**
+ * What the reports to hand on (HTML, Markdown) say, whatever their markup: the parts of one
+ * explained case in reading order, as plain strings in the case's language. Renderers only mark up.
+ */
+import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, SourceRef } from '../explain/types.js';
+import { humanDate } from '../explain/values.js';
+import type { DeadlineKind, Lang } from '../rules/types.js';
+import { say } from '../words/report.js';
+
+export const DEADLINE_KINDS: readonly DeadlineKind[] = ['act-by', 'lapse', 'ends', 'limit'];
+
+/** A deadline's status in words: a lapsed right or an ended order is not "expired". */
+export function deadlineStatusText(d: DeadlineReport, lang: Lang): string {
+  if (d.kind !== 'act-by' && (d.status === 'passed' || d.status === 'open')) return say(lang, `status.${d.status}.${d.kind}`);
+  return say(lang, `status.${d.status}`);
+}
+
+/** The due date in words: a day, a range of days, or a dash. */
+export function dueText(d: Pick<DeadlineReport, 'due' | 'earliest' | 'latest'>, lang: Lang): string {
+  if (d.due === null) return '—';
+  if (d.earliest !== undefined && d.latest !== undefined) return `${humanDate(d.earliest, lang)} – ${humanDate(d.latest, lang)}`;
+  return humanDate(d.due, lang);
+}
+
+/** Days left, only where it means something (a running date). */
+export function daysLeftText(d: DeadlineReport): string {
+  return d.daysLeft === null || d.daysLeft < 0 || d.status === 'not_applicable' || d.status === 'satisfied' ? '' : String(d.daysLeft);
+}
+
+export function sourceShort(s: SourceRef): string {
+  return [s.instrument, s.article].filter(Boolean).join(', ');
+}
+
+export function sourceLong(s: SourceRef, lang: Lang): string {
+  const link = s.ecli ?? s.url ?? '';
+  return `${sourceShort(s)}${link ? ` — ${link}` : ''} (${say(lang, 'checked')} ${humanDate(s.checked, lang)})${s.verified ? '' : ` [${say(lang, 'unverifiedMark')}]`}`;
+}
+
+/** What can still be done first; what is too late after it, for the record. Done actions are left out. */
+export function pendingActions(cr: CaseReport): ActionReport[] {
+  return [...cr.actions.filter((a) => a.status !== 'done' && a.status !== 'expired'), ...cr.actions.filter((a) => a.status === 'expired')];
+}
+
+/** An action's last day in words: "by 3 March 2026 (12 days left)", or "" when it has none or is too late. */
+export function actionWhen(a: ActionReport, lang: Lang): string {
+  if (a.due === null || a.status === 'expired') return '';
+  const left = a.daysLeft === 0 ? say(lang, 'today') : say(lang, 'daysLeftN', { days: a.daysLeft ?? 0 });
+  return `${say(lang, 'byDate', { due: humanDate(a.due, lang) })} (${left})`;
+}
+
+/** The headline conclusions: elements always, information only where it applies. */
+export function headlines(cr: CaseReport): ConclusionReport[] {
+  return cr.conclusions.filter((x) => x.headline && (x.role === 'element' || x.status === 'met'));
+}
+
+export function conclusionStatusText(c: ConclusionReport, lang: Lang): string {
+  if (c.role === 'information') return say(lang, 'information');
+  if (c.kind === 'judgment' && typeof c.value === 'string') return `${say(lang, 'judgment')}: ${c.value}`;
+  return say(lang, c.status);
+}
+
+/** The deadlines that apply (or may), numbered by date for the timeline and the tables. */
+export interface NumberedDeadline {
+  n: number;
+  d: DeadlineReport;
+}
+
+export function numberedDeadlines(cr: CaseReport): NumberedDeadline[] {
+  return cr.deadlines
+    .filter((d) => d.status !== 'not_applicable')
+    .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'))
+    .map((d, i) => ({ n: i + 1, d }));
+}
+
+/** The numbered deadlines by kind, in the order act-by, lapse, ends, limit; empty kinds left out. */
+export function deadlinesByKind(numbered: readonly NumberedDeadline[]): { kind: DeadlineKind; items: NumberedDeadline[] }[] {
+  return DEADLINE_KINDS.map((kind) => ({ kind, items: numbered.filter((x) => x.d.kind === kind) })).filter((g) => g.items.length > 0);
+}
+
+/** The header line's facts: as-of date, adviser(s), rule sets. */
+export function caseMeta(cr: CaseReport, lang: Lang): { label: string; value: string }[] {
+  const advisers = cr.story?.advisers ?? [];
+  return [
+    { label: say(lang, 'asOfLabel'), value: cr.asOf ? `${humanDate(cr.asOf, lang)}${cr.timeZone ? ` (${cr.timeZone})` : ''}` : '—' },
+    { label: say(lang, 'adviser'), value: advisers.length > 0 ? advisers.join(', ') : say(lang, 'notRecorded') },
+    { label: say(lang, 'ruleSet'), value: cr.rulesets.map((r) => `${r.title} (${r.version})`).join('; ') },
+  ];
+}
+
+/** A breach can only be of an order: the record-keeping part is shown when the case has one. */
+export function concernsBreach(cr: CaseReport): boolean {
+  return (cr.story?.orders.length ?? 0) > 0;
+}

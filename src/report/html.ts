@@ -1,0 +1,265 @@
+/**
+ * The report to print and hand on, as one self-contained HTML file: inline CSS and SVG, no
+ * scripts, fonts or images from anywhere (a Content-Security-Policy says so to the browser),
+ * laid out for A4. Every piece of case text is escaped.
+ */
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, SourceRef } from '../explain/types.js';
+import { durationInWords, humanDate, humanDatesIn } from '../explain/values.js';
+import type { Lang } from '../rules/types.js';
+import { say } from '../words/report.js';
+import {
+  actionWhen,
+  caseMeta,
+  concernsBreach,
+  conclusionStatusText,
+  daysLeftText,
+  deadlinesByKind,
+  deadlineStatusText,
+  dueText,
+  headlines,
+  numberedDeadlines,
+  pendingActions,
+  sourceLong,
+  sourceShort,
+  type NumberedDeadline,
+} from './handoff.js';
+import { escapeXml as esc, KIND_COLOURS, timelineSvg } from './timeline.js';
+
+const CSS = `
+@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+* { box-sizing: border-box; }
+html { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10.5pt; color: #1b1b1b; line-height: 1.4; }
+body { margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
+@media print { body { padding: 0; } }
+article.case + article.case { break-before: page; }
+h1 { font-size: 18pt; margin: 0 0 2mm; }
+h2 { font-size: 13pt; margin: 7mm 0 2mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #1f3a5f; color: #1f3a5f; break-after: avoid; }
+h3 { font-size: 11pt; margin: 4mm 0 1.5mm; break-after: avoid; }
+p { margin: 1mm 0 2mm; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 2mm 0; }
+dl.meta dt { font-weight: bold; }
+dl.meta dd { margin: 0; }
+.summary { background: #f3f5f8; padding: 2.5mm 3.5mm; border-left: 3pt solid #1f3a5f; }
+ol.actions { padding-left: 6mm; margin: 0; }
+ol.actions li { margin-bottom: 2.5mm; break-inside: avoid; }
+.due { font-weight: bold; }
+.soon { color: #8a4b00; }
+.late { color: #b3261e; }
+.needs { color: #6b4e00; }
+.muted { color: #555; }
+.small { font-size: 9pt; }
+ul.conclusions { list-style: none; padding: 0; margin: 0; }
+ul.conclusions li { margin-bottom: 1.5mm; break-inside: avoid; }
+.badge { display: inline-block; min-width: 22mm; padding: 0 1.5mm; border-radius: 2pt; font-size: 8.5pt; font-weight: bold; text-align: center; margin-right: 2mm; border: 0.75pt solid currentColor; }
+.s-met { color: #1e6b34; } .s-not_met { color: #b3261e; } .s-undetermined { color: #8a4b00; } .s-information { color: #1f5fa8; }
+figure { margin: 2mm 0; break-inside: avoid; }
+svg.timeline { display: block; font-family: inherit; }
+svg .axis { font-size: 10px; fill: #444; } svg .lane { font-size: 11px; font-weight: bold; fill: #1b1b1b; }
+svg .tick { stroke: #e1e4e8; stroke-width: 1; } svg .rail { stroke: #c9ced6; stroke-width: 1; }
+svg .incident { fill: #6a1b9a; } svg .period { fill: #6a1b9a; opacity: 0.55; }
+svg .order { fill: #9ec1e8; } svg .order.open { fill: #cfe0f3; } svg .made { fill: #1f3a5f; } svg .served { fill: #fff; stroke: #1f3a5f; stroke-width: 1.5; }
+svg .ends { fill: #1f3a5f; } svg .num { font-size: 8px; fill: #6a1b9a; } svg .dnum { font-size: 9px; font-weight: bold; }
+svg .asof { stroke: #b3261e; stroke-width: 1.5; stroke-dasharray: 4 3; } svg .asoflabel { font-size: 10.5px; fill: #b3261e; font-weight: bold; } svg .key { font-size: 10px; fill: #333; }
+table { width: 100%; border-collapse: collapse; margin: 1mm 0 3mm; }
+table.deadlines { table-layout: fixed; }
+table.deadlines col.n { width: 8mm; } table.deadlines col.due { width: 40mm; } table.deadlines col.left { width: 18mm; } table.deadlines col.status { width: 30mm; }
+.refs { color: #555; font-size: 8.5pt; }
+th, td { text-align: left; vertical-align: top; padding: 1mm 1.5mm; border-bottom: 0.5pt solid #d5d9df; }
+th { font-size: 9pt; color: #444; border-bottom: 1pt solid #888; }
+tr { break-inside: avoid; }
+td.n { width: 7mm; font-weight: bold; }
+td.date { white-space: nowrap; }
+.kindmark { display: inline-block; width: 2.5mm; height: 2.5mm; transform: rotate(45deg); margin-right: 2mm; }
+.detail { break-inside: avoid; margin-bottom: 3mm; }
+.detail ul { margin: 0.5mm 0 1mm; padding-left: 5mm; font-size: 9pt; color: #333; }
+.detail { font-size: 10pt; }
+ol.sources { font-size: 9pt; padding-left: 6mm; word-break: break-word; }
+footer { margin-top: 8mm; padding-top: 2mm; border-top: 0.5pt solid #888; font-size: 9pt; color: #444; break-inside: avoid; }
+`;
+
+/** The document's head: everything the cases share. */
+export function htmlHead(lang: Lang): string {
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="rulecase">
+<title>${esc(say(lang, 'reportTitle'))}</title>
+<style>${CSS}</style>
+</head>
+<body>
+`;
+}
+
+export function htmlTail(): string {
+  return '</body>\n</html>\n';
+}
+
+/** One case as an article; a case that could not be read says so, with where to fix it. */
+export function formatCaseHtml(cr: CaseReport, reportLang: Lang): string {
+  const lang = cr.lang ?? reportLang;
+  const w = (k: Parameters<typeof say>[1], vars?: Record<string, string | number>): string => esc(say(lang, k, vars));
+  const out = [`<article class="case" lang="${lang}">`, `<header><h1>${w('case')} ${esc(cr.id)}</h1>`];
+  if (cr.status === 'invalid') {
+    out.push('</header>', `<p class="late">${w('couldNotAssess')}:</p><ul>`, ...cr.diagnostics.map((d) => `<li>${esc(formatDiagnostic(d))}</li>`), '</ul>', footer(lang), '</article>');
+    return out.join('\n') + '\n';
+  }
+  out.push('<dl class="meta">', ...caseMeta(cr, lang).map((m) => `<dt>${esc(m.label)}</dt><dd>${esc(m.value)}</dd>`), '</dl>');
+  for (const d of cr.diagnostics.filter((x) => x.severity === 'warning')) out.push(`<p class="soon">! ${esc(d.message)}</p>`);
+  if (cr.story?.summary) out.push(`<h2>${w('theCase')}</h2>`, `<p class="summary">${esc(cr.story.summary)}</p>`);
+  out.push('</header>');
+  const numbered = numberedDeadlines(cr);
+  out.push(...whatToDo(cr, lang), ...conclusionsPart(cr, lang), ...timelinePart(cr, numbered, lang), ...deadlinesPart(numbered, lang));
+  if (concernsBreach(cr)) out.push(`<h2>${w('recordKeeping')}</h2>`, `<p>${w('noChecklist')}</p>`);
+  out.push(...storyPart(cr, lang), ...detailsPart(cr, lang), footer(lang), '</article>');
+  return out.join('\n') + '\n';
+}
+
+function footer(lang: Lang): string {
+  return `<footer>${esc(say(lang, 'disclaimer'))}</footer>`;
+}
+
+function whatToDo(cr: CaseReport, lang: Lang): string[] {
+  const actions = pendingActions(cr);
+  const out = [`<section class="todo"><h2>${esc(say(lang, 'whatToDo'))}</h2>`];
+  if (actions.length === 0) return [...out, `<p>${esc(say(lang, 'nothingToDo'))}</p>`, '</section>'];
+  out.push('<ol class="actions">', ...actions.map((a) => actionItem(a, lang)), '</ol></section>');
+  return out;
+}
+
+function actionItem(a: ActionReport, lang: Lang): string {
+  const when = actionWhen(a, lang);
+  const cls = a.status === 'due_soon' ? ' soon' : a.status === 'expired' ? ' late' : '';
+  const parts = [
+    `<li><strong>${a.conditional ? `${esc(say(lang, 'ifStill'))} ` : ''}${esc(a.title)}</strong> <span class="muted">(${esc(a.whoText)})</span>${when ? ` — <span class="due${cls}">${esc(when)}</span>` : ''}${unverified(a.verified, lang)}`,
+    `<br><span>${esc(a.because)}</span>`,
+  ];
+  if (a.status === 'expired' && a.due) parts.push(`<br><span class="late">${esc(say(lang, 'missed', { due: humanDate(a.due, lang) }))}</span>`);
+  if (a.needs.length > 0) parts.push(`<br><span class="needs">${esc(say(lang, 'stillNeeded'))}: ${esc(a.needs.map((n) => n.label).join('; '))}</span>`);
+  if (a.sources.length > 0) parts.push(`<br><span class="muted small">${esc(a.sources.map(sourceShort).join('; '))}</span>`);
+  return parts.join('') + '</li>';
+}
+
+function unverified(verified: boolean, lang: Lang): string {
+  return verified ? '' : ` <span class="soon small">[${esc(say(lang, 'unverifiedMark'))}]</span>`;
+}
+
+function badge(c: ConclusionReport, lang: Lang): string {
+  const cls = c.role === 'information' ? 's-information' : `s-${c.status}`;
+  return `<span class="badge ${cls}">${esc(conclusionStatusText(c, lang))}</span>`;
+}
+
+function conclusionsPart(cr: CaseReport, lang: Lang): string[] {
+  const items = headlines(cr);
+  if (items.length === 0) return [];
+  return [`<section><h2>${esc(say(lang, 'conclusions'))}</h2><ul class="conclusions">`, ...items.map((c) => `<li>${badge(c, lang)}<strong>${esc(c.title)}</strong>${unverified(c.verified, lang)}<br><span class="small">${esc(humanDatesIn(c.explanation, lang))}</span></li>`), '</ul></section>'];
+}
+
+function timelinePart(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: Lang): string[] {
+  const svg = timelineSvg(cr, numbered, lang);
+  if (svg === '') return [];
+  const undated = numbered.filter((x) => x.d.due === null).map((x) => x.d.title);
+  return [`<section><h2>${esc(say(lang, 'timeline'))}</h2><figure>`, svg, '</figure>', ...(undated.length > 0 ? [`<p class="muted small">${esc(say(lang, 'notInTimeline', { titles: undated.join('; ') }))}</p>`] : []), '</section>'];
+}
+
+function deadlinesPart(numbered: readonly NumberedDeadline[], lang: Lang): string[] {
+  if (numbered.length === 0) return [];
+  const out = [`<section><h2>${esc(say(lang, 'deadlines'))}</h2>`];
+  for (const group of deadlinesByKind(numbered)) {
+    out.push(`<h3><span class="kindmark" style="background:${KIND_COLOURS[group.kind] ?? '#333'}"></span>${esc(say(lang, `dkind.${group.kind}`))}</h3>`);
+    out.push(`<table class="deadlines"><colgroup><col class="n"><col><col class="due"><col class="left"><col class="status"></colgroup><thead><tr><th></th><th>${esc(say(lang, 'deadline'))}</th><th>${esc(say(lang, 'due'))}</th><th>${esc(say(lang, 'daysLeftHeader'))}</th><th>${esc(say(lang, 'status'))}</th></tr></thead><tbody>`);
+    for (const { n, d } of group.items) out.push(deadlineRow(n, d, lang));
+    out.push('</tbody></table>');
+  }
+  out.push('</section>');
+  return out;
+}
+
+function deadlineRow(n: number, d: DeadlineReport, lang: Lang): string {
+  const cls = d.status === 'expired' ? 'late' : d.status === 'due_soon' ? 'soon' : '';
+  return `<tr><td class="n">${n}</td><td>${esc(d.title)}${unverified(d.verified, lang)}<br><span class="muted small">${esc(humanDatesIn(d.explanation, lang))}</span></td><td class="date">${esc(dueText(d, lang))}</td><td>${esc(daysLeftText(d))}</td><td class="${cls}">${esc(deadlineStatusText(d, lang))}</td></tr>`;
+}
+
+function storyPart(cr: CaseReport, lang: Lang): string[] {
+  const story = cr.story;
+  if (!story) return [];
+  const w = (k: Parameters<typeof say>[1]): string => esc(say(lang, k));
+  const out = [`<section><h2>${w('incidents')}</h2>`];
+  if (story.incidents.length === 0) out.push(`<p>${w('noIncidents')}</p>`);
+  else {
+    out.push(`<table><thead><tr><th></th><th>${w('date')}</th><th>${w('what')}</th><th>${w('description')}</th></tr></thead><tbody>`);
+    for (const inc of story.incidents) {
+      const what = [inc.count ? say(lang, 'timesN', { count: inc.count }) : '', inc.kind ?? '', inc.channel ? `(${inc.channel})` : ''].filter(Boolean).join(' ');
+      out.push(`<tr><td class="n">${inc.n}</td><td class="date">${esc(inc.date.text)}</td><td>${esc(what)}</td><td>${esc(inc.description ?? '')}</td></tr>`);
+    }
+    out.push('</tbody></table>');
+  }
+  out.push('</section>');
+  if (story.orders.length > 0) {
+    out.push(`<section><h2>${w('ordersAndMeasures')}</h2><table><thead><tr><th></th><th>${w('what')}</th><th>${esc(say(lang, 'order.made'))}</th><th>${esc(say(lang, 'order.served'))}</th><th>${esc(say(lang, 'order.ends'))}</th></tr></thead><tbody>`);
+    for (const o of story.orders) {
+      const ends = o.indefinite ? say(lang, 'order.indefinite') : (o.ends?.text ?? '—');
+      out.push(`<tr><td class="n">${o.n}</td><td>${esc(o.type)}${o.text ? `<br><span class="small muted">${esc(o.text)}</span>` : ''}</td><td class="date">${esc(o.made?.text ?? '—')}</td><td class="date">${esc(o.served?.text ?? '—')}</td><td class="date">${esc(ends)}</td></tr>`);
+    }
+    out.push('</tbody></table></section>');
+  }
+  return out;
+}
+
+/** Each source once, numbered: the details cite them as [n]. Keyed by rule set, as ids are per rule set. */
+type SourceIndex = Map<string, { n: number; s: SourceRef }>;
+
+function sourceRefs(sources: readonly SourceRef[], ruleset: string, index: SourceIndex): string {
+  const ns = sources.map((s) => {
+    const key = `${ruleset}/${s.id}`;
+    if (!index.has(key)) index.set(key, { n: index.size + 1, s });
+    return index.get(key)?.n;
+  });
+  return ns.length === 0 ? '' : `<span class="refs">[${ns.join(', ')}]</span>`;
+}
+
+function detailsPart(cr: CaseReport, lang: Lang): string[] {
+  const out = [`<section><h2>${esc(say(lang, 'details'))}</h2>`];
+  const index: SourceIndex = new Map();
+  for (const rs of cr.rulesets) {
+    const items = cr.conclusions.filter((x) => x.ruleset === rs.id && (x.role === 'element' || x.status === 'met'));
+    const deadlines = cr.deadlines.filter((d) => d.ruleset === rs.id && d.status !== 'not_applicable');
+    if (items.length === 0 && deadlines.length === 0) continue;
+    out.push(`<h3>${esc(rs.title)} <span class="muted small">(${esc(rs.id)} ${esc(rs.version)})</span></h3>`);
+    for (const c of items) out.push(conclusionDetail(c, lang, sourceRefs(c.sources, c.ruleset, index)));
+    for (const d of deadlines) out.push(deadlineDetail(d, lang, sourceRefs(d.sources, d.ruleset, index)));
+  }
+  for (const a of cr.actions) sourceRefs(a.sources, a.ruleset, index);
+  if (index.size > 0) out.push(`<h3>${esc(say(lang, 'sources'))}</h3><ol class="sources">`, ...[...index.values()].map(({ s }) => `<li>${esc(sourceLong(s, lang))}</li>`), '</ol>');
+  out.push('</section>');
+  return out;
+}
+
+function conclusionDetail(c: ConclusionReport, lang: Lang, refs: string): string {
+  const lines = [`<div class="detail">${badge(c, lang)}<strong>${esc(c.title)}</strong>${unverified(c.verified, lang)} ${refs}<br>${esc(humanDatesIn(c.explanation, lang))}`];
+  const bullets: string[] = [];
+  if (c.kind === 'criterion' || (c.kind === 'table' && c.status !== 'met')) bullets.push(...c.reasons.map((r) => r.text));
+  for (const ind of c.indicators ?? []) bullets.push(`${say(lang, 'indicators')}: ${ind.label}: ${ind.display}${ind.counter ? ` (${say(lang, 'counterIndicator')})` : ''}`);
+  if (c.judgment) {
+    const value = typeof c.judgment.value === 'boolean' ? say(lang, c.judgment.value ? 'yes' : 'no') : String(c.judgment.value);
+    bullets.push(`${say(lang, 'judgment')}: ${value} — ${c.judgment.reason} (${say(lang, 'by')} ${c.judgment.by}, ${c.judgment.at.replace('T', ' ')})`);
+  }
+  if (c.needs.length > 0) bullets.push(`${say(lang, 'stillNeeded')}: ${c.needs.map((n) => n.label).join('; ')}`);
+  if (!c.verified && c.note) bullets.push(c.note);
+  lines.push('<ul>', ...bullets.filter(Boolean).map((b) => `<li>${esc(b)}</li>`), '</ul></div>');
+  return lines.join('');
+}
+
+function deadlineDetail(d: DeadlineReport, lang: Lang, refs: string): string {
+  const b = d.basis;
+  const start = typeof b.startDate === 'string' ? humanDate(b.startDate, lang) : b.startDate ? `${humanDate(b.startDate.earliest, lang)} – ${humanDate(b.startDate.latest, lang)}` : '—';
+  const term = `${durationInWords(b.length, lang)}, ${say(lang, b.counting === 'event-day' ? 'counting.event-day' : 'counting.day-after')}${b.monthEndApplied ? `, ${say(lang, 'monthEndApplied')}` : ''}`;
+  const bullets = [`${say(lang, 'basis')}: ${b.text}`, `${say(lang, 'startedFrom')} ${b.startEvent}: ${start}; ${term}`];
+  if (b.extension) bullets.push(`${say(lang, 'extended')} ${humanDate(b.extension.from, lang)} → ${humanDate(b.extension.to, lang)}: ${humanDatesIn(b.extension.why, lang)}`);
+  if (d.needs.length > 0) bullets.push(`${say(lang, 'stillNeeded')}: ${d.needs.map((n) => n.label).join('; ')}`);
+  if (!d.verified && d.note) bullets.push(d.note);
+  return `<div class="detail"><strong>${esc(d.title)}</strong> — ${esc(dueText(d, lang))} · ${esc(deadlineStatusText(d, lang))} ${refs}<br>${esc(humanDatesIn(d.explanation, lang))}<ul>${bullets.filter(Boolean).map((x) => `<li>${esc(x)}</li>`).join('')}</ul></div>`;
+}

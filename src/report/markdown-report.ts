@@ -1,0 +1,161 @@
+/**
+ * The report to hand on as Markdown, for a case file system or an e-mail: the same parts as the
+ * HTML report, in the case's language, with the timeline as a dated list. Case text is escaped.
+ */
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, SourceRef } from '../explain/types.js';
+import { durationInWords, humanDate, humanDatesIn } from '../explain/values.js';
+import type { Lang } from '../rules/types.js';
+import { say } from '../words/report.js';
+import { actionWhen, caseMeta, concernsBreach, conclusionStatusText, daysLeftText, deadlinesByKind, deadlineStatusText, dueText, headlines, numberedDeadlines, pendingActions, sourceLong, type NumberedDeadline } from './handoff.js';
+
+/** Inline text: Markdown's markup characters escaped, line breaks folded. */
+export const md = (s: string): string => s.replace(/\r?\n/g, ' ').replace(/([\\`*_{}[\]<>#|~!])/g, '\\$1');
+const cell = (s: string): string => md(s);
+
+export function formatCaseMarkdown(cr: CaseReport, reportLang: Lang): string {
+  const lang = cr.lang ?? reportLang;
+  const w = (k: Parameters<typeof say>[1], vars?: Record<string, string | number>): string => say(lang, k, vars);
+  const out = [`# ${md(w('case'))} ${md(cr.id)}`, ''];
+  if (cr.status === 'invalid') {
+    out.push(`${md(w('couldNotAssess'))}:`, '', ...cr.diagnostics.map((d) => `- ${md(formatDiagnostic(d))}`), '', `*${md(w('disclaimer'))}*`, '');
+    return out.join('\n') + '\n';
+  }
+  out.push(...caseMeta(cr, lang).map((m) => `- **${md(m.label)}:** ${md(m.value)}`), '');
+  for (const d of cr.diagnostics.filter((x) => x.severity === 'warning')) out.push(`> ⚠️ ${md(d.message)}`, '');
+  if (cr.story?.summary) out.push(`## ${md(w('theCase'))}`, '', `> ${md(cr.story.summary)}`, '');
+  const numbered = numberedDeadlines(cr);
+  out.push(...whatToDo(cr, lang), ...conclusions(cr, lang), ...timeline(cr, numbered, lang), ...deadlines(numbered, lang));
+  if (concernsBreach(cr)) out.push(`## ${md(w('recordKeeping'))}`, '', md(w('noChecklist')), '');
+  out.push(...story(cr, lang), ...details(cr, lang), '---', '', `*${md(w('disclaimer'))}*`, '');
+  return out.join('\n') + '\n';
+}
+
+function whatToDo(cr: CaseReport, lang: Lang): string[] {
+  const actions = pendingActions(cr);
+  const out = [`## ${md(say(lang, 'whatToDo'))}`, ''];
+  if (actions.length === 0) return [...out, md(say(lang, 'nothingToDo')), ''];
+  actions.forEach((a, i) => out.push(...action(a, i + 1, lang)));
+  out.push('');
+  return out;
+}
+
+function action(a: ActionReport, n: number, lang: Lang): string[] {
+  const when = actionWhen(a, lang);
+  const mark = a.verified ? '' : ` \\[${md(say(lang, 'unverifiedMark'))}\\]`;
+  const lines = [`${n}. **${a.conditional ? `${md(say(lang, 'ifStill'))} ` : ''}${md(a.title)}** (${md(a.whoText)})${when ? ` — **${md(when)}**` : ''}${mark}`, md(a.because)];
+  if (a.status === 'expired' && a.due) lines.push(`**${md(say(lang, 'missed', { due: humanDate(a.due, lang) }))}**`);
+  if (a.needs.length > 0) lines.push(`*${md(say(lang, 'stillNeeded'))}:* ${md(a.needs.map((x) => x.label).join('; '))}`);
+  // One list item: continuation lines indented, each ended by a hard line break.
+  return lines.map((l, i) => (i === 0 ? l : `   ${l}`) + (i < lines.length - 1 ? '  ' : ''));
+}
+
+function conclusions(cr: CaseReport, lang: Lang): string[] {
+  const items = headlines(cr);
+  if (items.length === 0) return [];
+  return [`## ${md(say(lang, 'conclusions'))}`, '', ...items.map((c) => `- **${md(conclusionStatusText(c, lang))}** — ${md(c.title)}: ${md(humanDatesIn(c.explanation, lang))}`), ''];
+}
+
+/** The timeline as a list by date: incidents, order dates and deadlines, with the as-of date marked. */
+function timeline(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: Lang): string[] {
+  const events: { day: string; text: string }[] = [];
+  for (const inc of cr.story?.incidents ?? []) {
+    const day = inc.date.from ?? inc.date.to;
+    if (day) events.push({ day, text: `${md(inc.date.text)} — ${md(say(lang, 'incidentN', { n: inc.n }))}${inc.kind ? `: ${md(inc.kind)}` : ''}${inc.count ? ` (${md(say(lang, 'timesN', { count: inc.count }))})` : ''}` });
+  }
+  for (const o of cr.story?.orders ?? []) {
+    const name = md(say(lang, 'laneOrder', { n: o.n }));
+    for (const [key, when] of [['order.made', o.made?.from], ['order.served', o.served?.from], ['order.ends', o.ends?.to]] as const) {
+      if (when) events.push({ day: when, text: `${md(humanDate(when, lang))} — ${name} ${md(say(lang, key))}: ${md(o.type)}` });
+    }
+  }
+  for (const { n, d } of numbered) if (d.due) events.push({ day: d.due, text: `${md(dueText(d, lang))} — ${md(say(lang, 'deadline'))} ${n}: ${md(d.title)} (${md(deadlineStatusText(d, lang))})` });
+  if (events.length === 0) return [];
+  if (cr.asOf) events.push({ day: cr.asOf, text: `**${md(say(lang, 'timelineAsOf', { date: humanDate(cr.asOf, lang) }))}**` });
+  events.sort((a, b) => a.day.localeCompare(b.day));
+  return [`## ${md(say(lang, 'timeline'))}`, '', ...events.map((e) => `- ${e.text}`), ''];
+}
+
+function deadlines(numbered: readonly NumberedDeadline[], lang: Lang): string[] {
+  if (numbered.length === 0) return [];
+  const out = [`## ${md(say(lang, 'deadlines'))}`, ''];
+  for (const group of deadlinesByKind(numbered)) {
+    out.push(`### ${md(say(lang, `dkind.${group.kind}`))}`, '', `| # | ${cell(say(lang, 'deadline'))} | ${cell(say(lang, 'due'))} | ${cell(say(lang, 'daysLeftHeader'))} | ${cell(say(lang, 'status'))} |`, '|---|---|---|---|---|');
+    for (const { n, d } of group.items) out.push(`| ${n} | ${cell(d.title)}${d.verified ? '' : ` \\[${cell(say(lang, 'unverifiedMark'))}\\]`} | ${cell(dueText(d, lang))} | ${daysLeftText(d)} | ${cell(deadlineStatusText(d, lang))} |`);
+    out.push('');
+  }
+  return out;
+}
+
+function story(cr: CaseReport, lang: Lang): string[] {
+  const s = cr.story;
+  if (!s) return [];
+  const w = (k: Parameters<typeof say>[1]): string => cell(say(lang, k));
+  const out = [`## ${w('incidents')}`, ''];
+  if (s.incidents.length === 0) out.push(w('noIncidents'), '');
+  else {
+    out.push(`| # | ${w('date')} | ${w('what')} | ${w('description')} |`, '|---|---|---|---|');
+    for (const inc of s.incidents) {
+      const what = [inc.count ? say(lang, 'timesN', { count: inc.count }) : '', inc.kind ?? '', inc.channel ? `(${inc.channel})` : ''].filter(Boolean).join(' ');
+      out.push(`| ${inc.n} | ${cell(inc.date.text)} | ${cell(what)} | ${cell(inc.description ?? '')} |`);
+    }
+    out.push('');
+  }
+  if (s.orders.length > 0) {
+    out.push(`## ${w('ordersAndMeasures')}`, '', `| # | ${w('what')} | ${w('order.made')} | ${w('order.served')} | ${w('order.ends')} |`, '|---|---|---|---|---|');
+    for (const o of s.orders) out.push(`| ${o.n} | ${cell(o.type)}${o.text ? `<br>${cell(o.text)}` : ''} | ${cell(o.made?.text ?? '—')} | ${cell(o.served?.text ?? '—')} | ${cell(o.indefinite ? say(lang, 'order.indefinite') : (o.ends?.text ?? '—'))} |`);
+    out.push('');
+  }
+  return out;
+}
+
+function details(cr: CaseReport, lang: Lang): string[] {
+  const out = [`## ${md(say(lang, 'details'))}`, ''];
+  const index = new Map<string, { n: number; s: SourceRef }>();
+  const refs = (sources: readonly SourceRef[], ruleset: string): string => {
+    const ns = sources.map((s) => {
+      const key = `${ruleset}/${s.id}`;
+      if (!index.has(key)) index.set(key, { n: index.size + 1, s });
+      return index.get(key)?.n;
+    });
+    return ns.length === 0 ? '' : ` \\[${ns.join(', ')}\\]`;
+  };
+  for (const rs of cr.rulesets) {
+    const items = cr.conclusions.filter((x) => x.ruleset === rs.id && (x.role === 'element' || x.status === 'met'));
+    const dls = cr.deadlines.filter((d) => d.ruleset === rs.id && d.status !== 'not_applicable');
+    if (items.length === 0 && dls.length === 0) continue;
+    out.push(`### ${md(rs.title)} (${md(rs.id)} ${md(rs.version)})`, '');
+    for (const c of items) out.push(...conclusionDetail(c, lang, refs(c.sources, c.ruleset)));
+    for (const d of dls) out.push(...deadlineDetail(d, lang, refs(d.sources, d.ruleset)));
+    out.push('');
+  }
+  for (const a of cr.actions) refs(a.sources, a.ruleset);
+  if (index.size > 0) out.push(`### ${md(say(lang, 'sources'))}`, '', ...[...index.values()].map(({ n, s }) => `${n}. ${md(sourceLong(s, lang))}`), '');
+  return out;
+}
+
+function conclusionDetail(c: ConclusionReport, lang: Lang, refs: string): string[] {
+  const out = [`- **${md(c.title)}** — ${md(conclusionStatusText(c, lang))}${refs}: ${md(humanDatesIn(c.explanation, lang))}`];
+  const sub: string[] = [];
+  if (c.kind === 'criterion' || (c.kind === 'table' && c.status !== 'met')) sub.push(...c.reasons.map((r) => r.text));
+  for (const ind of c.indicators ?? []) sub.push(`${say(lang, 'indicators')}: ${ind.label}: ${ind.display}${ind.counter ? ` (${say(lang, 'counterIndicator')})` : ''}`);
+  if (c.judgment) {
+    const value = typeof c.judgment.value === 'boolean' ? say(lang, c.judgment.value ? 'yes' : 'no') : String(c.judgment.value);
+    sub.push(`${say(lang, 'judgment')}: ${value} — ${c.judgment.reason} (${say(lang, 'by')} ${c.judgment.by}, ${c.judgment.at.replace('T', ' ')})`);
+  }
+  if (c.needs.length > 0) sub.push(`${say(lang, 'stillNeeded')}: ${c.needs.map((n) => n.label).join('; ')}`);
+  if (!c.verified && c.note) sub.push(c.note);
+  return [...out, ...sub.map((x) => `  - ${md(x)}`)];
+}
+
+function deadlineDetail(d: DeadlineReport, lang: Lang, refs: string): string[] {
+  const b = d.basis;
+  const start = typeof b.startDate === 'string' ? humanDate(b.startDate, lang) : b.startDate ? `${humanDate(b.startDate.earliest, lang)} – ${humanDate(b.startDate.latest, lang)}` : '—';
+  const term = `${durationInWords(b.length, lang)}, ${say(lang, b.counting === 'event-day' ? 'counting.event-day' : 'counting.day-after')}${b.monthEndApplied ? `, ${say(lang, 'monthEndApplied')}` : ''}`;
+  const sub = [`${say(lang, 'basis')}: ${b.text}`, `${say(lang, 'startedFrom')} ${b.startEvent}: ${start}; ${term}`];
+  if (b.extension) sub.push(`${say(lang, 'extended')} ${humanDate(b.extension.from, lang)} → ${humanDate(b.extension.to, lang)}: ${humanDatesIn(b.extension.why, lang)}`);
+  if (d.needs.length > 0) sub.push(`${say(lang, 'stillNeeded')}: ${d.needs.map((n) => n.label).join('; ')}`);
+  if (!d.verified && d.note) sub.push(d.note);
+  return [`- **${md(d.title)}** — ${md(dueText(d, lang))}, ${md(deadlineStatusText(d, lang))}${refs}: ${md(humanDatesIn(d.explanation, lang))}`, ...sub.map((x) => `  - ${md(x)}`)];
+}
+

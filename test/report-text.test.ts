@@ -1,0 +1,64 @@
+/**
+ * The text report on a terminal: it opens with what to do now and fits the width, 80 columns
+ * included (the deadline table too); in a pipe, lines stay whole for scripts that grep them.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { wrapLine } from '../src/report/wrap.js';
+import { say } from '../src/words/report.js';
+import { runInProcess } from './cli-harness.js';
+import { ROOT } from './helpers.js';
+
+const FIXTURES = ['ew', 'nl'].flatMap((dir) => readdirSync(join(ROOT, 'fixtures', dir)).filter((f) => f.endsWith('.yaml')).map((f) => `fixtures/${dir}/${f}`));
+const columns = (line: string): number => [...line].length;
+
+describe('the text report at 80 columns', () => {
+  it.each(FIXTURES)('%s: no line over 80, what to do first, the deadline table whole', async (fixture) => {
+    for (const lang of ['en', 'nl'] as const) {
+      const r = await runInProcess(['assess', '--lang', lang, fixture], { COLUMNS: '80' });
+      expect(r.code, r.stderr).toBe(0);
+      const lines = r.stdout.split('\n');
+      const long = lines.filter((l) => columns(l) > 80);
+      expect(long, long[0]).toEqual([]);
+      const todo = lines.findIndex((l) => l.trim() === say(lang, 'whatToDo'));
+      expect(todo).toBe(2);
+      // Each row of the deadline table keeps its status on its first line.
+      const header = lines.find((l) => l.includes(say(lang, 'daysLeftHeader')));
+      expect(header === undefined || header.trimEnd().endsWith(say(lang, 'status'))).toBe(true);
+    }
+  });
+
+  it('--detail lean: what to do, the headlines and the deadlines that apply, no rows of n/a', async () => {
+    const full = await runInProcess(['assess', 'fixtures/ew/ro-messages-doorstep.yaml'], { COLUMNS: '80' });
+    const lean = await runInProcess(['assess', '--detail', 'lean', 'fixtures/ew/ro-messages-doorstep.yaml'], { COLUMNS: '80' });
+    const count = (t: string): number => t.split('\n').length;
+    expect(count(lean.stdout)).toBeLessThan(count(full.stdout) / 4);
+    expect(lean.stdout).toContain(say('en', 'whatToDo'));
+    expect(lean.stdout).toContain('Breach of the protective order (criminal offence) — met');
+    expect(lean.stdout).toContain('The order ends');
+    expect(lean.stdout).not.toContain(say('en', 'status.not_applicable'));
+    expect(lean.stdout).toContain(say('en', 'moreDetail'));
+  });
+
+  it('in a pipe, without COLUMNS, keeps lines whole', async () => {
+    const r = await runInProcess(['assess', 'fixtures/ew/ro-messages-doorstep.yaml']);
+    expect(r.stdout.split('\n').some((l) => columns(l) > 80)).toBe(true);
+  });
+});
+
+describe('wrapLine', () => {
+  it.each([
+    ['    ▶ one two three four five six', 16, ['    ▶ one two', '      three four', '      five six']],
+    ['  · https://example.org/a/very/long/path', 20, ['  · https://example.', '    org/a/very/long/', '    path']],
+    ['short', 10, ['short']],
+  ])('%s at %i', (line, width, expected) => {
+    expect(wrapLine(line, width)).toEqual(expected);
+    for (const l of wrapLine(line, width)) expect(columns(l)).toBeLessThanOrEqual(width);
+  });
+
+  it('gives colour codes no width', () => {
+    const red = '\x1b[31mred words here\x1b[39m';
+    expect(wrapLine(`  ${red}`, 14)).toEqual(['  \x1b[31mred words', '  here\x1b[39m']);
+  });
+});
