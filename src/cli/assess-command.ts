@@ -149,7 +149,9 @@ async function assessCommand(inputs: string[], opts: AssessOptions, io: Io): Pro
 
 /** The files, folders and globs named, then standard input for `-`. */
 async function caseSources(inputs: readonly string[], io: Io): Promise<CaseSource[]> {
-  const sources = expandInputs(inputs, io.cwd);
+  const { sources, skipped } = expandInputs(inputs, io.cwd);
+  // A pipe or device in a case folder would block the batch or fill memory: named, never read.
+  for (const file of skipped) io.stderr(`rulecase: skipped ${file}: it is not a regular file (a pipe, socket or device).\n`);
   if (inputs.includes('-')) sources.push(...splitStdin(await io.readStdin()));
   if (sources.length === 0) throw new UsageError('no case files found in the paths given.');
   return sources;

@@ -1,11 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { assessSource } from '../app/assess.js';
 import type { CaseSource } from '../app/case-source.js';
 import type { AppIo } from '../app/io.js';
 import type { AssessSettings } from '../app/settings.js';
 import type { RuleSet } from '../rules/types.js';
 import type { Io } from './io.js';
-import { renderCase, type RenderContext, type RenderedCase } from './render-case.js';
+import { assessAndRender, type RenderContext, type RenderedCase } from './render-case.js';
 
 /** Below this many files, starting worker threads costs more than it saves. */
 const PARALLEL_THRESHOLD = 200;
@@ -47,8 +46,7 @@ export async function assessAll(sources: readonly CaseSource[], rulesets: readon
     } else {
       const appIo: AppIo = { readFile: io.readFile, now: () => now };
       for (const s of sources) {
-        const report = assessSource(s, rulesets, options.settings, appIo);
-        emit(report && renderCase(report, options.render, rulesets));
+        emit(assessAndRender(s, rulesets, options.settings, appIo, options.render));
         progress.tick();
       }
     }

@@ -7,7 +7,7 @@ import { caseSchema, jurisdictionSchema, reportSchema, rulesetSchema, ruletestSc
 import type { CommandContext, RegisterCommand } from './extensions.js';
 import { rulesOption } from './options.js';
 import type { CliIo, Io } from './io.js';
-import { readFileSync } from 'node:fs';
+import { readRegularFile, MAX_STDIN_BYTES } from '../io/read.js';
 import { resolve } from 'node:path';
 import { VERSION } from '../version.js';
 
@@ -30,8 +30,14 @@ function processIo(): Io {
     isTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     readStdin: async () => {
+      // Bounded, so that `assess - < /dev/zero` ends with a message instead of filling memory.
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        size += (chunk as Buffer).length;
+        if (size > MAX_STDIN_BYTES) throw new UsageError(`standard input holds more than ${MAX_STDIN_BYTES / 1024 / 1024} MB; split it, or give the files by name.`);
+        chunks.push(chunk as Buffer);
+      }
       return Buffer.concat(chunks).toString('utf8');
     },
     version: VERSION,
@@ -39,7 +45,7 @@ function processIo(): Io {
     now: () => new Date(),
     cwd,
     pid: process.pid,
-    readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'),
+    readFile: (path) => readRegularFile(resolve(cwd, path)),
     terminal: { input: process.stdin, output: process.stdout },
   };
 }
@@ -49,7 +55,7 @@ function completeIo(given: CliIo): Io {
   const base = processIo();
   const cwd = given.cwd ?? base.cwd;
   const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<Io>;
-  return { ...base, readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'), ...defined, cwd };
+  return { ...base, readFile: (path) => readRegularFile(resolve(cwd, path)), ...defined, cwd };
 }
 
 export { VERSION };
