@@ -9,6 +9,7 @@ import { assessAndRender, type RenderContext, type RenderedCase } from './render
 /** Below this many files, starting worker threads costs more than it saves. */
 const PARALLEL_THRESHOLD = 200;
 const BATCH = 25;
+const YIELD_EVERY = 50;
 
 export interface RunOptions {
   settings: AssessSettings;
@@ -45,9 +46,11 @@ export async function assessAll(sources: readonly CaseSource[], rulesets: readon
       });
     } else {
       const appIo: AppIo = { readFile: io.readFile, now: () => now };
-      for (const s of sources) {
+      for (const [i, s] of sources.entries()) {
         emit(assessAndRender(s, rulesets, options.settings, appIo, options.render));
         progress.tick();
+        // Let the event loop run now and then, so that Ctrl-C is heard (and its cleanup done) mid-batch.
+        if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
       }
     }
   } finally {
