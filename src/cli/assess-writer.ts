@@ -3,6 +3,7 @@ import { failsAt, type Flag, type FailLevel } from '../engine/triage.js';
 import type { Findings } from '../report/findings.js';
 import { formatFor, type StreamedFormat, type StreamHead, type WholeFormat } from '../report/formats.js';
 import type { Lang } from '../rules/types.js';
+import type { SourceRoot } from '../report/sarif.js';
 import { outputKey, type RenderedCase } from './render-case.js';
 import type { Sink } from './sinks.js';
 
@@ -12,6 +13,8 @@ export interface WriterOptions {
   failOn: FailLevel;
   /** the language of the summary */
   lang: Lang;
+  /** the repository root, for SARIF */
+  root?: SourceRoot;
 }
 
 export interface Tally {
@@ -97,7 +100,7 @@ export class ReportWriter {
     for (const { sink, format } of this.streamed) sink.write(format.tail(tail, { color: sink.color }));
     if (this.whole.length > 0) {
       const all = findings();
-      for (const { sink, format } of this.whole) sink.write(format.format(all, { color: sink.color }));
+      for (const { sink, format } of this.whole) sink.write(format.format(all, { color: sink.color, ...(this.options.root ? { root: this.options.root } : {}) }));
     }
     for (const k of this.sinks) k.close();
   }

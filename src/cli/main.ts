@@ -64,7 +64,7 @@ const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can run it in process. */
 export async function runCli(argv: string[], givenIo?: CliIo): Promise<number> {
-  const io = givenIo === undefined ? processIo() : completeIo(givenIo);
+  const io = withColorFlags(givenIo === undefined ? processIo() : completeIo(givenIo), argv);
   let exitCode: number = EXIT.ok;
   const context: CommandContext = { io, setExit: (code: number) => (exitCode = code) };
   const program = newProgram(io);
@@ -85,12 +85,25 @@ export async function runCli(argv: string[], givenIo?: CliIo): Promise<number> {
   }
 }
 
+/** --color and --no-color, wherever they are on the command line, become the environment's colour settings (the last one wins). */
+function withColorFlags(io: Io, argv: readonly string[]): Io {
+  const last = argv.filter((a) => a === '--color' || a === '--no-color').pop();
+  if (last === undefined) return io;
+  const env = { ...io.env };
+  delete env['FORCE_COLOR'];
+  delete env['NO_COLOR'];
+  return { ...io, env: last === '--color' ? { ...env, FORCE_COLOR: '1' } : { ...env, NO_COLOR: '1' } };
+}
+
 function newProgram(io: Io): Command {
   return new Command()
     .name('rulecase')
     .description('Apply legal rule sets (Dutch stalking, English protective orders) to case files: an assessment and a deadline report.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show a stack trace on internal errors')
+    .option('--quiet', 'no progress bar and no notes on standard error: only errors')
+    .option('--color', 'colour on standard output even when it is not a terminal (as FORCE_COLOR=1)')
+    .option('--no-color', 'no colour, even on a terminal (as NO_COLOR=1)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(`rulecase: ${str.replace(/^error: /, '')}`) })
     .showHelpAfterError('(run rulecase --help for usage)');

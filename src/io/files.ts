@@ -4,7 +4,7 @@ import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { unreadable as unreadableFile } from '../app/case-source.js';
-import { readRegularFile } from './read.js';
+import { MAX_FILE_BYTES, readRegularFile } from './read.js';
 import { loadRuleSetText } from '../rules/load.js';
 import { checkRuleSets } from '../rules/check.js';
 import { compileRuleSet } from '../engine/compile.js';
@@ -132,8 +132,8 @@ export function loadRules(paths: readonly string[] = [BUNDLED_RULES], cwd = proc
   return loadRuleFiles(paths, cwd);
 }
 
-/** Reads, parses and checks rule files, always from the YAML. */
-export function loadRuleFiles(paths: readonly string[], cwd = process.cwd()): LoadedRules {
+/** Reads, parses and checks rule files, always from the YAML; `extra` are rule files given as text (standard input). */
+export function loadRuleFiles(paths: readonly string[], cwd = process.cwd(), extra: readonly { file: string; text: string }[] = []): LoadedRules {
   const entries: { file: string; text: string }[] = [];
   const unreadable: Diagnostic[] = [];
   for (const file of ruleFilesUnder(paths, cwd)) {
@@ -143,6 +143,10 @@ export function loadRuleFiles(paths: readonly string[], cwd = process.cwd()): Lo
     } catch (e) {
       unreadable.push(unreadableFile(shown, e));
     }
+  }
+  for (const e of extra) {
+    if (e.text.length > MAX_FILE_BYTES) unreadable.push(unreadableFile(e.file, { code: 'EFBIG' }));
+    else entries.push(e);
   }
   const loaded = loadRuleTexts(entries, cwd);
   return { ...loaded, diagnostics: [...unreadable, ...loaded.diagnostics], files: [...entries.map((e) => e.file), ...unreadable.map((d) => d.file)].sort() };

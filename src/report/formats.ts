@@ -12,7 +12,7 @@ import { formatJunit } from './junit.js';
 import { machineCase, type Detail, type Envelope } from './machine.js';
 import { formatMarkdown } from './markdown.js';
 import { formatTestText } from './ruletests-text.js';
-import { formatSarif } from './sarif.js';
+import { formatSarif, type SourceRoot } from './sarif.js';
 import { formatCaseText, formatDisclaimer, formatSummaryText } from './text.js';
 
 /**
@@ -26,6 +26,8 @@ export type FormatCommand = 'assess' | 'validate' | 'test' | 'diff';
 export interface FormatOptions {
   /** ANSI colour (only for what goes to a terminal); formats for machines ignore it */
   color: boolean;
+  /** where the working folder sits in its repository, for formats whose paths are relative to the repository root (SARIF) */
+  root?: SourceRoot;
 }
 
 /** Written once, when everything is known. */
@@ -111,9 +113,9 @@ export interface FormatRow {
 
 const whole = <Data>(format: (data: Data, options: FormatOptions) => string, description?: string): WholeFormat<Data> => ({ mode: 'whole', format, ...(description !== undefined ? { description } : {}) });
 /** The CI formats report the same findings model whichever command made it. */
-const findingsFormat = (format: (findings: Findings) => string): WholeFormat<{ findings: Findings }> => whole((data) => format(data.findings));
-const ciFormat = (format: (findings: Findings) => string): Partial<CommandFormats> => ({
-  assess: whole((findings: Findings) => format(findings)),
+const findingsFormat = (format: (findings: Findings, options: FormatOptions) => string): WholeFormat<{ findings: Findings }> => whole((data, options) => format(data.findings, options));
+const ciFormat = (format: (findings: Findings, options: FormatOptions) => string): Partial<CommandFormats> => ({
+  assess: whole((findings: Findings, options) => format(findings, options)),
   validate: findingsFormat(format),
   test: findingsFormat(format),
 });
