@@ -115,6 +115,6 @@ describe('validate -', () => {
     expect(good.code, good.stdout + good.stderr).toBe(0);
     const bad = runSpawned(['validate', '-'], {}, 'id: x\n---\nid: y\n');
     expect(bad.code).toBe(1);
-    expect(bad.stdout + bad.stderr).toContain('<stdin>:2:1: error yaml-syntax: the file holds more than one YAML document');
+    expect(bad.stdout + bad.stderr).toContain('<stdin>:2:1: error yaml-syntax: the file cannot be read as YAML: it holds more than one YAML document');
   });
 });

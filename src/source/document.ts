@@ -207,15 +207,18 @@ function parseYamlSource(file: string, text: string): { doc?: SourceDocument; di
 /** Our own sentence for what the YAML parser found; its wording only as a detail of the less common ones. */
 function plainYamlError(code: string, message: string): string {
   const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+.*$/, '');
+  if (code === 'DUPLICATE_KEY') return 'this key appears twice in the same block; keep one.';
+  if (code === 'TAG_RESOLVE_FAILED') {
+    const tag = (/Unresolved tag: (\S+)/.exec(first)?.[1] ?? '').replace(/^tag:yaml\.org,2002:/, '!!');
+    return `the tag ${tag} is not one rulecase reads (it only reads plain YAML values); remove it.`;
+  }
+  return `the file cannot be read as YAML: ${yamlErrorDetail(code, first)}`;
+}
+
+function yamlErrorDetail(code: string, first: string): string {
   switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'this key appears twice in the same block; keep one.';
     case 'MULTIPLE_DOCS':
-      return 'the file holds more than one YAML document (a line --- after the first content); a case or rule file is one document.';
-    case 'TAG_RESOLVE_FAILED': {
-      const tag = (/Unresolved tag: (\S+)/.exec(first)?.[1] ?? '').replace(/^tag:yaml\.org,2002:/, '!!');
-      return `the tag ${tag} is not one rulecase reads (it only reads plain YAML values); remove it.`;
-    }
+      return 'it holds more than one YAML document (a line --- after the first content); a case or rule file is one document.';
     case 'TAB_AS_INDENT':
       return 'a tab is used to indent; YAML indents with spaces only.';
     case 'BAD_INDENT':
@@ -225,9 +228,9 @@ function plainYamlError(code: string, message: string): string {
     case 'MISSING_CHAR':
       return `something is not closed here: a quote, ] or } is missing (${lowerFirst(first)}).`;
     case 'RESOURCE_EXHAUSTION':
-      return 'the file is nested too deeply to read.';
+      return 'it is nested too deeply to read.';
     default:
-      return `the file cannot be read as YAML here (${lowerFirst(first)}).`;
+      return `${lowerFirst(first)}.`;
   }
 }
 
