@@ -230,7 +230,7 @@ function yamlErrorDetail(code: string, first: string): string {
     case 'RESOURCE_EXHAUSTION':
       return 'it is nested too deeply to read.';
     default:
-      return `${lowerFirst(first)}.`;
+      return /call stack/i.test(first) ? 'it is nested too deeply to read.' : `${lowerFirst(first)}.`;
   }
 }
 
