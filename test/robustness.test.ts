@@ -160,3 +160,27 @@ describe('nothing left behind', () => {
     rmSync(out, { recursive: true, force: true });
   }, 60_000);
 });
+
+describe('names from input are looked up as own properties only', () => {
+  // The built-in names the first test of diagnostics.test.ts does not cover, in every kind of reference.
+  const example = readFileSync(join(ROOT, 'fixtures/rules/example.yaml'), 'utf8');
+  const cases: [string, RegExp, RegExp][] = [
+    ['derived.hasOwnProperty', /check: derived\.incident_count, op: ">=", value: 2/, /derived\.hasOwnProperty is not defined in this rule set/],
+    ['judgments.toString', /check: derived\.incident_count, op: ">=", value: 2/, /judgments\.toString is not defined/],
+    ['deadlines.valueOf.due', /from: facts\.judgment_date/, /deadlines\.valueOf is not defined/],
+    ['case.constructor', /check: derived\.incident_count, op: ">=", value: 2/, /"case\.constructor" is not a case field/],
+    ['tables.route.__proto__', /check: derived\.incident_count, op: ">=", value: 2/, /table route has no output "__proto__"/],
+    ['calendar constructor', /calendar: nl-atw/, /the calendar "constructor" is not defined/],
+  ];
+  for (const [name, where, said] of cases) {
+    it(`validate refuses ${name} at its line`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'rulecase-own-'));
+      const replacement = name.startsWith('calendar') ? 'calendar: constructor' : name.startsWith('deadlines') ? `from: ${name}` : `check: ${name}, op: ">=", value: 2`;
+      writeFileSync(join(dir, 'p.yaml'), example.replace(where, replacement));
+      const r = await runInProcess(['validate', join(dir, 'p.yaml'), 'rules/nl/atw-calendar.yaml']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(new RegExp(`p\\.yaml:\\d+:\\d+: error undefined-reference: ${said.source}`));
+      rmSync(dir, { recursive: true, force: true });
+    });
+  }
+});
