@@ -144,6 +144,8 @@ function parseYamlSource(file: string, text: string): { doc?: SourceDocument; di
   const unknownTags = yamlDoc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
   for (const err of [...yamlDoc.errors, ...unknownTags]) {
     const pos = lineCounter.linePos(err.pos[0]);
+    // The parser often reports one slip twice at the same place, in two wordings: one is enough.
+    if (diagnostics.some((d) => d.line === pos.line && d.column === pos.col)) continue;
     diagnostics.push({
       code: isJson ? 'json-syntax' : 'yaml-syntax',
       severity: 'error',
