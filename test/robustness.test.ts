@@ -184,3 +184,18 @@ describe('names from input are looked up as own properties only', () => {
     });
   }
 });
+
+describe('quiet wrong answers', () => {
+  it('a JSON case with a UTF-8 byte-order mark is read like one without', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-bom-'));
+    const json = JSON.stringify({ id: 'bom', jurisdiction: 'NL', complaint: { learned: '2026-05-01' } });
+    writeFileSync(join(dir, 'plain.json'), json);
+    writeFileSync(join(dir, 'bom.json'), '\ufeff' + json);
+    const r = await runInProcess(['assess', ...asOf, '--format', 'ndjson', dir]);
+    expect(r.code).toBe(0);
+    const [bom, plain] = r.stdout.trim().split('\n').map((l) => strip(JSON.parse(l) as Record<string, unknown>));
+    expect(bom).toEqual(plain);
+    expect(bom?.['status']).toBe('assessed');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
