@@ -5,7 +5,7 @@
  *   const rules = loadRules();
  *   const report = assess(rules, [{ file: 'case.json', text }], { asOf: '2026-06-01', lang: 'en' });
  */
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from './io/read.js';
 import { assessSources } from './app/assess.js';
 import type { CaseSource } from './app/case-source.js';
 import type { AppIo } from './app/io.js';
@@ -46,7 +46,7 @@ export interface CaseInput {
 
 /** The library reads the files it is given, and never the clock: `asOf` is required. */
 const libraryIo: AppIo = {
-  readFile: (path) => readFileSync(path, 'utf8'),
+  readFile: (path) => readRegularFile(path),
   now: () => {
     throw new Error('assess() needs options.asOf: the library never reads the clock');
   },

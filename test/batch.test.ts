@@ -127,7 +127,8 @@ describe('many files, several cores', () => {
       expect(run('4', format).stdout).toBe(four.stdout);
     }
     expect(run('1', 'ndjson').stdout.trim().split('\n')).toHaveLength(260);
-  });
+    // Ten spawned runs of 260 cases: on a shared two-core machine this takes 15–25 s.
+  }, 60_000);
 
   it('shows no progress bar in a pipe', () => {
     const r = runSpawned(['assess', ...RULES, ...asOf, '--format', 'csv', many]);

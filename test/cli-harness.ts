@@ -9,12 +9,12 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the CLI in this process, with a fixed clock and no terminal. */
-export async function runInProcess(args: string[], env: Record<string, string | undefined> = {}, isTTY = false): Promise<Run> {
+/** Runs the CLI in this process, with a fixed clock and no terminal, in the repository (or in `at`). */
+export async function runInProcess(args: string[], env: Record<string, string | undefined> = {}, isTTY = false, at = ROOT): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const cwd = process.cwd();
-  process.chdir(ROOT);
+  process.chdir(at);
   try {
     const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY, env, now: () => new Date('2026-06-01T10:00:00Z') });
     return { code, stdout, stderr };

@@ -62,10 +62,18 @@ export function assessSource(source: CaseSource, rulesets: readonly RuleSet[], s
   try {
     return assessSourceOrThrow(source, rulesets, settings, io);
   } catch (e) {
-    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    const message = `rulecase could not assess this file (${reason}); the other files are assessed. Please report it with the file's shape, not its contents.`;
-    return invalidReport(source.file, fallbackId(source), settings.asOf, [{ code: 'internal-error', severity: 'error', message, file: source.file, line: source.line ?? 1, column: 1, pointer: '' }]);
+    return internalErrorReport(source, settings, e);
   }
+}
+
+/**
+ * The report of a file that broke something unforeseen (in assessing or in formatting it): invalid,
+ * with one `internal-error` diagnostic at the file (or its line of a stream), so the batch goes on.
+ */
+export function internalErrorReport(source: CaseSource, settings: Pick<AssessSettings, 'asOf'>, error: unknown): CaseReport {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  const message = `rulecase could not assess this file (${reason}); the other files are assessed. Please report it with the file's shape, not its contents.`;
+  return invalidReport(source.file, fallbackId(source), settings.asOf, [{ code: 'internal-error', severity: 'error', message, file: source.file, line: source.line ?? 1, column: 1, pointer: '' }]);
 }
 
 function assessSourceOrThrow(source: CaseSource, rulesets: readonly RuleSet[], settings: AssessSettings, io: AppIo): CaseReport | undefined {

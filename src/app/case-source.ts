@@ -39,14 +39,46 @@ export function fallbackId(source: CaseSource): string {
   return source.line !== undefined ? `${source.file}:${source.line}` : basename(source.file, extname(source.file));
 }
 
+/**
+ * The largest case or rule file read: the shipped rule sets are about 50 KB and a case a few KB,
+ * so 4 MiB is far beyond any real one, and parsing it stays within a few hundred MB.
+ */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Standard input may carry a stream of many cases (NDJSON); one case read from it has the file limit. */
+export const MAX_STDIN_BYTES = 64 * 1024 * 1024;
+
 export function unreadable(file: string, error: unknown): Diagnostic {
-  return { code: 'file-unreadable', severity: 'error', message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? 'error'}.`, file, line: 1, column: 1, pointer: '' };
+  return { code: 'file-unreadable', severity: 'error', message: `cannot read the file: ${whyUnreadable(error)}.`, file, line: 1, column: 1, pointer: '' };
 }
+
+/** Why a file could not be read, in words, from a node:fs error code. */
+export function whyUnreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'there is no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'it is a symbolic link that leads back to itself (a loop of links)';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOTREG':
+      return 'it is not a regular file (a pipe, socket or device)';
+    case 'EFBIG':
+      return `it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, far more than any case or rule file holds`;
+    default:
+      return code ?? 'error';
+  }
+}
+
 
 /** Reads and parses one source. Never throws for bad input: an unreadable file is a case with one diagnostic. */
 export function readCase(source: CaseSource, io: Pick<AppIo, 'readFile'>): ReadCase {
   const id = fallbackId(source);
   let text = source.text;
+  if (text !== undefined && text.length > MAX_FILE_BYTES) return { kind: 'case', id, loaded: { diagnostics: [unreadable(source.file, { code: 'EFBIG' })] } };
   if (text === undefined) {
     try {
       text = io.readFile(source.path ?? source.file);

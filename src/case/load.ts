@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseWhen, isValidIsoDate } from '../dates/legal-date.js';
+import { parseWhen, isValidIsoDate, yearOutOfRange } from '../dates/legal-date.js';
 import { parseSource, type SourceDocument } from '../source/document.js';
 import { schemaDiagnostics, didYouMean } from '../source/schema-check.js';
 import { validatorFor } from '../source/validators.js';
@@ -47,7 +47,7 @@ export function loadCaseValue(doc: SourceDocument): LoadedCase {
       out.push({ code: parsed.reason.includes('ends') ? 'date-range-reversed' : 'invalid-date', severity: 'error', message: `${describePointer(pointer)}: ${parsed.reason}.`, file: doc.file, line: pos.line, column: pos.column, pointer });
     }
   };
-  if (caseFile.asOf !== undefined && !isValidIsoDate(caseFile.asOf)) checkWhen(caseFile.asOf, '/asOf');
+  if (caseFile.asOf !== undefined && (!isValidIsoDate(caseFile.asOf) || yearOutOfRange(caseFile.asOf))) checkWhen(caseFile.asOf, '/asOf');
   caseFile.incidents?.forEach((inc, i) => {
     checkWhen(inc.date, `/incidents/${i}/date`);
     checkWhen(inc.reported, `/incidents/${i}/reported`);

@@ -20,6 +20,7 @@ import { checkAsOf, langOption, rulesOption } from './options.js';
 import { formatCliOption, formatsHelp, resolveOutputs, rulesHaveErrors, type OutputSpec } from './output.js';
 import type { RenderContext } from './render-case.js';
 import { openSinks } from './sinks.js';
+import { sourceRoot } from '../io/root.js';
 
 interface AssessOptions {
   rules: string[];
@@ -35,6 +36,8 @@ interface AssessOptions {
   progress: boolean;
   icsDetails?: boolean;
   redact?: boolean;
+  /** --quiet: only errors on standard error */
+  quiet?: boolean;
 }
 
 export function registerAssess(program: Command, { io, setExit }: CommandContext): void {
@@ -71,8 +74,9 @@ Examples:
 Exit codes: 0 assessed, nothing at or above --fail-on; 1 a case reached --fail-on;
 2 a case file could not be assessed, or the rules or the command line are invalid.`,
     )
-    .action(async (inputs: string[], opts: AssessOptions) => {
-      setExit(await assessCommand(inputs, opts, io));
+    .action(async (inputs: string[], opts: AssessOptions, cmd: Command) => {
+      const quiet = (cmd.optsWithGlobals() as { quiet?: boolean }).quiet === true;
+      setExit(await assessCommand(inputs, { ...opts, quiet, progress: opts.progress && !quiet }, io));
     });
 }
 
@@ -138,9 +142,9 @@ async function assessCommand(inputs: string[], opts: AssessOptions, io: Io): Pro
   const plan = parsePlan(opts);
   const rules = loadRules(plan.rulePaths, io.cwd);
   if (hasErrors(rules.diagnostics)) return rulesHaveErrors(rules.diagnostics, io);
-  const sources = await caseSources(inputs, io);
+  const sources = await caseSources(inputs, io, opts.quiet === true);
   const width = terminalWidth(io);
-  const writer = new ReportWriter(openSinks(plan.outputs, io), { failOn: plan.failOn, lang: plan.lang, ...(plan.only ? { only: plan.only } : {}), ...(width !== undefined ? { width } : {}) });
+  const writer = new ReportWriter(openSinks(plan.outputs, io), { failOn: plan.failOn, lang: plan.lang, root: sourceRoot(io.cwd), ...(plan.only ? { only: plan.only } : {}), ...(width !== undefined ? { width } : {}) });
   try {
     const envelope = reportEnvelope({ version: io.version, asOf: plan.settings.asOf ?? null, lang: plan.lang, detail: plan.detail, rulesets: rules.rulesets }, []);
     const headlineColumns = headlineColumnsOf(rules.rulesets);
@@ -153,7 +157,7 @@ async function assessCommand(inputs: string[], opts: AssessOptions, io: Io): Pro
   } finally {
     writer.abort();
   }
-  return exitCode(writer, io);
+  return exitCode(writer, io, opts.quiet === true);
 }
 
 /**
@@ -168,8 +172,10 @@ function terminalWidth(io: Io): number | undefined {
 }
 
 /** The files, folders and globs named, then standard input for `-`. */
-async function caseSources(inputs: readonly string[], io: Io): Promise<CaseSource[]> {
-  const sources = expandInputs(inputs, io.cwd);
+async function caseSources(inputs: readonly string[], io: Io, quiet: boolean): Promise<CaseSource[]> {
+  const { sources, skipped } = expandInputs(inputs, io.cwd);
+  // A pipe or device in a case folder would block the batch or fill memory: named, never read.
+  if (!quiet) for (const file of skipped) io.stderr(`rulecase: skipped ${file}: it is not a regular file (a pipe, socket or device).\n`);
   if (inputs.includes('-')) sources.push(...splitStdin(await io.readStdin()));
   if (sources.length === 0) throw new UsageError('no case files found in the paths given.');
   return sources;
@@ -182,12 +188,12 @@ function headlineColumnsOf(rulesets: readonly RuleSet[]): string[] {
   );
 }
 
-function exitCode(writer: ReportWriter, io: Io): number {
+function exitCode(writer: ReportWriter, io: Io, quiet: boolean): number {
   // The text report lists problems inline; other formats are for machines, so people get them on stderr.
   if (!writer.textOnStdout) for (const line of writer.problems) io.stderr(line + '\n');
   const { invalid, total, failing } = writer.tally;
   if (invalid > 0) {
-    if (total > 1) io.stderr(`rulecase: ${invalid} of ${total} case file(s) could not be assessed.\n`);
+    if (total > 1 && !quiet) io.stderr(`rulecase: ${invalid} of ${total} case file(s) could not be assessed.\n`);
     return 2;
   }
   return failing > 0 ? 1 : 0;

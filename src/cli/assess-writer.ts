@@ -3,6 +3,7 @@ import { failsAt, type Flag, type FailLevel } from '../engine/triage.js';
 import type { Findings } from '../report/findings.js';
 import { formatFor, type FormatOptions, type StreamedFormat, type StreamHead, type WholeFormat } from '../report/formats.js';
 import type { Lang } from '../rules/types.js';
+import type { SourceRoot } from '../report/sarif.js';
 import { outputKey, type RenderedCase } from './render-case.js';
 import type { Sink } from './sinks.js';
 
@@ -14,6 +15,8 @@ export interface WriterOptions {
   lang: Lang;
   /** the terminal's width, for the text format */
   width?: number;
+  /** the repository root, for SARIF */
+  root?: SourceRoot;
 }
 
 export interface Tally {
@@ -99,7 +102,7 @@ export class ReportWriter {
     for (const { sink, format } of this.streamed) sink.write(format.tail(tail, this.formatOptions(sink)));
     if (this.whole.length > 0) {
       const all = findings();
-      for (const { sink, format } of this.whole) sink.write(format.format(all, { color: sink.color }));
+      for (const { sink, format } of this.whole) sink.write(format.format(all, { ...this.formatOptions(sink), ...(this.options.root ? { root: this.options.root } : {}) }));
     }
     for (const k of this.sinks) k.close();
   }

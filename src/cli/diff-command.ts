@@ -126,7 +126,7 @@ function casesFromTests(rulePaths: readonly string[], io: AppIo, cwd: string): D
 
 /** The case files named, or else the cases of the rule tests. */
 function diffCases(inputs: readonly string[], rulePaths: readonly string[], appIo: AppIo, cwd: string): DiffCase[] {
-  const cases = inputs.length > 0 ? expandInputs(inputs, cwd).map((s) => ({ file: s.file, id: basename(s.file, extname(s.file)), load: () => loadedCase(readCase(s, appIo)) })) : casesFromTests(rulePaths, appIo, cwd);
+  const cases = inputs.length > 0 ? expandInputs(inputs, cwd).sources.map((s) => ({ file: s.file, id: basename(s.file, extname(s.file)), load: () => loadedCase(readCase(s, appIo)) })) : casesFromTests(rulePaths, appIo, cwd);
   if (cases.length === 0) throw new UsageError('no cases to compare: name case files or folders, or keep rule tests beside the rules.');
   return cases;
 }

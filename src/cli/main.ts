@@ -7,7 +7,7 @@ import { caseSchema, jurisdictionSchema, reportSchema, rulesetSchema, ruletestSc
 import type { CommandContext, RegisterCommand } from './extensions.js';
 import { rulesOption } from './options.js';
 import type { CliIo, Io } from './io.js';
-import { readFileSync } from 'node:fs';
+import { readRegularFile, MAX_STDIN_BYTES } from '../io/read.js';
 import { resolve } from 'node:path';
 import { VERSION } from '../version.js';
 
@@ -30,8 +30,14 @@ function processIo(): Io {
     isTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     readStdin: async () => {
+      // Bounded, so that `assess - < /dev/zero` ends with a message instead of filling memory.
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        size += (chunk as Buffer).length;
+        if (size > MAX_STDIN_BYTES) throw new UsageError(`standard input holds more than ${MAX_STDIN_BYTES / 1024 / 1024} MB; split it, or give the files by name.`);
+        chunks.push(chunk as Buffer);
+      }
       return Buffer.concat(chunks).toString('utf8');
     },
     version: VERSION,
@@ -39,7 +45,7 @@ function processIo(): Io {
     now: () => new Date(),
     cwd,
     pid: process.pid,
-    readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'),
+    readFile: (path) => readRegularFile(resolve(cwd, path)),
     terminal: { input: process.stdin, output: process.stdout },
   };
 }
@@ -49,7 +55,7 @@ function completeIo(given: CliIo): Io {
   const base = processIo();
   const cwd = given.cwd ?? base.cwd;
   const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<Io>;
-  return { ...base, readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'), ...defined, cwd };
+  return { ...base, readFile: (path) => readRegularFile(resolve(cwd, path)), ...defined, cwd };
 }
 
 export { VERSION };
@@ -58,7 +64,7 @@ const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can run it in process. */
 export async function runCli(argv: string[], givenIo?: CliIo): Promise<number> {
-  const io = givenIo === undefined ? processIo() : completeIo(givenIo);
+  const io = withColorFlags(givenIo === undefined ? processIo() : completeIo(givenIo), argv);
   let exitCode: number = EXIT.ok;
   const context: CommandContext = { io, setExit: (code: number) => (exitCode = code) };
   const program = newProgram(io);
@@ -79,12 +85,25 @@ export async function runCli(argv: string[], givenIo?: CliIo): Promise<number> {
   }
 }
 
+/** --color and --no-color, wherever they are on the command line, become the environment's colour settings (the last one wins). */
+function withColorFlags(io: Io, argv: readonly string[]): Io {
+  const last = argv.filter((a) => a === '--color' || a === '--no-color').pop();
+  if (last === undefined) return io;
+  const env = { ...io.env };
+  delete env['FORCE_COLOR'];
+  delete env['NO_COLOR'];
+  return { ...io, env: last === '--color' ? { ...env, FORCE_COLOR: '1' } : { ...env, NO_COLOR: '1' } };
+}
+
 function newProgram(io: Io): Command {
   return new Command()
     .name('rulecase')
     .description('Apply legal rule sets (Dutch stalking, English protective orders) to case files: an assessment and a deadline report.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show a stack trace on internal errors')
+    .option('--quiet', 'no progress bar and no notes on standard error: only errors')
+    .option('--color', 'colour on standard output even when it is not a terminal (as FORCE_COLOR=1)')
+    .option('--no-color', 'no colour, even on a terminal (as NO_COLOR=1)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (str, write) => write(`rulecase: ${str.replace(/^error: /, '')}`) })
     .showHelpAfterError('(run rulecase --help for usage)');

@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { parseDateInput } from '../interview/date-input.js';
 import type { Lang } from '../rules/types.js';
 import { isLang, LANGUAGES } from '../words/interview.js';
-import { isValidIsoDate } from '../dates/legal-date.js';
+import { isValidIsoDate, yearOutOfRange } from '../dates/legal-date.js';
 import { UsageError } from '../io/files.js';
 
 /** `--rules <path>`, repeatable; the commands that take it say what the default is. */
@@ -12,6 +12,7 @@ export function rulesOption(description = 'rule file or folder (repeatable; defa
 
 /** A bad --as-of is a usage error (exit 2) that shows how to write one. */
 export function checkAsOf(asOf: string | undefined): void {
+  if (asOf !== undefined && yearOutOfRange(asOf)) throw new UsageError(`--as-of ${asOf}: ${yearOutOfRange(asOf) as string}.`);
   if (asOf !== undefined && !isValidIsoDate(asOf)) throw new UsageError(`--as-of ${asOf} is not a date; write YYYY-MM-DD, for example 2026-06-01.`);
 }
 

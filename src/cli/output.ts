@@ -1,4 +1,5 @@
 import { writeFileAtomically } from '../io/atomic-write.js';
+import { sourceRoot } from '../io/root.js';
 import { InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../io/files.js';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -49,7 +50,7 @@ interface WholeData {
 export function writeFormats<C extends keyof WholeData>(command: C, outputs: readonly OutputSpec[], data: WholeData[C], io: Io): void {
   const rendered = outputs.map((spec) => {
     const format = formatFor(command, spec.format) as WholeFormat<WholeData[C]>;
-    return { spec, text: format.format(data, { color: useColor(io, spec.file === undefined) }) };
+    return { spec, text: format.format(data, { color: useColor(io, spec.file === undefined), root: sourceRoot(io.cwd) }) };
   });
   writeOutputs(rendered, io);
 }
@@ -80,7 +81,14 @@ export function rulesHaveErrors(diagnostics: Diagnostic[], io: Pick<Io, 'stderr'
   return 2;
 }
 
-/** Colour only on a terminal, never with NO_COLOR, and only for what goes to standard output. */
+/**
+ * Colour only for what goes to standard output: --color / --no-color (main.ts turns them into
+ * FORCE_COLOR / NO_COLOR) first, then FORCE_COLOR (any value but 0 or false forces it, as chalk and
+ * Node read it), then NO_COLOR (any non-empty value), else only on a terminal.
+ */
 export function useColor(io: Pick<Io, 'isTTY' | 'env'>, toStdout: boolean): boolean {
-  return toStdout && io.isTTY && !(io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') && io.env['FORCE_COLOR'] !== '0';
+  if (!toStdout) return false;
+  const force = io.env['FORCE_COLOR'];
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return io.isTTY && !(io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '');
 }

@@ -3,6 +3,10 @@ import type { CaseResult as CaseReport } from '../engine/result.js';
 import { flagsOf, type Flag } from '../engine/triage.js';
 import { formatFor, type CaseFormatContext, type StreamedFormat } from '../report/formats.js';
 import type { RuleSet } from '../rules/types.js';
+import { assessSource, internalErrorReport } from '../app/assess.js';
+import type { CaseSource } from '../app/case-source.js';
+import type { AppIo } from '../app/io.js';
+import type { AssessSettings } from '../app/settings.js';
 
 /** What each streamed output needs to write one case; plain data, so it can go to a worker. */
 export interface RenderContext extends CaseFormatContext {
@@ -42,4 +46,18 @@ export function renderCase(report: CaseReport, ctx: RenderContext, rules: readon
     chunks,
     ...(ctx.keepReport ? { report } : {}),
   };
+}
+
+/**
+ * Assesses and formats one source; whatever goes wrong with it, in assessing or in formatting,
+ * becomes that file's internal-error report and never reaches the rest of the batch.
+ */
+export function assessAndRender(source: CaseSource, rules: readonly RuleSet[], settings: AssessSettings, io: AppIo, ctx: RenderContext): RenderedCase | undefined {
+  const report = assessSource(source, rules, settings, io);
+  if (report === undefined) return undefined;
+  try {
+    return renderCase(report, ctx, rules);
+  } catch (e) {
+    return renderCase(internalErrorReport(source, settings, e), ctx, rules);
+  }
 }

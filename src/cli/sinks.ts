@@ -1,6 +1,7 @@
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { temporaryPath } from '../io/atomic-write.js';
+import { removeOnSignal } from '../io/cleanup.js';
 import { UsageError } from '../io/files.js';
 import type { Io } from './io.js';
 import { useColor, type OutputSpec } from './output.js';
@@ -43,6 +44,8 @@ function fileSink(format: string, file: string, io: Io): Sink {
   } catch (e) {
     throw cannotWrite(e);
   }
+  // Ctrl-C or a kill during a long batch removes the half-written report too.
+  const release = removeOnSignal(tmp);
   let done = false;
   return {
     format,
@@ -57,13 +60,20 @@ function fileSink(format: string, file: string, io: Io): Sink {
       } catch (e) {
         unlinkSync(tmp);
         throw cannotWrite(e);
+      } finally {
+        release();
       }
     },
     abort: () => {
       if (done) return;
       done = true;
+      release();
       try {
         closeSync(fd);
+      } catch {
+        // already closed
+      }
+      try {
         unlinkSync(tmp);
       } catch {
         // already gone

@@ -40,8 +40,36 @@ export function isValidIsoDate(text: string): boolean {
   return month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= daysInMonth(year, month);
 }
 
+/**
+ * The years a written date may fall in. A year before 1000 is a typing slip (0026 for 2026), which
+ * some date libraries quietly read as 1926; after 9899 a deadline counted from the date could run
+ * past the year 9999, where ISO 8601 dates end.
+ */
+export const FIRST_YEAR = 1000;
+export const LAST_YEAR = 9899;
+
+/** Why a written date is outside the years rulecase counts with, or undefined when it is inside. */
+export function yearOutOfRange(text: string): string | undefined {
+  const year = Number(text.slice(0, 4));
+  if (!/^\d{4}/.test(text) || (year >= FIRST_YEAR && year <= LAST_YEAR)) return undefined;
+  return `${text} is outside the years rulecase counts with (${FIRST_YEAR} to ${LAST_YEAR}); check the year`;
+}
+
 /** Parses what a case file may hold: a date, a date-time, a month, a year or {from, to}. */
 export function parseWhen(value: unknown, zone: string): ParsedWhen {
+  const parsed = parseWhenAnyYear(value, zone);
+  if (!parsed.ok) return parsed;
+  // Only what is written is checked: an open end of a range (and 9999-12-31 written as one) is no year.
+  const v = value as { from?: unknown; to?: unknown };
+  const written = typeof value === 'string' ? [value] : [v.from, v.to === OPEN_END ? undefined : v.to].filter((x): x is string => typeof x === 'string');
+  for (const w of written) {
+    const why = yearOutOfRange(w);
+    if (why) return { ok: false, reason: why };
+  }
+  return parsed;
+}
+
+function parseWhenAnyYear(value: unknown, zone: string): ParsedWhen {
   if (typeof value === 'string') {
     if (DATE_RE.test(value)) {
       return isValidIsoDate(value) ? { ok: true, range: { earliest: value, latest: value } } : { ok: false, reason: `${value} is not a date in the calendar` };
@@ -268,7 +296,11 @@ export function extendForCalendar(calendar: Calendar, termStart: string, end: st
     while (workingDays() < min) {
       minApplied = true;
       due = addDays(due, 1);
-      while (nonWorkingReason(calendar, due)) due = addDays(due, 1);
+      // Bounded like the loop above: a calendar without working days is refused by the checks.
+      for (let n = 0; nonWorkingReason(calendar, due); n++) {
+        if (n > 366) throw new Error(`calendar ${calendar.title.en}: no working day within a year of ${end}`);
+        due = addDays(due, 1);
+      }
     }
   }
   if (due === end) return undefined;

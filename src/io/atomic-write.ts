@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './files.js';
+import { removeOnSignal } from './cleanup.js';
 
 export interface AtomicWriteOptions {
   /** a relative path is relative to this folder */
@@ -23,6 +24,7 @@ export function temporaryPath(path: string, options: Pick<AtomicWriteOptions, 'c
  */
 export function writeFileAtomically(path: string, text: string, options: AtomicWriteOptions): void {
   const tmp = temporaryPath(path, options);
+  const release = removeOnSignal(tmp);
   try {
     const fd = openSync(tmp, 'w', options.mode ?? 0o600);
     try {
@@ -39,5 +41,7 @@ export function writeFileAtomically(path: string, text: string, options: AtomicW
       // nothing was written
     }
     throw new UsageError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
+  } finally {
+    release();
   }
 }

@@ -3,6 +3,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { unreadable as unreadableFile } from '../app/case-source.js';
+import { MAX_FILE_BYTES, readRegularFile } from './read.js';
 import { loadRuleSetText } from '../rules/load.js';
 import { checkRuleSets } from '../rules/check.js';
 import { compileRuleSet } from '../engine/compile.js';
@@ -20,9 +22,11 @@ const RULE_TEST_FILE = /\.test\.ya?ml$/i;
 
 /**
  * Files under a path, depth-first, in a stable (sorted) order, named as the path was given; a
- * relative path is read relative to `cwd` (default: the process's working folder).
+ * relative path is read relative to `cwd` (default: the process's working folder). Only regular
+ * files and symbolic links are listed: a pipe named `*.yaml` would block a reader forever, so
+ * pipes, sockets and devices go to `skipped` instead. Links to folders are not followed (no loops).
  */
-export function listFiles(path: string, accept: (name: string) => boolean, cwd?: string): string[] {
+export function listFiles(path: string, accept: (name: string) => boolean, cwd?: string, skipped?: string[]): string[] {
   const at = cwd === undefined ? path : resolve(cwd, path);
   const st = statSync(at);
   if (st.isFile()) return [path];
@@ -30,8 +34,10 @@ export function listFiles(path: string, accept: (name: string) => boolean, cwd?:
   for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full, accept, cwd));
-    else if (accept(entry.name)) out.push(full);
+    if (entry.isDirectory()) out.push(...listFiles(full, accept, cwd, skipped));
+    else if (!accept(entry.name)) continue;
+    else if (entry.isFile() || entry.isSymbolicLink()) out.push(full);
+    else skipped?.push(full);
   }
   return out;
 }
@@ -126,17 +132,21 @@ export function loadRules(paths: readonly string[] = [BUNDLED_RULES], cwd = proc
   return loadRuleFiles(paths, cwd);
 }
 
-/** Reads, parses and checks rule files, always from the YAML. */
-export function loadRuleFiles(paths: readonly string[], cwd = process.cwd()): LoadedRules {
+/** Reads, parses and checks rule files, always from the YAML; `extra` are rule files given as text (standard input). */
+export function loadRuleFiles(paths: readonly string[], cwd = process.cwd(), extra: readonly { file: string; text: string }[] = []): LoadedRules {
   const entries: { file: string; text: string }[] = [];
   const unreadable: Diagnostic[] = [];
   for (const file of ruleFilesUnder(paths, cwd)) {
     const shown = displayPath(file, cwd);
     try {
-      entries.push({ file: shown, text: readFileSync(resolve(cwd, file), 'utf8') });
+      entries.push({ file: shown, text: readRegularFile(resolve(cwd, file)) });
     } catch (e) {
-      unreadable.push({ code: 'file-unreadable', severity: 'error', message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`, file: shown, line: 1, column: 1, pointer: '' });
+      unreadable.push(unreadableFile(shown, e));
     }
+  }
+  for (const e of extra) {
+    if (e.text.length > MAX_FILE_BYTES) unreadable.push(unreadableFile(e.file, { code: 'EFBIG' }));
+    else entries.push(e);
   }
   const loaded = loadRuleTexts(entries, cwd);
   return { ...loaded, diagnostics: [...unreadable, ...loaded.diagnostics], files: [...entries.map((e) => e.file), ...unreadable.map((d) => d.file)].sort() };

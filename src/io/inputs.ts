@@ -1,57 +1,61 @@
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { CaseSource } from '../app/case-source.js';
+import { isAbsolute, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { whyUnreadable, type CaseSource } from '../app/case-source.js';
 import { displayPath, listFiles, UsageError } from './files.js';
 
 export type { CaseSource };
 
 const CASE_FILE = /\.(json|ya?ml)$/i;
-const GLOB_CHARS = /[*?[]/;
+/** What makes an argument a glob: the shell passed it through, quoted or unmatched. */
+const GLOB_CHARS = /[*?[{]/;
 
-/** A small glob: `*` and `?` within a name, `**` across folders; for shells that pass patterns through. */
-export function globToRegExp(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i] as string;
-    if (ch === '*' && pattern[i + 1] === '*') {
-      re += '(?:.*/)?';
-      i += pattern[i + 2] === '/' ? 2 : 1;
-    } else if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else re += ch.replace(/[.+^${}()|\\\]]/g, '\\$&');
+export interface ExpandedInputs {
+  sources: CaseSource[];
+  /** files found that are not regular files (pipes, sockets, devices): not read, only named */
+  skipped: string[];
+}
+
+/**
+ * Files matching a glob, through tinyglobby (picomatch syntax: `*`, `?`, `**`, `[ab]`, `{a,b}`),
+ * so a quoted pattern means what the shell would have made of it; only case files, sorted.
+ * tinyglobby lists no pipes, devices or symbolic-link loops.
+ */
+function globFiles(pattern: string, cwd: string): string[] {
+  let files: string[];
+  try {
+    files = globSync([pattern], { cwd, onlyFiles: true, absolute: isAbsolute(pattern), expandDirectories: false });
+  } catch {
+    files = [];
   }
-  return new RegExp(`^${re}$`);
+  return files.filter((f) => CASE_FILE.test(f)).sort((a, b) => a.localeCompare(b));
 }
 
 /** Files, folders (searched recursively for .json/.yaml/.yml) and globs, in a stable order; relative to `cwd`. */
-export function expandInputs(inputs: readonly string[], cwd: string): CaseSource[] {
-  const out: CaseSource[] = [];
+export function expandInputs(inputs: readonly string[], cwd: string): ExpandedInputs {
+  const sources: CaseSource[] = [];
+  const skipped: string[] = [];
   for (const input of inputs) {
     if (input === '-') continue;
-    if (GLOB_CHARS.test(input)) {
-      const firstGlob = input.search(GLOB_CHARS);
-      const base = input.slice(0, input.lastIndexOf('/', firstGlob) + 1) || '.';
-      const re = globToRegExp(input.replace(/^\.\//, ''));
-      let files: string[] = [];
-      try {
-        files = listFiles(base, (n) => CASE_FILE.test(n), cwd).filter((f) => re.test(f.replace(/^\.\//, '')));
-      } catch {
-        files = [];
-      }
-      if (files.length === 0) throw new UsageError(`no case files match ${input}.`);
-      out.push(...files.map((f) => ({ file: displayPath(f, cwd), path: f, discovered: true })));
-      continue;
-    }
     let st;
     try {
       st = statSync(resolve(cwd, input));
-    } catch {
-      throw new UsageError(`cannot read ${input}: no such file or folder.`);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && GLOB_CHARS.test(input)) {
+        const files = globFiles(input, cwd);
+        if (files.length === 0) throw new UsageError(`no case files match ${input}.`);
+        sources.push(...files.map((f) => ({ file: displayPath(f, cwd), path: f, discovered: true })));
+        continue;
+      }
+      throw new UsageError(`cannot read ${input}: ${code === 'ENOENT' ? 'no such file or folder' : whyUnreadable(e)}.`);
     }
-    if (st.isDirectory()) out.push(...listFiles(input, (n) => CASE_FILE.test(n), cwd).map((f) => ({ file: displayPath(f, cwd), path: f, discovered: true })));
-    else out.push({ file: displayPath(input, cwd), path: input });
+    if (st.isDirectory()) {
+      const found = listFiles(input, (n) => CASE_FILE.test(n), cwd, skipped);
+      sources.push(...found.map((f) => ({ file: displayPath(f, cwd), path: f, discovered: true })));
+    } else sources.push({ file: displayPath(input, cwd), path: input });
   }
-  return out;
+  return { sources, skipped: skipped.map((f) => displayPath(f, cwd)) };
 }
 
 /**

@@ -10,10 +10,18 @@ export interface CsvColumns {
 const FIXED = ['id', 'file', 'jurisdiction', 'as_of', 'status', 'triage', 'next_action', 'next_action_who', 'next_action_due', 'next_action_days_left'];
 const TAIL = ['nearest_deadline', 'nearest_due', 'nearest_days_left', 'nearest_status', 'expired_deadlines', 'problems'];
 
+/**
+ * Text starting with = + - @, a tab or a carriage return (or their full-width forms) is a formula
+ * to a spreadsheet, and quotes do not stop it: a leading ' does, as csv-stringify's escape_formulas
+ * writes it. Numbers are left alone (-3 days left is a number, not a formula).
+ */
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
 function cell(value: string | number | null | undefined): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  // RFC 4180 quoting; a leading =,+,-,@ is quoted too so spreadsheets do not run it as a formula.
-  return /[",\n\r]|^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const raw = value === null || value === undefined ? '' : String(value);
+  const s = typeof value === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
+  // RFC 4180 quoting.
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function csvHeader(columns: CsvColumns): string {

@@ -12,7 +12,7 @@ import { formatJunit } from './junit.js';
 import { machineCase, type Detail, type Envelope } from './machine.js';
 import { formatMarkdown } from './markdown.js';
 import { formatTestText } from './ruletests-text.js';
-import { formatSarif } from './sarif.js';
+import { formatSarif, type SourceRoot } from './sarif.js';
 import { formatCaseText, formatDisclaimer, formatSummaryText } from './text.js';
 import { formatCaseHtml, htmlHead, htmlTail } from './html.js';
 import { formatCaseMarkdown } from './markdown-report.js';
@@ -32,6 +32,8 @@ export interface FormatOptions {
   color: boolean;
   /** the terminal's width, for the text format to wrap to */
   width?: number;
+  /** where the working folder sits in its repository, for formats whose paths are relative to the repository root (SARIF) */
+  root?: SourceRoot;
 }
 
 /** Written once, when everything is known. */
@@ -123,9 +125,9 @@ export interface FormatRow {
 
 const whole = <Data>(format: (data: Data, options: FormatOptions) => string, description?: string): WholeFormat<Data> => ({ mode: 'whole', format, ...(description !== undefined ? { description } : {}) });
 /** The CI formats report the same findings model whichever command made it. */
-const findingsFormat = (format: (findings: Findings) => string): WholeFormat<{ findings: Findings }> => whole((data) => format(data.findings));
-const ciFormat = (format: (findings: Findings) => string): Partial<CommandFormats> => ({
-  assess: whole((findings: Findings) => format(findings)),
+const findingsFormat = (format: (findings: Findings, options: FormatOptions) => string): WholeFormat<{ findings: Findings }> => whole((data, options) => format(data.findings, options));
+const ciFormat = (format: (findings: Findings, options: FormatOptions) => string): Partial<CommandFormats> => ({
+  assess: whole((findings: Findings, options) => format(findings, options)),
   validate: findingsFormat(format),
   test: findingsFormat(format),
 });
@@ -151,7 +153,7 @@ export const FORMATS = {
       assess: {
         mode: 'streamed',
         head: (data) => htmlHead(data.envelope.lang),
-        case: (report, ctx) => formatCaseHtml(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang),
+        case: (report, ctx) => formatCaseHtml(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang, ctx.textDetail ?? 'full'),
         tail: () => htmlTail(),
       },
     },
@@ -200,8 +202,8 @@ export const FORMATS = {
         separator: { first: '', next: '\n' },
         tail: (data) => (data.total > 1 ? `*${say(data.lang, 'summary')}: ${data.total} ${say(data.lang, 'cases')}, ${data.total - data.invalid} ${say(data.lang, 'assessedCount')}, ${data.invalid} ${say(data.lang, 'invalidCount')}.*\n` : ''),
       },
-      validate: findingsFormat(formatMarkdown),
-      test: findingsFormat(formatMarkdown),
+      validate: findingsFormat((f) => formatMarkdown(f)),
+      test: findingsFormat((f) => formatMarkdown(f)),
       diff: whole((d: DiffResult) => formatDiffMarkdown(d)),
     },
   },

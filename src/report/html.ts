@@ -99,7 +99,7 @@ export function htmlTail(): string {
 }
 
 /** One case as an article; a case that could not be read says so, with where to fix it. */
-export function formatCaseHtml(cr: CaseReport, reportLang: Lang): string {
+export function formatCaseHtml(cr: CaseReport, reportLang: Lang, detail: 'lean' | 'full' = 'full'): string {
   const lang = cr.lang ?? reportLang;
   const w = (k: Parameters<typeof say>[1], vars?: Record<string, string | number>): string => esc(say(lang, k, vars));
   const out = [`<article class="case" lang="${lang}">`, `<header><h1>${w('case')} ${esc(cr.id)}</h1>`];
@@ -114,7 +114,7 @@ export function formatCaseHtml(cr: CaseReport, reportLang: Lang): string {
   const numbered = numberedDeadlines(cr);
   out.push(...whatToDo(cr, lang), ...conclusionsPart(cr, lang), ...timelinePart(cr, numbered, lang), ...deadlinesPart(numbered, lang));
   if (concernsBreach(cr)) out.push(`<h2>${w('recordKeeping')}</h2>`, `<p>${w('noChecklist')}</p>`);
-  out.push(...storyPart(cr, lang), ...detailsPart(cr, lang), footer(lang), '</article>');
+  out.push(...storyPart(cr, lang), ...detailsPart(cr, lang, detail), footer(lang), '</article>');
   return out.join('\n') + '\n';
 }
 
@@ -221,11 +221,12 @@ function sourceRefs(sources: readonly SourceRef[], ruleset: string, index: Sourc
   return ns.length === 0 ? '' : `<span class="refs">[${ns.join(', ')}]</span>`;
 }
 
-function detailsPart(cr: CaseReport, lang: Lang): string[] {
+function detailsPart(cr: CaseReport, lang: Lang, detail: 'lean' | 'full'): string[] {
   const out = [`<section><h2>${esc(say(lang, 'details'))}</h2>`];
   const index: SourceIndex = new Map();
   for (const rs of cr.rulesets) {
-    const items = cr.conclusions.filter((x) => x.ruleset === rs.id && (x.role === 'element' || x.status === 'met'));
+    // Lean: only the headline conclusions' reasons (a few pages to hand on); full: every element under them.
+    const items = cr.conclusions.filter((x) => x.ruleset === rs.id && (x.role === 'element' || x.status === 'met') && (detail === 'full' || x.headline));
     const deadlines = cr.deadlines.filter((d) => d.ruleset === rs.id && d.status !== 'not_applicable');
     if (items.length === 0 && deadlines.length === 0) continue;
     out.push(`<h3>${esc(rs.title)} <span class="muted small">(${esc(rs.id)} ${esc(rs.version)})</span></h3>`);

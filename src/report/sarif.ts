@@ -1,14 +1,33 @@
 import { createHash } from 'node:crypto';
 import type { Findings, Level, Place } from './findings.js';
 
-export interface SarifOptions {
-  /** the working directory as a file URI (ending in /), for %SRCROOT%; omitted when unknown */
-  srcRoot?: string;
+/** The repository the run happened in: code-scanning tools resolve result paths against its root. */
+export interface SourceRoot {
+  /** the root as a file URI ending in / (the value of %SRCROOT%) */
+  uri: string;
+  /** the working folder relative to the root, posix, '' at the root itself; paths are shown relative to the working folder */
+  cwd: string;
 }
 
-/** A relative path stays relative to %SRCROOT% (what code-scanning tools expect); an absolute one becomes a file URI. */
-function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
-  const posix = file.replace(/\\/g, '/');
+export interface SarifOptions {
+  root?: SourceRoot;
+}
+
+/** `a/../b` → `b`; a path that climbs above the root keeps its `..`. */
+function normalise(posix: string): string {
+  const out: string[] = [];
+  for (const part of posix.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
+}
+
+/** A relative path is made relative to the repository root, %SRCROOT% (what code-scanning tools expect); an absolute one becomes a file URI. */
+function artifactLocation(given: string, root: SourceRoot | undefined): { uri: string; uriBaseId?: string } {
+  const shown = given.replace(/\\/g, '/');
+  const posix = root && !shown.startsWith('/') && !/^[A-Za-z]:\//.test(shown) && !shown.startsWith('<') ? normalise(`${root.cwd}/${shown}`) : shown;
   const encoded = posix
     .split('/')
     .map((s) => encodeURIComponent(s))
@@ -18,13 +37,16 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   return { uri: encoded, uriBaseId: '%SRCROOT%' };
 }
 
-function physicalLocation(p: Place): object {
-  return { artifactLocation: artifactLocation(p.file), region: { startLine: Math.max(1, p.line), startColumn: Math.max(1, p.column) } };
+function physicalLocation(p: Place, root: SourceRoot | undefined): object {
+  return { artifactLocation: artifactLocation(p.file, root), region: { startLine: Math.max(1, p.line), startColumn: Math.max(1, p.column) } };
 }
 
 const fingerprint = (...parts: string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('hex');
 
 const sarifLevel = (l: Level): string => l;
+
+/** Diagnostic codes that mean a file was not analysed at all. */
+const INCOMPLETE = new Set(['internal-error', 'file-unreadable']);
 
 /**
  * SARIF 2.1.0: one run; each rule id (a diagnostic code or a legal rule) a reportingDescriptor
@@ -33,6 +55,9 @@ const sarifLevel = (l: Level): string => l;
  * so that they survive edits elsewhere in the file.
  */
 export function formatSarif(report: Findings, options: SarifOptions = {}): string {
+  const root = options.root;
+  // A file that could not be read, or broke the tool, was not analysed: the run did not complete.
+  const notRun = report.findings.filter((f) => INCOMPLETE.has(f.ruleId));
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -56,8 +81,14 @@ export function formatSarif(report: Findings, options: SarifOptions = {}): strin
             })),
           },
         },
-        ...(options.srcRoot ? { originalUriBaseIds: { '%SRCROOT%': { uri: options.srcRoot } } } : {}),
-        invocations: [{ executionSuccessful: true, commandLine: `rulecase ${report.command}` }],
+        ...(root ? { originalUriBaseIds: { '%SRCROOT%': { uri: root.uri } } } : {}),
+        invocations: [
+          {
+            executionSuccessful: notRun.length === 0,
+            commandLine: `rulecase ${report.command}`,
+            ...(notRun.length > 0 ? { toolExecutionNotifications: notRun.map((f) => ({ level: 'error', message: { text: f.message }, locations: [{ physicalLocation: physicalLocation(f.place, root) }], descriptor: { id: f.ruleId } })) } : {}),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((f) => {
           const print = fingerprint(f.ruleId, f.place.file, f.key);
@@ -66,8 +97,8 @@ export function formatSarif(report: Findings, options: SarifOptions = {}): strin
             ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
             level: sarifLevel(f.level),
             message: { text: f.message },
-            locations: [{ physicalLocation: physicalLocation(f.place), ...(f.place.pointer ? { logicalLocations: [{ fullyQualifiedName: f.place.pointer || '/', kind: 'element' }] } : {}) }],
-            ...(f.related && f.related.length > 0 ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physicalLocation(r), message: { text: r.message } })) } : {}),
+            locations: [{ physicalLocation: physicalLocation(f.place, root), ...(f.place.pointer ? { logicalLocations: [{ fullyQualifiedName: f.place.pointer || '/', kind: 'element' }] } : {}) }],
+            ...(f.related && f.related.length > 0 ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, physicalLocation: physicalLocation(r, root), message: { text: r.message } })) } : {}),
             fingerprints: { 'rulecase/v1': print },
             partialFingerprints: { 'rulecaseKey/v1': print },
           };

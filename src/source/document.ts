@@ -39,8 +39,12 @@ function splitPointer(pointer: string): string[] {
  * Parses YAML 1.2 (JSON is a subset, so one parser serves both and keeps positions).
  * YAML 1.2 keeps 2026-01-01 a string: luxon, not the YAML parser, owns date parsing.
  */
-export function parseSource(file: string, text: string): { doc?: SourceDocument; diagnostics: Diagnostic[] } {
+export function parseSource(file: string, given: string): { doc?: SourceDocument; diagnostics: Diagnostic[] } {
   const isJson = /\.json$/i.test(file);
+  // A byte-order mark is how some editors start a UTF-8 file: it is not part of the content.
+  const text = given.charCodeAt(0) === 0xfeff ? given.slice(1) : given;
+  const encoding = encodingProblem(file, text);
+  if (encoding) return { diagnostics: [encoding] };
   // YAML accepts things JSON does not (trailing commas, comments): a .json file must be strict JSON.
   // JSON.parse is also far faster; positions are worked out only if a problem needs one.
   if (isJson) {
@@ -50,23 +54,98 @@ export function parseSource(file: string, text: string): { doc?: SourceDocument;
     } catch {
       return { diagnostics: [jsonSyntaxError(file, text) as Diagnostic] };
     }
+    // JSON.parse keeps the last of two equal keys without a word; YAML calls it an error, and so do we.
+    const duplicate = duplicateJsonKey(file, text);
+    if (duplicate) return { diagnostics: [duplicate] };
     let positioned: SourceDocument | undefined;
     // JSON nested deeper than the YAML parser goes has no positions: its problems are shown at 1:1.
     const start = (): { line: number; column: number } => ({ line: 1, column: 1 });
-    const positions = (): SourceDocument => (positioned ??= parseYamlSource(file, text).doc ?? { file, value, locate: start, locateKey: start });
+    const positions = (): SourceDocument => (positioned ??= (nestingDepth(text) <= MAX_NESTING ? parseYamlSource(file, text).doc : undefined) ?? { file, value, locate: start, locateKey: start });
     return { doc: { file, value, locate: (p) => positions().locate(p), locateKey: (p) => positions().locateKey(p) }, diagnostics: [] };
   }
+  if (nestingDepth(text) > MAX_NESTING) return { diagnostics: [atStart(file, 'yaml-syntax', `the file is nested more than ${MAX_NESTING} levels deep ([ and { inside each other); no case or rule file needs that, so it is not read.`)] };
   return parseYamlSource(file, text);
+}
+
+/**
+ * How deep brackets nest, counted roughly (brackets inside quotes count too, which only errs on the
+ * safe side). The YAML parser runs out of memory on flow collections nested some thousands deep,
+ * taking the whole process with it, so such a file is refused before it is parsed.
+ */
+const MAX_NESTING = 500;
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return max;
+}
+
+function atStart(file: string, code: Diagnostic['code'], message: string, line = 1, column = 1): Diagnostic {
+  return { code, severity: 'error', message, file, line, column, pointer: '' };
+}
+
+/** Text that is not UTF-8 (UTF-16 from Windows tools, a binary file) is named as such, not parsed into nonsense. */
+function encodingProblem(file: string, text: string): Diagnostic | undefined {
+  const c0 = text.charCodeAt(0);
+  const c1 = text.charCodeAt(1);
+  // UTF-16 starts with FF FE or FE FF (each read as U+FFFD) or puts a NUL byte beside every ASCII letter.
+  if ((c0 === 0xfffd && c1 === 0xfffd) || text.includes('\u0000')) {
+    const utf16 = (c0 === 0xfffd && c1 === 0xfffd) || (c1 === 0 && text.charCodeAt(3) === 0) || (c0 === 0 && text.charCodeAt(2) === 0);
+    const what = utf16 ? 'is in UTF-16' : 'holds NUL bytes, so it is not text in UTF-8';
+    return atStart(file, 'file-unreadable', `the file ${what}; save it as UTF-8 (most editors offer it under "Save as" or "Encoding").`);
+  }
+  return undefined;
+}
+
+/** The first key that appears twice in one JSON object, at its second appearance. */
+function duplicateJsonKey(file: string, text: string): Diagnostic | undefined {
+  const stack: (Set<string> | null)[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') stack.push(new Set());
+    else if (c === '[') stack.push(null);
+    else if (c === '}' || c === ']') stack.pop();
+    else if (c === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      const keys = stack[stack.length - 1];
+      if (!keys) continue;
+      let j = i + 1;
+      while (j < text.length && /\s/.test(text[j] as string)) j++;
+      if (text[j] !== ':') continue;
+      const raw = text.slice(start, i + 1);
+      const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+      if (keys.has(key)) {
+        const before = text.slice(0, start).split('\n');
+        return atStart(file, 'json-syntax', `the key ${raw} appears twice in the same object; keep one (JSON readers disagree on which one counts).`, before.length, (before[before.length - 1]?.length ?? 0) + 1);
+      }
+      keys.add(key);
+    }
+  }
+  return undefined;
 }
 
 function parseYamlSource(file: string, text: string): { doc?: SourceDocument; diagnostics: Diagnostic[] } {
   const isJson = /\.json$/i.test(file);
   const { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair } = yaml();
   const lineCounter = new LineCounter();
-  const yamlDoc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let yamlDoc: ReturnType<typeof parseDocument>;
+  try {
+    yamlDoc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch {
+    return { diagnostics: [atStart(file, isJson ? 'json-syntax' : 'yaml-syntax', `the file cannot be read as ${isJson ? 'JSON' : 'YAML'}: its structure is too deep or too large to read.`)] };
+  }
   const diagnostics: Diagnostic[] = [];
-  for (const err of yamlDoc.errors) {
+  // A tag the schema does not know (!!js/function, !custom) would quietly become a string.
+  const unknownTags = yamlDoc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
+  for (const err of [...yamlDoc.errors, ...unknownTags]) {
     const pos = lineCounter.linePos(err.pos[0]);
+    // The parser often reports one slip twice at the same place, in two wordings: one is enough.
+    if (diagnostics.some((d) => d.line === pos.line && d.column === pos.col)) continue;
     diagnostics.push({
       code: isJson ? 'json-syntax' : 'yaml-syntax',
       severity: 'error',
@@ -127,17 +206,38 @@ function parseYamlSource(file: string, text: string): { doc?: SourceDocument; di
   };
 }
 
+/** Our own sentence for what the YAML parser found; its wording only as a detail of the less common ones. */
 function plainYamlError(code: string, message: string): string {
-  const first = message.split('\n')[0] ?? message;
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'this key appears twice in the same block; keep one.';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-    default:
-      return `the file cannot be read as ${'YAML/JSON'}: ${first.replace(/ at line \d+, column \d+.*$/, '')}`;
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+.*$/, '');
+  if (code === 'DUPLICATE_KEY') return 'this key appears twice in the same block; keep one.';
+  if (code === 'TAG_RESOLVE_FAILED') {
+    const tag = (/Unresolved tag: (\S+)/.exec(first)?.[1] ?? '').replace(/^tag:yaml\.org,2002:/, '!!');
+    return `the tag ${tag} is not one rulecase reads (it only reads plain YAML values); remove it.`;
   }
+  return `the file cannot be read as YAML: ${yamlErrorDetail(code, first)}`;
+}
+
+function yamlErrorDetail(code: string, first: string): string {
+  switch (code) {
+    case 'MULTIPLE_DOCS':
+      return 'it holds more than one YAML document (a line --- after the first content); a case or rule file is one document.';
+    case 'TAB_AS_INDENT':
+      return 'a tab is used to indent; YAML indents with spaces only.';
+    case 'BAD_INDENT':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `the indentation does not line up: check that this line is indented like the others at its level (${lowerFirst(first)}).`;
+    case 'MISSING_CHAR':
+      return `something is not closed here: a quote, ] or } is missing (${lowerFirst(first)}).`;
+    case 'RESOURCE_EXHAUSTION':
+      return 'it is nested too deeply to read.';
+    default:
+      return /call stack/i.test(first) ? 'it is nested too deeply to read.' : `${lowerFirst(first)}.`;
+  }
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1).replace(/\.$/, '');
 }
 
 function jsonSyntaxError(file: string, text: string): Diagnostic | undefined {
