@@ -176,16 +176,7 @@ class Session {
   private async complaintStatus(): Promise<void> {
     if (!mentionedCaseRefs(this.options.rulesets, this.case.jurisdiction).has('case.complaint.filed')) return;
     if (this.case.complaint?.filed === undefined) {
-      const made = await this.p.select<'yes' | 'no' | 'unknown'>({
-        id: 'complaint.status',
-        message: this.t('complaintMade'),
-        choices: [
-          { value: 'yes', name: this.t('yes') },
-          { value: 'no', name: this.t('complaintNotMade') },
-          { value: 'unknown', name: this.t('dontKnow') },
-        ],
-        required: true,
-      });
+      const made = await this.yesNoUnknown('complaint.status', this.t('complaintMade'), this.t('complaintNotMade'));
       if (made === 'no') return this.save(setAnswer(this.case, 'case.complaint.filed', false));
       if (made === 'unknown') return this.save(setAnswer(this.case, 'case.complaint.filed', 'unknown'));
       // Made, on a day not known yet: on or before today, which the deadlines can already weigh.
@@ -205,35 +196,31 @@ class Session {
   /** Withdrawn? then when: "not withdrawn" is recorded as withdrawn: false, apart from "don't know". */
   private async withdrawal(): Promise<void> {
     if (this.case.complaint?.withdrawn !== undefined || unknownRefs(this.case).has('case.complaint.withdrawn')) return;
-    const withdrawn = await this.p.select<'yes' | 'no' | 'unknown'>({
-      id: 'complaint.withdrawn.status',
-      message: this.t('complaintWithdrawn'),
-      choices: [
-        { value: 'yes', name: this.t('yes') },
-        { value: 'no', name: this.t('no') },
-        { value: 'unknown', name: this.t('dontKnow') },
-      ],
-      required: true,
-    });
+    const withdrawn = await this.yesNoUnknown('complaint.withdrawn.status', this.t('complaintWithdrawn'));
     if (withdrawn === 'no') return this.save(setAnswer(this.case, 'case.complaint.withdrawn', false));
     if (withdrawn === 'unknown') return this.save(setUnknown(this.case, 'case.complaint.withdrawn'));
     const q = questionFor('case.complaint.withdrawn', this.planInput());
     if (q) await this.ask({ ...q, help: this.t('leaveEmpty') }, 'status');
   }
 
-  /** Previous convictions of the other person, breaches of orders included: none ([]) differs from not known (absent). */
-  private async convictions(): Promise<void> {
-    if (this.case.previousConvictions !== undefined) return;
-    const any = await this.p.select<'yes' | 'no' | 'unknown'>({
-      id: 'convictions.any',
-      message: this.t('convictionsAny'),
+  /** Yes, no or don't know, with nothing chosen at first: each answer is recorded differently. */
+  private yesNoUnknown(id: string, message: string, no: string = this.t('no')): Promise<'yes' | 'no' | 'unknown'> {
+    return this.p.select<'yes' | 'no' | 'unknown'>({
+      id,
+      message,
       choices: [
         { value: 'yes', name: this.t('yes') },
-        { value: 'no', name: this.t('no') },
+        { value: 'no', name: no },
         { value: 'unknown', name: this.t('dontKnow') },
       ],
       required: true,
     });
+  }
+
+  /** Previous convictions of the other person, breaches of orders included: none ([]) differs from not known (absent). */
+  private async convictions(): Promise<void> {
+    if (this.case.previousConvictions !== undefined) return;
+    const any = await this.yesNoUnknown('convictions.any', this.t('convictionsAny'));
     if (any === 'unknown') return;
     const list: NonNullable<CaseFile['previousConvictions']> = [];
     if (any === 'yes') {

@@ -3,7 +3,7 @@
  * explained case in reading order, as plain strings in the case's language. Renderers only mark up.
  */
 import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, SourceRef } from '../explain/types.js';
-import { humanDate } from '../explain/values.js';
+import { durationInWords, humanDate, humanDatesIn } from '../explain/values.js';
 import type { DeadlineKind, Lang } from '../rules/types.js';
 import { say } from '../words/report.js';
 
@@ -90,4 +90,30 @@ export function caseMeta(cr: CaseReport, lang: Lang): { label: string; value: st
 /** A breach can only be of an order: the record-keeping part is shown when the case has one. */
 export function concernsBreach(cr: CaseReport): boolean {
   return (cr.story?.orders.length ?? 0) > 0;
+}
+
+/** The lines under a conclusion in the details: its reasons, indicators, judgment, what is still needed and why it is unverified. */
+export function conclusionBullets(c: ConclusionReport, lang: Lang): string[] {
+  const bullets: string[] = [];
+  if (c.kind === 'criterion' || (c.kind === 'table' && c.status !== 'met')) bullets.push(...c.reasons.map((r) => r.text));
+  for (const ind of c.indicators ?? []) bullets.push(`${say(lang, 'indicators')}: ${ind.label}: ${ind.display}${ind.counter ? ` (${say(lang, 'counterIndicator')})` : ''}`);
+  if (c.judgment) {
+    const value = typeof c.judgment.value === 'boolean' ? say(lang, c.judgment.value ? 'yes' : 'no') : String(c.judgment.value);
+    bullets.push(`${say(lang, 'judgment')}: ${value} — ${c.judgment.reason} (${say(lang, 'by')} ${c.judgment.by}, ${c.judgment.at.replace('T', ' ')})`);
+  }
+  if (c.needs.length > 0) bullets.push(`${say(lang, 'stillNeeded')}: ${c.needs.map((n) => n.label).join('; ')}`);
+  if (!c.verified && c.note) bullets.push(c.note);
+  return bullets.filter(Boolean);
+}
+
+/** The lines under a deadline in the details: its basis, start and term, extension, what is still needed and why it is unverified. */
+export function deadlineBullets(d: DeadlineReport, lang: Lang): string[] {
+  const b = d.basis;
+  const start = typeof b.startDate === 'string' ? humanDate(b.startDate, lang) : b.startDate ? `${humanDate(b.startDate.earliest, lang)} – ${humanDate(b.startDate.latest, lang)}` : '—';
+  const term = `${durationInWords(b.length, lang)}, ${say(lang, b.counting === 'event-day' ? 'counting.event-day' : 'counting.day-after')}${b.monthEndApplied ? `, ${say(lang, 'monthEndApplied')}` : ''}`;
+  const bullets = [`${say(lang, 'basis')}: ${b.text}`, `${say(lang, 'startedFrom')} ${b.startEvent}: ${start}; ${term}`];
+  if (b.extension) bullets.push(`${say(lang, 'extended')} ${humanDate(b.extension.from, lang)} → ${humanDate(b.extension.to, lang)}: ${humanDatesIn(b.extension.why, lang)}`);
+  if (d.needs.length > 0) bullets.push(`${say(lang, 'stillNeeded')}: ${d.needs.map((n) => n.label).join('; ')}`);
+  if (!d.verified && d.note) bullets.push(d.note);
+  return bullets.filter(Boolean);
 }

@@ -5,15 +5,17 @@
  */
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, SourceRef } from '../explain/types.js';
-import { durationInWords, humanDate, humanDatesIn } from '../explain/values.js';
+import { humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say } from '../words/report.js';
 import {
   actionWhen,
   caseMeta,
   concernsBreach,
+  conclusionBullets,
   conclusionStatusText,
   daysLeftText,
+  deadlineBullets,
   deadlinesByKind,
   deadlineStatusText,
   dueText,
@@ -240,27 +242,10 @@ function detailsPart(cr: CaseReport, lang: Lang, detail: 'lean' | 'full'): strin
 }
 
 function conclusionDetail(c: ConclusionReport, lang: Lang, refs: string): string {
-  const lines = [`<div class="detail">${badge(c, lang)}<strong>${esc(c.title)}</strong>${unverified(c.verified, lang)} ${refs}<br>${esc(humanDatesIn(c.explanation, lang))}`];
-  const bullets: string[] = [];
-  if (c.kind === 'criterion' || (c.kind === 'table' && c.status !== 'met')) bullets.push(...c.reasons.map((r) => r.text));
-  for (const ind of c.indicators ?? []) bullets.push(`${say(lang, 'indicators')}: ${ind.label}: ${ind.display}${ind.counter ? ` (${say(lang, 'counterIndicator')})` : ''}`);
-  if (c.judgment) {
-    const value = typeof c.judgment.value === 'boolean' ? say(lang, c.judgment.value ? 'yes' : 'no') : String(c.judgment.value);
-    bullets.push(`${say(lang, 'judgment')}: ${value} — ${c.judgment.reason} (${say(lang, 'by')} ${c.judgment.by}, ${c.judgment.at.replace('T', ' ')})`);
-  }
-  if (c.needs.length > 0) bullets.push(`${say(lang, 'stillNeeded')}: ${c.needs.map((n) => n.label).join('; ')}`);
-  if (!c.verified && c.note) bullets.push(c.note);
-  lines.push('<ul>', ...bullets.filter(Boolean).map((b) => `<li>${esc(b)}</li>`), '</ul></div>');
-  return lines.join('');
+  const head = `<div class="detail">${badge(c, lang)}<strong>${esc(c.title)}</strong>${unverified(c.verified, lang)} ${refs}<br>${esc(humanDatesIn(c.explanation, lang))}`;
+  return `${head}<ul>${conclusionBullets(c, lang).map((b) => `<li>${esc(b)}</li>`).join('')}</ul></div>`;
 }
 
 function deadlineDetail(d: DeadlineReport, lang: Lang, refs: string): string {
-  const b = d.basis;
-  const start = typeof b.startDate === 'string' ? humanDate(b.startDate, lang) : b.startDate ? `${humanDate(b.startDate.earliest, lang)} – ${humanDate(b.startDate.latest, lang)}` : '—';
-  const term = `${durationInWords(b.length, lang)}, ${say(lang, b.counting === 'event-day' ? 'counting.event-day' : 'counting.day-after')}${b.monthEndApplied ? `, ${say(lang, 'monthEndApplied')}` : ''}`;
-  const bullets = [`${say(lang, 'basis')}: ${b.text}`, `${say(lang, 'startedFrom')} ${b.startEvent}: ${start}; ${term}`];
-  if (b.extension) bullets.push(`${say(lang, 'extended')} ${humanDate(b.extension.from, lang)} → ${humanDate(b.extension.to, lang)}: ${humanDatesIn(b.extension.why, lang)}`);
-  if (d.needs.length > 0) bullets.push(`${say(lang, 'stillNeeded')}: ${d.needs.map((n) => n.label).join('; ')}`);
-  if (!d.verified && d.note) bullets.push(d.note);
-  return `<div class="detail"><strong>${esc(d.title)}</strong> — ${esc(dueText(d, lang))} · ${esc(deadlineStatusText(d, lang))} ${refs}<br>${esc(humanDatesIn(d.explanation, lang))}<ul>${bullets.filter(Boolean).map((x) => `<li>${esc(x)}</li>`).join('')}</ul></div>`;
+  return `<div class="detail"><strong>${esc(d.title)}</strong> — ${esc(dueText(d, lang))} · ${esc(deadlineStatusText(d, lang))} ${refs}<br>${esc(humanDatesIn(d.explanation, lang))}<ul>${deadlineBullets(d, lang).map((x) => `<li>${esc(x)}</li>`).join('')}</ul></div>`;
 }

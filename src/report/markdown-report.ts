@@ -4,10 +4,10 @@
  */
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, SourceRef } from '../explain/types.js';
-import { durationInWords, humanDate, humanDatesIn } from '../explain/values.js';
+import { humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say } from '../words/report.js';
-import { actionWhen, caseMeta, concernsBreach, conclusionStatusText, daysLeftText, deadlinesByKind, deadlineStatusText, dueText, headlines, numberedDeadlines, pendingActions, sourceLong, type NumberedDeadline } from './handoff.js';
+import { actionWhen, caseMeta, concernsBreach, conclusionBullets, conclusionStatusText, deadlineBullets, daysLeftText, deadlinesByKind, deadlineStatusText, dueText, headlines, numberedDeadlines, pendingActions, sourceLong, type NumberedDeadline } from './handoff.js';
 
 /** Inline text: Markdown's markup characters escaped, line breaks folded. */
 export const md = (s: string): string => s.replace(/\r?\n/g, ' ').replace(/([\\`*_{}[\]<>#|~!])/g, '\\$1');
@@ -135,27 +135,10 @@ function details(cr: CaseReport, lang: Lang): string[] {
 }
 
 function conclusionDetail(c: ConclusionReport, lang: Lang, refs: string): string[] {
-  const out = [`- **${md(c.title)}** — ${md(conclusionStatusText(c, lang))}${refs}: ${md(humanDatesIn(c.explanation, lang))}`];
-  const sub: string[] = [];
-  if (c.kind === 'criterion' || (c.kind === 'table' && c.status !== 'met')) sub.push(...c.reasons.map((r) => r.text));
-  for (const ind of c.indicators ?? []) sub.push(`${say(lang, 'indicators')}: ${ind.label}: ${ind.display}${ind.counter ? ` (${say(lang, 'counterIndicator')})` : ''}`);
-  if (c.judgment) {
-    const value = typeof c.judgment.value === 'boolean' ? say(lang, c.judgment.value ? 'yes' : 'no') : String(c.judgment.value);
-    sub.push(`${say(lang, 'judgment')}: ${value} — ${c.judgment.reason} (${say(lang, 'by')} ${c.judgment.by}, ${c.judgment.at.replace('T', ' ')})`);
-  }
-  if (c.needs.length > 0) sub.push(`${say(lang, 'stillNeeded')}: ${c.needs.map((n) => n.label).join('; ')}`);
-  if (!c.verified && c.note) sub.push(c.note);
-  return [...out, ...sub.map((x) => `  - ${md(x)}`)];
+  return [`- **${md(c.title)}** — ${md(conclusionStatusText(c, lang))}${refs}: ${md(humanDatesIn(c.explanation, lang))}`, ...conclusionBullets(c, lang).map((x) => `  - ${md(x)}`)];
 }
 
 function deadlineDetail(d: DeadlineReport, lang: Lang, refs: string): string[] {
-  const b = d.basis;
-  const start = typeof b.startDate === 'string' ? humanDate(b.startDate, lang) : b.startDate ? `${humanDate(b.startDate.earliest, lang)} – ${humanDate(b.startDate.latest, lang)}` : '—';
-  const term = `${durationInWords(b.length, lang)}, ${say(lang, b.counting === 'event-day' ? 'counting.event-day' : 'counting.day-after')}${b.monthEndApplied ? `, ${say(lang, 'monthEndApplied')}` : ''}`;
-  const sub = [`${say(lang, 'basis')}: ${b.text}`, `${say(lang, 'startedFrom')} ${b.startEvent}: ${start}; ${term}`];
-  if (b.extension) sub.push(`${say(lang, 'extended')} ${humanDate(b.extension.from, lang)} → ${humanDate(b.extension.to, lang)}: ${humanDatesIn(b.extension.why, lang)}`);
-  if (d.needs.length > 0) sub.push(`${say(lang, 'stillNeeded')}: ${d.needs.map((n) => n.label).join('; ')}`);
-  if (!d.verified && d.note) sub.push(d.note);
-  return [`- **${md(d.title)}** — ${md(dueText(d, lang))}, ${md(deadlineStatusText(d, lang))}${refs}: ${md(humanDatesIn(d.explanation, lang))}`, ...sub.map((x) => `  - ${md(x)}`)];
+  return [`- **${md(d.title)}** — ${md(dueText(d, lang))}, ${md(deadlineStatusText(d, lang))}${refs}: ${md(humanDatesIn(d.explanation, lang))}`, ...deadlineBullets(d, lang).map((x) => `  - ${md(x)}`)];
 }
 
