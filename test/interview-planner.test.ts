@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseFile } from '../src/case/types.js';
 import { removeItem, setAnswer, setUnknown, unknownRefs } from '../src/interview/answers.js';
-import { assessSoFar, plan, questionFor, type PlanInput } from '../src/interview/planner.js';
+import { assessSoFar, incidentSummary, plan, questionFor, type PlanInput } from '../src/interview/planner.js';
 import { conclusion, rules } from './helpers.js';
 import { choose, DONT_KNOW, EXAMPLE_RULES, interview, NO, YES, type Asked, type ScriptAnswer } from './interview-helpers.js';
 
@@ -207,5 +207,14 @@ describe('order terms beyond contact', () => {
     const q = questionFor('case.orders.0.terms.violence', { rulesets: rules.rulesets, caseFile, asOf: '2026-03-01', lang: 'nl', file: 'zaak.yaml' });
     expect(q).toMatchObject({ type: 'boolean', text: 'Verbiedt het verbod geweld of het dreigen met geweld?' });
     expect(q?.decides).toBeGreaterThan(0);
+  });
+});
+
+describe('the line that confirms a saved incident', () => {
+  it('says how many acts a period stands for, so "about 40 messages" is visibly kept', () => {
+    const period = { date: { from: '2026-10-01', to: '2026-10-30' }, kind: 'message', count: 12 } as const;
+    expect(incidentSummary(period, 'nl')).toContain('12×');
+    expect(incidentSummary({ ...period, count: { min: 30, max: 50 } }, 'en')).toContain('30–50×');
+    expect(incidentSummary({ date: '2026-10-01', kind: 'message', count: 1 }, 'en')).not.toContain('×');
   });
 });

@@ -345,9 +345,15 @@ function orderQuestion(index: number, field: string, base: QuestionBase, input: 
   }
 }
 
-/** "3 maart 2026 · een telefoontje · “Twaalf berichten …”" */
+/** How many acts an incident stands for ("12×", "30–50×"); nothing for one. */
+function countText(count: Incident['count']): string | undefined {
+  if (count === undefined || count === 1) return undefined;
+  return typeof count === 'number' ? `${count}×` : `${count.min}–${count.max}×`;
+}
+
+/** "1–30 oktober 2026 · een bericht · 12× · “Twaalf berichten …”" */
 export function incidentSummary(incident: Incident, lang: Lang, withDescription = true): string {
-  return [describeWhen(incident.date, lang), incident.kind ? sayKey(lang, `kind.${incident.kind}`) : undefined, withDescription && incident.description ? `“${truncate(incident.description, 48)}”` : undefined].filter(Boolean).join(' · ');
+  return [describeWhen(incident.date, lang), incident.kind ? sayKey(lang, `kind.${incident.kind}`) : undefined, countText(incident.count), withDescription && incident.description ? `“${truncate(incident.description, 48)}”` : undefined].filter(Boolean).join(' · ');
 }
 
 /** The case's jurisdiction, as the manifest linked to the loaded rule sets declares it. */
