@@ -62,3 +62,17 @@ describe('wrapLine', () => {
     expect(wrapLine(`  ${red}`, 14)).toEqual(['  \x1b[31mred words', '  here\x1b[39m']);
   });
 });
+
+describe('a term counted from a day known only as "on or before"', () => {
+  // The incidents of this decision are recorded as "on or before 29 December 2006": the term's first
+  // possible last day is reached from an open start (year 1), which nobody wrote and nobody can act on.
+  const fixture = 'fixtures/decisions/nl/gharn-2007-ba6426-geen-concrete-dreiging.yaml';
+  it.each(['text', 'markdown', 'html', 'ics'])('%s names its latest day only, never a day in year 1', async (format) => {
+    for (const lang of ['en', 'nl'] as const) {
+      const r = await runInProcess(['assess', '--lang', lang, '--format', format, '--detail', 'full', fixture]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).not.toMatch(/\b(april|April) 1\b|\b000\d-\d\d-\d\d|\b000\d\d\d\d\d\b/);
+      if (format === 'text') expect(r.stdout).toContain(lang === 'en' ? 'on or before 29 March 2007' : 'op of vóór 29 maart 2007');
+    }
+  });
+});

@@ -238,7 +238,8 @@ export class Explainer {
   private deadlineExplanation(d: DeadlineResult, start: string): string {
     const lang = this.lang;
     const due = d.due ?? '';
-    const dueText = d.earliest !== undefined && d.latest !== undefined ? `${d.earliest} – ${d.latest}` : due;
+    // ISO days here become words later (humanDatesIn); a day reached from an open-ended start is never named.
+    const dueText = d.earliest !== undefined && d.latest !== undefined ? (fromOpenEnd(d.earliest) ? say(lang, 'atTheLatest', { date: d.latest }) : `${d.earliest} – ${d.latest}`) : due;
     const what = d.basis.satisfiedBy ? this.refLabel(d.basis.satisfiedBy) : '';
     const date = this.show(d.doneOn ?? null);
     let text: string;

@@ -39,12 +39,7 @@ export function describeValue(v: unknown, lang: Lang, label: (code: string) => s
   if (Array.isArray(v)) return v.length === 0 ? say(lang, 'none') : v.map((x) => describeValue(x, lang, label)).join(', ');
   const o = v as Record<string, unknown>;
   if (typeof o['min'] === 'number' && typeof o['max'] === 'number') return `${formatNumber(o['min'], lang)}–${formatNumber(o['max'], lang)}`;
-  if (typeof o['earliest'] === 'string' && typeof o['latest'] === 'string') {
-    // An open-ended range ("on or before 1 March") has no first day worth naming, or no last.
-    if (fromOpenEnd(o['earliest'])) return `${say(lang, 'onOrBefore')} ${humanDate(o['latest'], lang)}`;
-    if (fromOpenEnd(o['latest'])) return `${say(lang, 'onOrAfter')} ${humanDate(o['earliest'], lang)}`;
-    return `${humanDate(o['earliest'], lang)} ${say(lang, 'rangeTo')} ${humanDate(o['latest'], lang)}`;
-  }
+  if (typeof o['earliest'] === 'string' && typeof o['latest'] === 'string') return dayRangeText(o['earliest'], o['latest'], lang, ` ${say(lang, 'rangeTo')} `);
   if (Array.isArray(o['known'])) {
     const known = o['known'] as unknown[];
     return known.length === 0 ? say(lang, 'noneKnown') : `${known.map((x) => describeValue(x, lang, label)).join(', ')}, …`;
@@ -62,4 +57,14 @@ export function durationInWords(iso: string, lang: Lang): string {
     .map((unit) => `${d[unit]} ${say(lang, d[unit] === 1 ? `unit.${unit}.1` : `unit.${unit}`)}`);
   if (parts.length === 0) return `0 ${say(lang, 'unit.days')}`;
   return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} ${say(lang, 'and')} ${parts.at(-1)}`;
+}
+
+/**
+ * A range of days in words. An open-ended range ("on or before 1 March") has no first day worth
+ * naming, or no last: the day reached from an open end (year 1 plus a term) is never shown.
+ */
+export function dayRangeText(earliest: string, latest: string, lang: Lang, between = ' – '): string {
+  if (fromOpenEnd(earliest)) return `${say(lang, 'onOrBefore')} ${humanDate(latest, lang)}`;
+  if (fromOpenEnd(latest)) return `${say(lang, 'onOrAfter')} ${humanDate(earliest, lang)}`;
+  return `${humanDate(earliest, lang)}${between}${humanDate(latest, lang)}`;
 }

@@ -3,7 +3,8 @@
  * explained case in reading order, as plain strings in the case's language. Renderers only mark up.
  */
 import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, SourceRef } from '../explain/types.js';
-import { durationInWords, humanDate, humanDatesIn } from '../explain/values.js';
+import { dayRangeText, durationInWords, humanDate, humanDatesIn } from '../explain/values.js';
+import { fromOpenEnd } from '../dates/legal-date.js';
 import type { DeadlineKind, Lang } from '../rules/types.js';
 import { say } from '../words/report.js';
 
@@ -18,8 +19,19 @@ export function deadlineStatusText(d: DeadlineReport, lang: Lang): string {
 /** The due date in words: a day, a range of days, or a dash. */
 export function dueText(d: Pick<DeadlineReport, 'due' | 'earliest' | 'latest'>, lang: Lang): string {
   if (d.due === null) return '—';
-  if (d.earliest !== undefined && d.latest !== undefined) return `${humanDate(d.earliest, lang)} – ${humanDate(d.latest, lang)}`;
+  if (d.earliest !== undefined && d.latest !== undefined) return dayRangeText(d.earliest, d.latest, lang);
   return humanDate(d.due, lang);
+}
+
+/**
+ * The day a picture or a calendar puts a deadline on: its due day (the earliest, when its start is
+ * known only roughly), or its latest where the earliest was reached from an open-ended start
+ * ("on or before …"), which no one wrote and no one can act on.
+ */
+export function shownDay(d: Pick<DeadlineReport, 'due' | 'earliest' | 'latest'>): string | null {
+  const first = d.earliest ?? d.due;
+  if (first === null) return null;
+  return fromOpenEnd(first) ? (d.latest ?? first) : first;
 }
 
 /** Days left, only where it means something (a running date). */
@@ -109,10 +121,11 @@ export function conclusionBullets(c: ConclusionReport, lang: Lang): string[] {
 /** The lines under a deadline in the details: its basis, start and term, extension, what is still needed and why it is unverified. */
 export function deadlineBullets(d: DeadlineReport, lang: Lang): string[] {
   const b = d.basis;
-  const start = typeof b.startDate === 'string' ? humanDate(b.startDate, lang) : b.startDate ? `${humanDate(b.startDate.earliest, lang)} – ${humanDate(b.startDate.latest, lang)}` : '—';
+  const start = typeof b.startDate === 'string' ? humanDate(b.startDate, lang) : b.startDate ? dayRangeText(b.startDate.earliest, b.startDate.latest, lang) : '—';
   const term = `${durationInWords(b.length, lang)}, ${say(lang, b.counting === 'event-day' ? 'counting.event-day' : 'counting.day-after')}${b.monthEndApplied ? `, ${say(lang, 'monthEndApplied')}` : ''}`;
   const bullets = [`${say(lang, 'basis')}: ${b.text}`, `${say(lang, 'startedFrom')} ${b.startEvent}: ${start}; ${term}`];
-  if (b.extension) bullets.push(`${say(lang, 'extended')} ${humanDate(b.extension.from, lang)} → ${humanDate(b.extension.to, lang)}: ${humanDatesIn(b.extension.why, lang)}`);
+  // An extension of a day reached from an open-ended start (year 1 moved past a Sunday) means nothing to anyone.
+  if (b.extension && !fromOpenEnd(b.extension.from)) bullets.push(`${say(lang, 'extended')} ${humanDate(b.extension.from, lang)} → ${humanDate(b.extension.to, lang)}: ${humanDatesIn(b.extension.why, lang)}`);
   if (d.needs.length > 0) bullets.push(`${say(lang, 'stillNeeded')}: ${d.needs.map((n) => n.label).join('; ')}`);
   if (!d.verified && d.note) bullets.push(d.note);
   return bullets.filter(Boolean);

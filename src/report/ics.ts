@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CaseReport } from '../explain/types.js';
+import { shownDay } from './handoff.js';
 import { humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say } from '../words/report.js';
@@ -73,8 +74,8 @@ export function calendarEntries(cr: CaseReport, lang: Lang, details: boolean): C
   }
   for (const d of cr.deadlines) {
     if (d.due === null || !running(d.status) || (d.kind !== 'act-by' && d.kind !== 'ends')) continue;
-    // A date known only roughly: act as if the earliest day applies.
-    const date = d.earliest ?? d.due;
+    // A date known only roughly: act as if the earliest day applies (the latest, for an open-ended start).
+    const date = shownDay(d) ?? d.due;
     const extra = details ? [humanDatesIn(d.explanation, lang)] : [];
     entries.push({ key: `${d.ruleset}/deadline/${d.id}/${d.order ?? ''}`, date, summary: `${say(lang, d.kind === 'act-by' ? 'ics.actBy' : 'ics.ends', { title: d.title })} — ${caseName}`, description: [caseName, d.title, d.basis.text, ...extra].filter(Boolean).join('\n') });
   }

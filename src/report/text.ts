@@ -1,7 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, SourceRef } from '../explain/types.js';
-import { durationInWords, humanDate, humanDatesIn } from '../explain/values.js';
+import { dayRangeText, durationInWords, humanDate, humanDatesIn } from '../explain/values.js';
+import { fromOpenEnd } from '../dates/legal-date.js';
 import type { Lang } from '../rules/types.js';
 import { say, type ReportWordKey } from '../words/report.js';
 import { visibleWidth, wrapLine, wrapText } from './wrap.js';
@@ -164,7 +165,7 @@ class CaseWriter {
   private deadlineTable(sorted: readonly DeadlineReport[]): string[] {
     const c = this.c;
     const rows = sorted.map((d) => {
-      const due = d.due === null ? '—' : d.earliest && d.latest ? `${humanDate(d.earliest, this.lang)} – ${humanDate(d.latest, this.lang)}` : humanDate(d.due, this.lang);
+      const due = d.due === null ? '—' : d.earliest && d.latest ? dayRangeText(d.earliest, d.latest, this.lang) : humanDate(d.due, this.lang);
       const left = d.daysLeft === null || d.daysLeft < 0 || d.status === 'not_applicable' || d.status === 'satisfied' ? '' : String(d.daysLeft);
       return { cells: [d.title + (d.verified ? '' : ` [${this.w('unverifiedMark')}]`), due, left], status: this.deadlineStatus(d), d };
     });
@@ -198,8 +199,8 @@ class CaseWriter {
   private deadlineDetail(d: DeadlineReport): string[] {
     const c = this.c;
     const b = d.basis;
-    const start = typeof b.startDate === 'string' ? humanDate(b.startDate, this.lang) : b.startDate ? `${humanDate(b.startDate.earliest, this.lang)} – ${humanDate(b.startDate.latest, this.lang)}` : '—';
-    const extension = b.extension ? `; ${this.w('extended')} ${humanDate(b.extension.from, this.lang)} → ${humanDate(b.extension.to, this.lang)}: ${humanDatesIn(b.extension.why, this.lang)}` : '';
+    const start = typeof b.startDate === 'string' ? humanDate(b.startDate, this.lang) : b.startDate ? dayRangeText(b.startDate.earliest, b.startDate.latest, this.lang) : '—';
+    const extension = b.extension && !fromOpenEnd(b.extension.from) ? `; ${this.w('extended')} ${humanDate(b.extension.from, this.lang)} → ${humanDate(b.extension.to, this.lang)}: ${humanDatesIn(b.extension.why, this.lang)}` : '';
     const out = ['', `    ${c.bold(d.title)}: ${humanDatesIn(d.explanation, this.lang)}`];
     if (!this.full) return d.needs.length > 0 ? [...out, `      ${c.yellow(this.w('stillNeeded'))}: ${d.needs.map((n) => n.label).join('; ')}`] : out;
     out.push(c.dim(`      ${this.w('basis')}: ${b.text}`));

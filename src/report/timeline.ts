@@ -4,11 +4,11 @@
  * or scripts from anywhere; every label in the case's language and escaped.
  */
 import type { CaseReport } from '../explain/types.js';
-import { daysBetween } from '../dates/legal-date.js';
+import { daysBetween, fromOpenEnd } from '../dates/legal-date.js';
 import { humanDate } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say } from '../words/report.js';
-import type { NumberedDeadline } from './handoff.js';
+import { dueText, shownDay, type NumberedDeadline } from './handoff.js';
 
 export const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -121,17 +121,18 @@ function deadlineLane(deadlines: readonly NumberedDeadline[], scale: Scale, y: n
   const marks: string[] = [];
   for (const { n, d } of deadlines) {
     if (d.due === null) continue;
-    const x = scale.x(d.due);
+    const day = shownDay(d) ?? d.due;
+    const x = scale.x(day);
     let row = rowsEnd.findIndex((end) => x - end >= 20);
     if (row === -1) row = rowsEnd.length < 3 ? rowsEnd.length : rowsEnd.indexOf(Math.min(...rowsEnd));
     rowsEnd[row] = x;
     const cy = y + row * 22;
     const colour = KIND_COLOURS[d.kind] ?? '#333';
     const past = d.status === 'expired' || d.status === 'passed' || d.status === 'satisfied';
-    if (d.earliest !== undefined && d.latest !== undefined) marks.push(`<line x1="${scale.x(d.earliest).toFixed(1)}" y1="${cy}" x2="${scale.x(d.latest).toFixed(1)}" y2="${cy}" stroke="${colour}" stroke-width="3" opacity="0.5"/>`);
-    marks.push(`<path d="${diamond(x, cy, 9)}" fill="${past ? '#fff' : colour}" stroke="${colour}" stroke-width="1.5"><title>${escapeXml(`${n}. ${d.title}: ${humanDate(d.due, lang)}`)}</title></path>`);
+    if (d.earliest !== undefined && d.latest !== undefined && !fromOpenEnd(d.earliest)) marks.push(`<line x1="${scale.x(d.earliest).toFixed(1)}" y1="${cy}" x2="${scale.x(d.latest).toFixed(1)}" y2="${cy}" stroke="${colour}" stroke-width="3" opacity="0.5"/>`);
+    marks.push(`<path d="${diamond(x, cy, 9)}" fill="${past ? '#fff' : colour}" stroke="${colour}" stroke-width="1.5"><title>${escapeXml(`${n}. ${d.title}: ${dueText(d, lang)}`)}</title></path>`);
     marks.push(`<text x="${x.toFixed(1)}" y="${cy + 3.5}" class="dnum" fill="${past ? colour : '#fff'}" text-anchor="middle">${n}</text>`);
-    if (scale.beyond(d.due)) marks.push(`<path d="M${(x + 11).toFixed(1)},${cy - 4} L${(x + 15).toFixed(1)},${cy} L${(x + 11).toFixed(1)},${cy + 4}" fill="none" stroke="${colour}" stroke-width="1.5"/>`);
+    if (scale.beyond(day)) marks.push(`<path d="M${(x + 11).toFixed(1)},${cy - 4} L${(x + 15).toFixed(1)},${cy} L${(x + 11).toFixed(1)},${cy + 4}" fill="none" stroke="${colour}" stroke-width="1.5"/>`);
   }
   const rows = Math.max(rowsEnd.length, 1);
   return { svg: [laneLabel(y, say(lang, 'deadlines')), ...marks], rows };
@@ -142,7 +143,8 @@ function datesOf(cr: CaseReport, deadlines: readonly NumberedDeadline[]): string
   const dates: string[] = cr.asOf ? [cr.asOf] : [];
   for (const inc of cr.story?.incidents ?? []) dates.push(...[inc.date.from, inc.date.to].filter((d): d is string => d !== undefined));
   for (const o of cr.story?.orders ?? []) dates.push(...[o.made?.from, o.served?.from, o.ends?.to].filter((d): d is string => d !== undefined));
-  for (const { d } of deadlines) dates.push(...[d.due, d.earliest, d.latest].filter((x): x is string => typeof x === 'string'));
+  // A day reached from an open-ended start ("on or before …") is not a day anyone wrote: it would stretch the picture over centuries.
+  for (const { d } of deadlines) dates.push(...[d.due, d.earliest, d.latest].filter((x): x is string => typeof x === 'string' && !fromOpenEnd(x)));
   return dates;
 }
 
