@@ -88,3 +88,19 @@ describe('privacy', () => {
     for (const f of ['r.json', 'r.xml', 'r.txt']) expect(statSync(join(dir, f)).mode & 0o777).toBe(0o600);
   });
 });
+
+describe('a ban at a glance', () => {
+  it('"Ban violated" is a headline where a recorded ban was followed by acts, and absent where no ban calls for it', async () => {
+    const withBan = await runInProcess(['assess', '--format', 'ndjson', 'fixtures/nl/belaging-buurman.yaml']);
+    expect((JSON.parse(withBan.stdout) as { conclusions: Record<string, string> }).conclusions['nl-bans.ban_breached']).toBe('met');
+    const text = await runInProcess(['assess', '--detail', 'lean', 'fixtures/nl/belaging-buurman.yaml']);
+    expect(text.stdout.slice(text.stdout.indexOf('At a glance'))).toMatch(/✔ Ban violated — met/);
+    // No ban recorded: no "undetermined" headline that says in the same breath that no judgment is needed.
+    for (const fixture of ['fixtures/nl/belaging-klachttermijn-verstreken.yaml', 'fixtures/nl/belaging-ex-partner.yaml']) {
+      const r = await runInProcess(['assess', '--format', 'ndjson', fixture]);
+      expect((JSON.parse(r.stdout) as { conclusions: Record<string, string> }).conclusions).not.toHaveProperty('nl-bans.ban_breached');
+      const md = await runInProcess(['assess', '--lang', 'nl', '--format', 'markdown', fixture]);
+      expect(md.stdout).not.toContain('Verbod overtreden');
+    }
+  });
+});

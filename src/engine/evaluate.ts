@@ -46,7 +46,8 @@ function judgmentResult(ctx: Ctx, j: CompiledJudgment): ConclusionResult {
     kind: 'judgment',
     role: 'element',
     status,
-    headline: j.def.conclusion === true,
+    // A judgment this case does not call for (no ban recorded, say) is no headline of it.
+    headline: j.def.conclusion === true && relevant !== false,
     ...(value !== undefined ? { value } : {}),
     ...(relevant === false ? { relevant: false as const } : {}),
     reasons: [],
@@ -71,7 +72,7 @@ function tableResult(ctx: Ctx, t: CompiledTable): ConclusionResult {
     kind: 'table',
     role: t.def.kind ?? 'information',
     status,
-    headline: t.def.conclusion === true,
+    headline: t.def.conclusion === true && relevant !== false,
     ...(relevant === false ? { relevant: false as const } : {}),
     reasons,
     needs: relevant === false ? [] : needList(ev.needs),

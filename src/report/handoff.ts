@@ -61,6 +61,14 @@ export function actionWhen(a: ActionReport, lang: Lang): string {
 }
 
 /** The headline conclusions: elements always, information only where it applies. */
+/**
+ * What the details show: every element, and information where it applies; never a judgment or
+ * table this case does not call for ("undetermined" beside "no judgment needed" reads as a contradiction).
+ */
+export function shownInDetails(x: ConclusionReport): boolean {
+  return (x.role === 'element' || x.status === 'met') && x.relevant !== false;
+}
+
 export function headlines(cr: CaseReport): ConclusionReport[] {
   return cr.conclusions.filter((x) => x.headline && (x.role === 'element' || x.status === 'met'));
 }

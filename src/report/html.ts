@@ -23,6 +23,7 @@ import {
   numberedDeadlines,
   pendingActions,
   sourceLong,
+  shownInDetails,
   sourceShort,
   type NumberedDeadline,
 } from './handoff.js';
@@ -228,7 +229,7 @@ function detailsPart(cr: CaseReport, lang: Lang, detail: 'lean' | 'full'): strin
   const index: SourceIndex = new Map();
   for (const rs of cr.rulesets) {
     // Lean: only the headline conclusions' reasons (a few pages to hand on); full: every element under them.
-    const items = cr.conclusions.filter((x) => x.ruleset === rs.id && (x.role === 'element' || x.status === 'met') && (detail === 'full' || x.headline));
+    const items = cr.conclusions.filter((x) => x.ruleset === rs.id && shownInDetails(x) && (detail === 'full' || x.headline));
     const deadlines = cr.deadlines.filter((d) => d.ruleset === rs.id && d.status !== 'not_applicable');
     if (items.length === 0 && deadlines.length === 0) continue;
     out.push(`<h3>${esc(rs.title)} <span class="muted small">(${esc(rs.id)} ${esc(rs.version)})</span></h3>`);

@@ -7,7 +7,7 @@ import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, Source
 import { humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say } from '../words/report.js';
-import { actionWhen, caseMeta, concernsBreach, conclusionBullets, conclusionStatusText, deadlineBullets, daysLeftText, deadlinesByKind, deadlineStatusText, dueText, headlines, numberedDeadlines, pendingActions, sourceLong, type NumberedDeadline } from './handoff.js';
+import { actionWhen, caseMeta, concernsBreach, conclusionBullets, conclusionStatusText, deadlineBullets, daysLeftText, deadlinesByKind, deadlineStatusText, dueText, headlines, numberedDeadlines, pendingActions, shownInDetails, sourceLong, type NumberedDeadline } from './handoff.js';
 
 /** Inline text: Markdown's markup characters escaped, line breaks folded. */
 export const md = (s: string): string => s.replace(/\r?\n/g, ' ').replace(/([\\`*_{}[\]<>#|~!])/g, '\\$1');
@@ -121,7 +121,7 @@ function details(cr: CaseReport, lang: Lang): string[] {
     return ns.length === 0 ? '' : ` \\[${ns.join(', ')}\\]`;
   };
   for (const rs of cr.rulesets) {
-    const items = cr.conclusions.filter((x) => x.ruleset === rs.id && (x.role === 'element' || x.status === 'met'));
+    const items = cr.conclusions.filter((x) => x.ruleset === rs.id && shownInDetails(x));
     const dls = cr.deadlines.filter((d) => d.ruleset === rs.id && d.status !== 'not_applicable');
     if (items.length === 0 && dls.length === 0) continue;
     out.push(`### ${md(rs.title)} (${md(rs.id)} ${md(rs.version)})`, '');

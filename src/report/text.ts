@@ -215,7 +215,8 @@ class CaseWriter {
   /** One rule set's conclusions, deadlines and sources; nothing for a rule set that only supplies a calendar. */
   ruleset(cr: CaseReport, rs: CaseReport['rulesets'][number]): string[] {
     // In lean, only the headlines and the deadlines that apply (or may): no rows of "n/a".
-    const items = cr.conclusions.filter((x) => x.ruleset === rs.id && (this.full || x.headline));
+    // A judgment or table this case does not call for is left out: "undetermined" beside "no judgment needed" contradicts itself.
+    const items = cr.conclusions.filter((x) => x.ruleset === rs.id && x.relevant !== false && (this.full || x.headline));
     const deadlines = cr.deadlines.filter((d) => d.ruleset === rs.id && (this.full || d.status !== 'not_applicable'));
     if (items.length === 0 && deadlines.length === 0) return [];
     const out = ['', this.c.bold.underline(rs.title) + this.c.dim(`  (${rs.id} ${rs.version})`)];
