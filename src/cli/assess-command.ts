@@ -49,7 +49,7 @@ export function registerAssess(program: Command, { io, setExit }: CommandContext
     .option('--as-of <date>', "assess as on this date, YYYY-MM-DD (default: the case file's asOf, else today in the jurisdiction's time zone)")
     .addOption(langOption("language of the report (default: each case file's lang, else en)"))
     .addOption(formatCliOption('assess', ' (default text)'))
-    .addOption(new Option('--detail <level>', 'how much of each case: json and ndjson carry every explanation with full (default lean); text shows every element with its reasons, each deadline\'s basis and the sources unless lean (default full)').choices([...DETAILS]))
+    .addOption(new Option('--detail <level>', 'how much of each case: json and ndjson carry every explanation with full (default lean); text and html show every element with its reasons, each deadline\'s basis and the sources unless lean (default full)').choices([...DETAILS]))
     .option('--out <file>', 'write the report (the --format given without a file) to this file instead of standard output')
     .option('--only <actions>', `list only cases that need one of these actions: ${FLAGS.join(', ')} (comma-separated)`)
     .option('--due-within <days>', 'count a deadline as due when it falls within this many days (default: each deadline\'s own due-soon window)')
