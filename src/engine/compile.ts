@@ -230,11 +230,32 @@ class Compiler {
     };
   }
 
-  /** A reference, resolved to the rule it names; checks made sure it names one. */
+  private readonly refs = new Map<string, Getter>();
+
+  /** A reference, resolved to the rule it names; checks made sure it names one. One getter per reference text. */
   ref(text: string): Getter {
+    const hit = this.refs.get(text);
+    if (hit) return hit;
     const ref = parseRef(text);
     if (!ref) throw new Error(`${this.rs.id}: reference ${text} passed the checks but cannot be read`);
-    return this.getter(ref, text);
+    const getter = this.getter(ref, text);
+    this.refs.set(text, getter);
+    return getter;
+  }
+
+  /**
+   * A case field or fact is read by many rules: its value, with what would settle it, is kept in a
+   * slot of the case's memo, so each reference is looked up (and its answer wrapped) once per case.
+   */
+  private memoised(compute: Getter): Getter {
+    const { slot } = this.slot('', true);
+    return (ctx) => {
+      const hit = ctx.memo[slot];
+      if (hit !== undefined) return hit as Ev;
+      const ev = compute(ctx);
+      ctx.memo[slot] = ev;
+      return ev;
+    };
   }
 
   private getter(ref: Ref, text: string): Getter {
@@ -245,13 +266,13 @@ class Compiler {
         return (ctx) => ({ value: { t: 'date', lo: ctx.asOf, hi: ctx.asOf }, needs: NONE });
       case 'case': {
         const path = ref.path;
-        return (ctx) => settled(caseValue(ctx.view, path));
+        return this.memoised((ctx) => settled(caseValue(ctx.view, path)));
       }
       case 'facts': {
         // A fact this rule set does not define stays unknown here (facts are asked per jurisdiction).
         const fact: Fact | undefined = this.rs.facts && Object.hasOwn(this.rs.facts, ref.id) ? this.rs.facts[ref.id] : undefined;
         const id = ref.id;
-        return fact ? (ctx) => settled(factValue(ctx.view, id, fact)) : () => ({ value: { t: 'unknown' }, needs: askMe });
+        return fact ? this.memoised((ctx) => settled(factValue(ctx.view, id, fact))) : () => ({ value: { t: 'unknown' }, needs: askMe });
       }
       case 'derived': {
         const target = this.need(this.derived, ref.id, text) as CompiledDerived;
