@@ -1,7 +1,7 @@
 import type { CheckNode, CompiledCriterion, CompiledJudgment, CondNode } from './compile.js';
 import { NONE, once, union, type CondEv, type Ctx, type Ev } from './context.js';
 import type { Reason } from './result.js';
-import { compare, isKnown, jsonValue, triAnd, triAtLeast, triNot, triOr, truthy, UNKNOWN, type Tri } from './values.js';
+import { compare, isKnown, jsonValue, triNot, triOr, truthy, UNKNOWN, type Tri } from './values.js';
 
 /** A criterion's result, with the comparisons made on the way (its reasons). */
 export interface CriterionEv extends CondEv {
@@ -36,11 +36,8 @@ function evalNode(ctx: Ctx, node: CondNode, trace: Reason[] | undefined, negated
   switch (node.kind) {
     case 'all':
     case 'any':
-      return combine(node.kind === 'all' ? triAnd : triOr, node.parts.map((p) => evalCondition(ctx, p, trace, negated)));
-    case 'atLeast': {
-      const n = node.n;
-      return combine((rs) => triAtLeast(n, rs), node.parts.map((p) => evalCondition(ctx, p, trace, negated)));
-    }
+    case 'atLeast':
+      return combine(ctx, node, trace, negated);
     case 'firstKnown': {
       // Only the sources up to the first known one are evaluated and shown.
       const unknownNeeds: ReadonlySet<string>[] = [];
@@ -60,9 +57,31 @@ function evalNode(ctx: Ctx, node: CondNode, trace: Reason[] | undefined, negated
   }
 }
 
-function combine(op: (results: Tri[]) => Tri, evs: CondEv[]): CondEv {
-  const result = op(evs.map((e) => e.result));
-  return { result, needs: result === undefined ? union(evs.filter((e) => e.result === undefined).map((e) => e.needs)) : NONE };
+/**
+ * all, any and atLeast (Kleene): every part is evaluated (each shows in the reasons and coverage),
+ * counted as it comes; the needs of the undecided parts are gathered only when the whole is undecided.
+ */
+function combine(ctx: Ctx, node: CondNode & { parts: CondNode[] }, trace: Reason[] | undefined, negated: boolean): CondEv {
+  const evs: CondEv[] = new Array<CondEv>(node.parts.length);
+  let yes = 0;
+  let no = 0;
+  for (let i = 0; i < node.parts.length; i++) {
+    const e = evalCondition(ctx, node.parts[i] as CondNode, trace, negated);
+    evs[i] = e;
+    if (e.result === true) yes++;
+    else if (e.result === false) no++;
+  }
+  const n = evs.length;
+  const result: Tri = node.kind === 'all' ? (no > 0 ? false : yes === n ? true : undefined) : node.kind === 'any' ? (yes > 0 ? true : no === n ? false : undefined) : node.kind === 'atLeast' ? atLeast(node.n, yes, n - no) : undefined;
+  if (result !== undefined) return { result, needs: NONE };
+  const open: ReadonlySet<string>[] = [];
+  for (const e of evs) if (e.result === undefined) open.push(e.needs);
+  return { result, needs: union(open) };
+}
+
+/** At least n of the parts: yes of them are true, and at most `possible` could be. */
+function atLeast(n: number, yes: number, possible: number): Tri {
+  return yes >= n ? true : possible < n ? false : undefined;
 }
 
 function evalCheck(ctx: Ctx, node: CheckNode, trace: Reason[] | undefined, negated: boolean): CondEv {

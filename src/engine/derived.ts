@@ -2,6 +2,7 @@ import { daysBetween, type DayRange } from '../dates/legal-date.js';
 import type { IncidentView } from './case-view.js';
 import type { CompiledDerived } from './compile.js';
 import { NONE, once, union, type Ctx, type Ev } from './context.js';
+import type { Literal } from '../rules/types.js';
 import { compare, triAnd, triNot, triOr, UNKNOWN, type Tri, type Value } from './values.js';
 
 /** One incident's membership of a derived value's selection: three-valued, with what would decide it. */
@@ -20,26 +21,34 @@ function field(view: IncidentView, name: string): unknown {
   return Object.hasOwn(view.incident, name) ? (view.incident as unknown as Record<string, unknown>)[name] : undefined;
 }
 
+// Runs for every derived value and every incident of every case: plain loops, and a set of needs
+// only when one is wanted.
 function membership(d: CompiledDerived, view: IncidentView, from: Ev | undefined, until: Ev | undefined): Member {
-  const needs = new Set<string>();
-  const tests: Tri[] = [];
+  let member: Tri = true;
+  let needs: Set<string> | undefined;
   for (const [name, wants] of d.where) {
     const have = field(view, name);
     if (have === undefined || have === null) {
       // A filter on a field nobody filled in is unknown, not false.
-      tests.push(undefined);
-      needs.add(`case.incidents.${view.index}.${name}`);
-    } else tests.push(wants.some((w) => w === have));
+      if (member === true) member = undefined;
+      (needs ??= new Set()).add(`case.incidents.${view.index}.${name}`);
+    } else if (!wants.includes(have as Literal)) member = false;
   }
-  const dateValue: Value = view.range ? { t: 'date', lo: view.range.earliest, hi: view.range.latest } : UNKNOWN;
-  for (const [bound, op] of [[from, '>='], [until, '<=']] as const) {
-    if (!bound) continue;
-    const r = compare(op, dateValue, bound.value);
-    tests.push(r);
-    if (r === undefined) for (const n of union([bound.needs, roughDate(view)])) needs.add(n);
+  if (from || until) {
+    const dateValue: Value = view.range ? { t: 'date', lo: view.range.earliest, hi: view.range.latest } : UNKNOWN;
+    for (const [bound, op] of [[from, '>='], [until, '<=']] as const) {
+      if (!bound) continue;
+      const r = compare(op, dateValue, bound.value);
+      if (r === false) member = false;
+      else if (r === undefined) {
+        if (member === true) member = undefined;
+        needs ??= new Set();
+        for (const n of bound.needs) needs.add(n);
+        for (const n of roughDate(view)) needs.add(n);
+      }
+    }
   }
-  const member = triAnd(tests);
-  return { view, member, needs: member === undefined ? needs : NONE };
+  return { view, member, needs: member === undefined && needs ? needs : NONE };
 }
 
 export function evalDerived(ctx: Ctx, d: CompiledDerived): Ev {
