@@ -141,7 +141,7 @@ export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc
   for (const rs of selection.rulesets) {
     const compiled = compileRuleSet(rs);
     const ctxFor = (v: CaseView): Ctx => ({ view: v, asOf: options.asOf, calendars, memo: new Array<unknown>(compiled.slots), ruleset: rs.id, reasons: options.reasons !== false, ...(options.coverage ? { coverage: options.coverage } : {}) });
-    const r = rs.perOrder && (caseFile.orders?.length ?? 0) > 1 ? evaluatePerOrder(compiled, caseFile, zone ?? 'UTC', options.asOf, ctxFor) : evaluateRuleSet(compiled, ctxFor(view));
+    const r = rs.perOrder && (caseFile.orders?.length ?? 0) > 1 ? evaluatePerOrder(compiled, view, ctxFor) : evaluateRuleSet(compiled, ctxFor(view));
     conclusions.push(...r.conclusions);
     deadlines.push(...r.deadlines);
     actions.push(...r.actions);
