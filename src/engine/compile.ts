@@ -49,6 +49,15 @@ interface Slot {
 
 export interface CompiledDerived extends Slot {
   def: Derived;
+  selection: CompiledSelection;
+}
+/**
+ * The incidents a derived value counts over: its filter and window. Derived values with the same
+ * filter and window (a count and a first date of the same acts) share one, so each incident's
+ * membership is worked out once per case for all of them.
+ */
+export interface CompiledSelection {
+  slot: number;
   where: [field: string, wants: readonly Literal[]][];
   from?: Getter;
   until?: Getter;
@@ -139,7 +148,7 @@ class Compiler {
   compile(): CompiledRuleSet {
     // Two passes: every rule gets its slot first, so a reference can point at any rule.
     const rs = this.rs;
-    for (const [id, def] of entries(rs.derived)) this.derived.set(id, { id, def, where: [], ...this.slot(id, true) });
+    for (const [id, def] of entries(rs.derived)) this.derived.set(id, { id, def, selection: { slot: -1, where: [] }, ...this.slot(id, true) });
     for (const [id, def] of entries(rs.criteria)) this.criteria.set(id, { id, def, when: PLACEHOLDER, ...this.slot(id, this.isVerified('criteria', id)) });
     for (const [id, def] of entries(rs.judgments)) this.judgments.set(id, { id, def, indicators: [], ...this.slot(id, this.isVerified('judgments', id)) });
     for (const [id, def] of entries(rs.tables)) this.tables.set(id, { id, def, inputs: [], rows: [], ...this.slot(id, this.isVerified('tables', id)) });
@@ -165,10 +174,20 @@ class Compiler {
     return this.verified.get(`${kind}.${id}`) !== false;
   }
 
+  private readonly selections = new Map<string, CompiledSelection>();
+
   private fillDerived(d: CompiledDerived): void {
-    d.where = Object.entries(d.def.where ?? {}).flatMap(([field, want]) => (want === undefined ? [] : [[field, Array.isArray(want) ? want : [want]] as [string, Literal[]]]));
-    if (d.def.window?.from) d.from = this.ref(d.def.window.from);
-    if (d.def.window?.until) d.until = this.ref(d.def.window.until);
+    const where = Object.entries(d.def.where ?? {}).flatMap(([field, want]) => (want === undefined ? [] : [[field, Array.isArray(want) ? want : [want]] as [string, Literal[]]]));
+    const key = JSON.stringify([where, d.def.window?.from ?? null, d.def.window?.until ?? null]);
+    const known = this.selections.get(key);
+    if (known) {
+      d.selection = known;
+      return;
+    }
+    d.selection = { slot: this.slots++, where };
+    if (d.def.window?.from) d.selection.from = this.ref(d.def.window.from);
+    if (d.def.window?.until) d.selection.until = this.ref(d.def.window.until);
+    this.selections.set(key, d.selection);
   }
 
   private fillJudgment(j: CompiledJudgment): void {

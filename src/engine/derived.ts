@@ -1,6 +1,6 @@
 import { daysBetween, type DayRange } from '../dates/legal-date.js';
 import type { IncidentView } from './case-view.js';
-import type { CompiledDerived } from './compile.js';
+import type { CompiledDerived, CompiledSelection } from './compile.js';
 import { NONE, once, union, type Ctx, type Ev } from './context.js';
 import type { Literal } from '../rules/types.js';
 import { compare, triAnd, triNot, triOr, UNKNOWN, type Tri, type Value } from './values.js';
@@ -21,12 +21,12 @@ function field(view: IncidentView, name: string): unknown {
   return Object.hasOwn(view.incident, name) ? (view.incident as unknown as Record<string, unknown>)[name] : undefined;
 }
 
-// Runs for every derived value and every incident of every case: plain loops, and a set of needs
-// only when one is wanted.
-function membership(d: CompiledDerived, view: IncidentView, from: Ev | undefined, until: Ev | undefined): Member {
+// Runs for every selection and every incident of every case: plain loops, and a set of needs only
+// when one is wanted.
+function membership(s: CompiledSelection, view: IncidentView, from: Ev | undefined, until: Ev | undefined): Member {
   let member: Tri = true;
   let needs: Set<string> | undefined;
-  for (const [name, wants] of d.where) {
+  for (const [name, wants] of s.where) {
     const have = field(view, name);
     if (have === undefined || have === null) {
       // A filter on a field nobody filled in is unknown, not false.
@@ -51,13 +51,21 @@ function membership(d: CompiledDerived, view: IncidentView, from: Ev | undefined
   return { view, member, needs: member === undefined && needs ? needs : NONE };
 }
 
+/** The incidents surely in a selection, and those that may be: once per case for every derived value sharing it. */
+function select(ctx: Ctx, s: CompiledSelection): { sure: Member[]; maybe: Member[] } {
+  return once(ctx, s.slot, () => {
+    // No filter and no window: every incident, surely (most counts are of all the acts).
+    if (s.where.length === 0 && !s.from && !s.until) return { sure: ctx.view.incidents.map((view) => ({ view, member: true, needs: NONE })), maybe: [] };
+    const from = s.from?.(ctx);
+    const until = s.until?.(ctx);
+    const members = ctx.view.incidents.map((view) => membership(s, view, from, until));
+    return { sure: members.filter((m) => m.member === true), maybe: members.filter((m) => m.member === undefined) };
+  });
+}
+
 export function evalDerived(ctx: Ctx, d: CompiledDerived): Ev {
   return once(ctx, d.slot, () => {
-    const from = d.from?.(ctx);
-    const until = d.until?.(ctx);
-    const members = ctx.view.incidents.map((view) => membership(d, view, from, until));
-    const sure = members.filter((m) => m.member === true);
-    const maybe = members.filter((m) => m.member === undefined);
+    const { sure, maybe } = select(ctx, d.selection);
     return compute(d, sure, maybe);
   });
 }
