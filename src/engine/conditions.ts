@@ -1,7 +1,7 @@
 import type { CheckNode, CompiledCriterion, CompiledJudgment, CondNode } from './compile.js';
 import { NONE, once, union, type CondEv, type Ctx, type Ev } from './context.js';
 import type { Reason } from './result.js';
-import { compare, isKnown, jsonValue, triNot, triOr, truthy, UNKNOWN, type Tri } from './values.js';
+import { compare, isKnown, jsonValue, triNot, truthy, UNKNOWN, type Tri } from './values.js';
 
 /** A criterion's result, with the comparisons made on the way (its reasons). */
 export interface CriterionEv extends CondEv {
@@ -88,7 +88,7 @@ function evalCheck(ctx: Ctx, node: CheckNode, trace: Reason[] | undefined, negat
   const left = node.get(ctx);
   const right = node.other ? node.other.get(ctx) : undefined;
   const result = checkResult(node, left, right);
-  const needs = result === undefined && node.op !== 'known' ? union([left.needs, right?.needs ?? NONE]) : NONE;
+  const needs = result === undefined && node.op !== 'known' ? (right ? union([left.needs, right.needs]) : left.needs) : NONE;
   trace?.push({
     ref: node.ref,
     ...(node.op !== undefined ? { op: node.op } : {}),
@@ -108,8 +108,16 @@ function checkResult(node: CheckNode, left: Ev, right: Ev | undefined): Tri {
       return truthy(v);
     case 'known':
       return isKnown(v);
-    case 'in':
-      return triOr(node.literals.map((o) => compare('==', v, o)));
+    case 'in': {
+      // Kleene or over the listed values, without an array per check.
+      let result: Tri = false;
+      for (const o of node.literals) {
+        const r = compare('==', v, o);
+        if (r === true) return true;
+        if (r === undefined) result = undefined;
+      }
+      return result;
+    }
     case 'includes': {
       const want = node.literals[0];
       if (v.t === 'set') {
