@@ -169,17 +169,11 @@ export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc
 function rankNeeds(conclusions: ConclusionResult[], deadlines: DeadlineResult[]): void {
   const counts = new Map<string, number>();
   for (const items of [conclusions, deadlines]) for (const item of items) for (const n of item.needs) counts.set(n.ref, (counts.get(n.ref) ?? 0) + 1);
-  // Each reference's place in the collation order, found once per case: the many small sorts below
-  // then compare numbers. References the collator finds equal share a place, so the order is exactly
-  // that of sorting by localeCompare.
-  const refs = [...counts.keys()].sort(collator.compare);
-  const place = new Map<string, number>();
-  refs.forEach((ref, i) => place.set(ref, i > 0 && collator.compare(refs[i - 1] as string, ref) === 0 ? (place.get(refs[i - 1] as string) as number) : i));
   for (const items of [conclusions, deadlines]) {
     for (const item of items) {
       if (item.needs.length === 0) continue;
       for (const n of item.needs) n.decides = counts.get(n.ref) ?? 1;
-      if (item.needs.length > 1) item.needs.sort((a, b) => b.decides - a.decides || (place.get(a.ref) as number) - (place.get(b.ref) as number));
+      if (item.needs.length > 1) item.needs.sort((a, b) => b.decides - a.decides || collator.compare(a.ref, b.ref));
     }
   }
 }
