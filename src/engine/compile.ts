@@ -68,6 +68,8 @@ export interface CompiledCriterion extends Slot {
 }
 export interface CompiledJudgment extends Slot {
   def: Judgment;
+  /** what an unrecorded judgment needs: the adviser's judgment itself */
+  ask: ReadonlySet<string>;
   relevantWhen?: CondNode;
   indicators: { ref: string; get: Getter; counter: boolean }[];
 }
@@ -150,7 +152,7 @@ class Compiler {
     const rs = this.rs;
     for (const [id, def] of entries(rs.derived)) this.derived.set(id, { id, def, selection: { slot: -1, where: [] }, ...this.slot(id, true) });
     for (const [id, def] of entries(rs.criteria)) this.criteria.set(id, { id, def, when: PLACEHOLDER, ...this.slot(id, this.isVerified('criteria', id)) });
-    for (const [id, def] of entries(rs.judgments)) this.judgments.set(id, { id, def, indicators: [], ...this.slot(id, this.isVerified('judgments', id)) });
+    for (const [id, def] of entries(rs.judgments)) this.judgments.set(id, { id, def, ask: new Set([`judgments.${id}`]), indicators: [], ...this.slot(id, this.isVerified('judgments', id)) });
     for (const [id, def] of entries(rs.tables)) this.tables.set(id, { id, def, inputs: [], rows: [], ...this.slot(id, this.isVerified('tables', id)) });
     for (const [id, def] of entries(rs.deadlines)) {
       const length = parseDuration(def.length);

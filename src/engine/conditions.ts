@@ -9,18 +9,19 @@ export interface CriterionEv extends CondEv {
 }
 
 export function evalCriterion(ctx: Ctx, c: CompiledCriterion): CriterionEv {
-  return once(ctx, c.slot, () => {
+  return (ctx.memo[c.slot] as CriterionEv | undefined) ?? once(ctx, c.slot, () => {
     const trace: Reason[] = [];
-    return { ...evalCondition(ctx, c.when, ctx.reasons ? trace : undefined), trace };
+    const ev = evalCondition(ctx, c.when, ctx.reasons ? trace : undefined);
+    return { result: ev.result, needs: ev.needs, trace };
   });
 }
 
 /** A judgment is the adviser's: recorded in the case file, or unknown and needed. */
 export function evalJudgment(ctx: Ctx, j: CompiledJudgment): Ev {
-  return once(ctx, j.slot, () => {
+  return (ctx.memo[j.slot] as Ev | undefined) ?? once(ctx, j.slot, () => {
     const judgments = ctx.view.caseFile.judgments;
     const record = judgments && Object.hasOwn(judgments, j.id) ? judgments[j.id] : undefined;
-    if (!record || record.value === 'unknown') return { value: UNKNOWN, needs: new Set([`judgments.${j.id}`]) };
+    if (!record || record.value === 'unknown') return { value: UNKNOWN, needs: j.ask };
     return { value: typeof record.value === 'boolean' ? { t: 'bool', v: record.value } : { t: 'text', v: String(record.value) }, needs: NONE };
   });
 }

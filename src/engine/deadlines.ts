@@ -75,7 +75,7 @@ function skippedDays(ext: Extension): SkippedDay[] {
 const needList = (s: ReadonlySet<string>): Need[] => [...s].sort().map((ref) => ({ ref, decides: 1 }));
 
 export function evalDeadline(ctx: Ctx, d: CompiledDeadline): DeadlineEv {
-  return once(ctx, d.slot, () => {
+  return (ctx.memo[d.slot] as DeadlineEv | undefined) ?? once(ctx, d.slot, () => {
     const applies = d.appliesWhen ? evalCondition(ctx, d.appliesWhen) : { result: true as Tri, needs: NONE };
     const start = evalStart(ctx, d.start);
     if (applies.result === false) return { result: undated(ctx, d, 'not_applicable', basisOf(d, start.ref, null, false), []) };

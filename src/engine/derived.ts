@@ -53,7 +53,7 @@ function membership(s: CompiledSelection, view: IncidentView, from: Ev | undefin
 
 /** The incidents surely in a selection, and those that may be: once per case for every derived value sharing it. */
 function select(ctx: Ctx, s: CompiledSelection): { sure: Member[]; maybe: Member[] } {
-  return once(ctx, s.slot, () => {
+  return (ctx.memo[s.slot] as { sure: Member[]; maybe: Member[] } | undefined) ?? once(ctx, s.slot, () => {
     // No filter and no window: every incident, surely (most counts are of all the acts).
     if (s.where.length === 0 && !s.from && !s.until) return { sure: ctx.view.incidents.map((view) => ({ view, member: true, needs: NONE })), maybe: [] };
     const from = s.from?.(ctx);
@@ -64,7 +64,7 @@ function select(ctx: Ctx, s: CompiledSelection): { sure: Member[]; maybe: Member
 }
 
 export function evalDerived(ctx: Ctx, d: CompiledDerived): Ev {
-  return once(ctx, d.slot, () => {
+  return (ctx.memo[d.slot] as Ev | undefined) ?? once(ctx, d.slot, () => {
     const { sure, maybe } = select(ctx, d.selection);
     return compute(d, sure, maybe);
   });
