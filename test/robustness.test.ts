@@ -30,6 +30,8 @@ function badInputs(): Record<string, [string | Buffer, string, number, number, R
     'year-9999.yaml': [buurman.replace('made: "2026-04-16"', 'made: "9999-12-31"'), 'invalid-date', 27, 11, /outside the years rulecase counts with/],
     'year-0050.yaml': [buurman.replace('made: "2026-04-16"', 'made: "0050-04-16"'), 'invalid-date', 27, 11, /outside the years/],
     'duplicate-key.json': ['{"jurisdiction": "NL",\n "jurisdiction": "EW"}', 'json-syntax', 2, 2, /"jurisdiction" appears twice/],
+    // Nested, and with a colon after a quote inside a string value (the fast count then defers to the exact scan).
+    'duplicate-key-nested.json': ['{"jurisdiction": "NL", "summary": "he said \\"go\\": twice",\n "facts": {"a": 1,\n  "a": 2}}', 'json-syntax', 3, 3, /"a" appears twice/],
     'tag-js-function.yaml': ['jurisdiction: !!js/function "function () {}"\n', 'yaml-syntax', 1, 15, /the tag !!js\/function is not one rulecase reads/],
     'tag-custom.yaml': ['jurisdiction: !custom NL\n', 'yaml-syntax', 1, 15, /the tag !custom/],
     'utf16.json': [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"jurisdiction":"NL"}', 'utf16le')]), 'file-unreadable', 1, 1, /UTF-16; save it as UTF-8/],

@@ -51,7 +51,9 @@ export interface AssessParsedOptions extends AssessSettings {
 export function assessParsed(rulesets: readonly RuleSet[], parsed: ParsedCase, options: AssessParsedOptions, now: () => Date, id: string): CaseReport {
   const c = parsed.caseFile;
   const settings = { asOf: chooseAsOf(c, options.asOf, now, jurisdictionsOf(rulesets)), lang: chooseLang(c, options.lang), reasons: options.reasons !== false, ...(options.coverage ? { coverage: options.coverage } : {}) };
-  return { ...assessCase(rulesets, c, parsed.doc, settings, c.id ?? id, parsed.diagnostics), record: c };
+  const report = assessCase(rulesets, c, parsed.doc, settings, c.id ?? id, parsed.diagnostics);
+  report.record = c;
+  return report;
 }
 
 /**

@@ -34,10 +34,10 @@ export function outputKey(format: string, color: boolean): string {
 export function renderCase(report: CaseReport, ctx: RenderContext, rules: readonly RuleSet[]): RenderedCase {
   const actions = flagsOf(report, ctx.triage);
   const chunks: Record<string, string> = {};
-  for (const key of ctx.outputs) {
-    const [format = '', color] = key.split(':');
-    const streamed = formatFor('assess', format) as StreamedFormat;
-    chunks[key] = streamed.case(report, { ...ctx, flags: actions, rules, color: color === 'color' });
+  for (const { key, streamed, formatCtx } of outputsOf(ctx, rules)) {
+    // Only the flags differ from case to case; a format reads its context while it writes the case.
+    formatCtx.flags = actions;
+    chunks[key] = streamed.case(report, formatCtx);
   }
   return {
     status: report.status,
@@ -46,6 +46,24 @@ export function renderCase(report: CaseReport, ctx: RenderContext, rules: readon
     chunks,
     ...(ctx.keepReport ? { report } : {}),
   };
+}
+
+type FormatCtx = Parameters<StreamedFormat['case']>[1];
+const outputCache = new WeakMap<RenderContext, { rules: readonly RuleSet[]; outputs: { key: string; streamed: StreamedFormat; formatCtx: FormatCtx }[] }>();
+
+/**
+ * Each streamed output's format and context, made once per run rather than for every case
+ * (spreading the whole render context for each case was this function's hot line).
+ */
+function outputsOf(ctx: RenderContext, rules: readonly RuleSet[]): { key: string; streamed: StreamedFormat; formatCtx: FormatCtx }[] {
+  const hit = outputCache.get(ctx);
+  if (hit && hit.rules === rules) return hit.outputs;
+  const outputs = ctx.outputs.map((key) => {
+    const [format = '', color] = key.split(':');
+    return { key, streamed: formatFor('assess', format) as StreamedFormat, formatCtx: { ...ctx, flags: [] as Flag[], rules, color: color === 'color' } };
+  });
+  outputCache.set(ctx, { rules, outputs });
+  return outputs;
 }
 
 /**

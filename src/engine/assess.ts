@@ -58,11 +58,9 @@ export interface Selection {
  * silence would be worse than an assessment under a version the reader is warned about.
  */
 export function selectRuleSets(rulesets: readonly RuleSet[], jurisdiction: string, onDate: string): Selection {
-  const byId = new Map<string, RuleSet[]>();
-  for (const rs of rulesets) if (rs.jurisdiction === jurisdiction && isSubstantive(rs)) byId.set(rs.id, [...(byId.get(rs.id) ?? []), rs]);
   const selected: RuleSet[] = [];
   const outOfPeriod: Selection['outOfPeriod'] = [];
-  for (const versions of byId.values()) {
+  for (const versions of versionsById(rulesets, jurisdiction).values()) {
     const inForce = versions.find((rs) => rs.validFrom <= onDate && (rs.validUntil === undefined || onDate <= rs.validUntil));
     if (inForce) {
       selected.push(inForce);
@@ -77,8 +75,25 @@ export function selectRuleSets(rulesets: readonly RuleSet[], jurisdiction: strin
     }
   }
   // Declared order, then id: the report reads in the order the rule authors intend.
-  selected.sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || a.id.localeCompare(b.id));
+  selected.sort((a, b) => (a.order ?? 100) - (b.order ?? 100) || collator.compare(a.id, b.id));
   return { rulesets: selected, outOfPeriod };
+}
+
+/** `a.localeCompare(b)`, the same order (the default locale's collation), without a collator built per call. */
+const collator = new Intl.Collator();
+
+const versionsCache = new WeakMap<readonly RuleSet[], Map<string, Map<string, RuleSet[]>>>();
+
+/** A jurisdiction's substantive rule sets, their versions by id: worked out once per list of rule sets. */
+function versionsById(rulesets: readonly RuleSet[], jurisdiction: string): Map<string, RuleSet[]> {
+  let byJurisdiction = versionsCache.get(rulesets);
+  if (!byJurisdiction) versionsCache.set(rulesets, (byJurisdiction = new Map()));
+  const hit = byJurisdiction.get(jurisdiction);
+  if (hit) return hit;
+  const byId = new Map<string, RuleSet[]>();
+  for (const rs of rulesets) if (rs.jurisdiction === jurisdiction && isSubstantive(rs)) byId.set(rs.id, [...(byId.get(rs.id) ?? []), rs]);
+  byJurisdiction.set(jurisdiction, byId);
+  return byId;
 }
 
 const calendarCache = new WeakMap<readonly RuleSet[], Map<string, Calendar>>();
@@ -126,26 +141,39 @@ export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc
   for (const rs of selection.rulesets) {
     const compiled = compileRuleSet(rs);
     const ctxFor = (v: CaseView): Ctx => ({ view: v, asOf: options.asOf, calendars, memo: new Array<unknown>(compiled.slots), ruleset: rs.id, reasons: options.reasons !== false, ...(options.coverage ? { coverage: options.coverage } : {}) });
-    const r = rs.perOrder && (caseFile.orders?.length ?? 0) > 1 ? evaluatePerOrder(compiled, caseFile, zone ?? 'UTC', options.asOf, ctxFor) : evaluateRuleSet(compiled, ctxFor(view));
+    const r = rs.perOrder && (caseFile.orders?.length ?? 0) > 1 ? evaluatePerOrder(compiled, view, ctxFor) : evaluateRuleSet(compiled, ctxFor(view));
     conclusions.push(...r.conclusions);
     deadlines.push(...r.deadlines);
     actions.push(...r.actions);
   }
   // By their last day, those without one last; then in the order the rules declare them.
-  actions.sort((a, b) => (a.due ?? '9999-99-99').localeCompare(b.due ?? '9999-99-99'));
+  actions.sort((a, b) => collator.compare(a.due ?? '9999-99-99', b.due ?? '9999-99-99'));
   rankNeeds(conclusions, deadlines);
   // Results about one of several orders name it: the report says which order, by kind and date.
-  const named = [...conclusions, ...deadlines].some((x) => x.order !== undefined);
+  const named = conclusions.some((x) => x.order !== undefined) || deadlines.some((x) => x.order !== undefined);
   const orders = named ? (caseFile.orders ?? []).map((o) => ({ type: o.type ?? null, made: typeof o.made === 'string' ? o.made : null })) : undefined;
-  return { ...base, ...(orders ? { orders } : {}), status: 'assessed', ...(options.lang ? { lang: options.lang } : {}), diagnostics, rulesets: selection.rulesets.map((r) => ({ id: r.id, version: r.version })), conclusions, deadlines, actions };
+  // Built key by key in the report's order (spreading optional parts was a hot line of the batch).
+  const result = base as CaseResult;
+  if (orders) result.orders = orders;
+  result.status = 'assessed';
+  if (options.lang) result.lang = options.lang;
+  result.diagnostics = diagnostics;
+  result.rulesets = selection.rulesets.map((r) => ({ id: r.id, version: r.version }));
+  result.conclusions = conclusions;
+  result.deadlines = deadlines;
+  result.actions = actions;
+  return result;
 }
 
 /** A fact that would decide many open elements is worth asking first: count and rank. */
 function rankNeeds(conclusions: ConclusionResult[], deadlines: DeadlineResult[]): void {
   const counts = new Map<string, number>();
-  for (const item of [...conclusions, ...deadlines]) for (const n of item.needs) counts.set(n.ref, (counts.get(n.ref) ?? 0) + 1);
-  for (const item of [...conclusions, ...deadlines]) {
-    for (const n of item.needs) n.decides = counts.get(n.ref) ?? 1;
-    item.needs.sort((a, b) => b.decides - a.decides || a.ref.localeCompare(b.ref));
+  for (const items of [conclusions, deadlines]) for (const item of items) for (const n of item.needs) counts.set(n.ref, (counts.get(n.ref) ?? 0) + 1);
+  for (const items of [conclusions, deadlines]) {
+    for (const item of items) {
+      if (item.needs.length === 0) continue;
+      for (const n of item.needs) n.decides = counts.get(n.ref) ?? 1;
+      if (item.needs.length > 1) item.needs.sort((a, b) => b.decides - a.decides || collator.compare(a.ref, b.ref));
+    }
   }
 }

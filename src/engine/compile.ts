@@ -49,6 +49,15 @@ interface Slot {
 
 export interface CompiledDerived extends Slot {
   def: Derived;
+  selection: CompiledSelection;
+}
+/**
+ * The incidents a derived value counts over: its filter and window. Derived values with the same
+ * filter and window (a count and a first date of the same acts) share one, so each incident's
+ * membership is worked out once per case for all of them.
+ */
+export interface CompiledSelection {
+  slot: number;
   where: [field: string, wants: readonly Literal[]][];
   from?: Getter;
   until?: Getter;
@@ -59,6 +68,8 @@ export interface CompiledCriterion extends Slot {
 }
 export interface CompiledJudgment extends Slot {
   def: Judgment;
+  /** what an unrecorded judgment needs: the adviser's judgment itself */
+  ask: ReadonlySet<string>;
   relevantWhen?: CondNode;
   indicators: { ref: string; get: Getter; counter: boolean }[];
 }
@@ -139,9 +150,9 @@ class Compiler {
   compile(): CompiledRuleSet {
     // Two passes: every rule gets its slot first, so a reference can point at any rule.
     const rs = this.rs;
-    for (const [id, def] of entries(rs.derived)) this.derived.set(id, { id, def, where: [], ...this.slot(id, true) });
+    for (const [id, def] of entries(rs.derived)) this.derived.set(id, { id, def, selection: { slot: -1, where: [] }, ...this.slot(id, true) });
     for (const [id, def] of entries(rs.criteria)) this.criteria.set(id, { id, def, when: PLACEHOLDER, ...this.slot(id, this.isVerified('criteria', id)) });
-    for (const [id, def] of entries(rs.judgments)) this.judgments.set(id, { id, def, indicators: [], ...this.slot(id, this.isVerified('judgments', id)) });
+    for (const [id, def] of entries(rs.judgments)) this.judgments.set(id, { id, def, ask: new Set([`judgments.${id}`]), indicators: [], ...this.slot(id, this.isVerified('judgments', id)) });
     for (const [id, def] of entries(rs.tables)) this.tables.set(id, { id, def, inputs: [], rows: [], ...this.slot(id, this.isVerified('tables', id)) });
     for (const [id, def] of entries(rs.deadlines)) {
       const length = parseDuration(def.length);
@@ -165,10 +176,20 @@ class Compiler {
     return this.verified.get(`${kind}.${id}`) !== false;
   }
 
+  private readonly selections = new Map<string, CompiledSelection>();
+
   private fillDerived(d: CompiledDerived): void {
-    d.where = Object.entries(d.def.where ?? {}).flatMap(([field, want]) => (want === undefined ? [] : [[field, Array.isArray(want) ? want : [want]] as [string, Literal[]]]));
-    if (d.def.window?.from) d.from = this.ref(d.def.window.from);
-    if (d.def.window?.until) d.until = this.ref(d.def.window.until);
+    const where = Object.entries(d.def.where ?? {}).flatMap(([field, want]) => (want === undefined ? [] : [[field, Array.isArray(want) ? want : [want]] as [string, Literal[]]]));
+    const key = JSON.stringify([where, d.def.window?.from ?? null, d.def.window?.until ?? null]);
+    const known = this.selections.get(key);
+    if (known) {
+      d.selection = known;
+      return;
+    }
+    d.selection = { slot: this.slots++, where };
+    if (d.def.window?.from) d.selection.from = this.ref(d.def.window.from);
+    if (d.def.window?.until) d.selection.until = this.ref(d.def.window.until);
+    this.selections.set(key, d.selection);
   }
 
   private fillJudgment(j: CompiledJudgment): void {
@@ -230,11 +251,32 @@ class Compiler {
     };
   }
 
-  /** A reference, resolved to the rule it names; checks made sure it names one. */
+  private readonly refs = new Map<string, Getter>();
+
+  /** A reference, resolved to the rule it names; checks made sure it names one. One getter per reference text. */
   ref(text: string): Getter {
+    const hit = this.refs.get(text);
+    if (hit) return hit;
     const ref = parseRef(text);
     if (!ref) throw new Error(`${this.rs.id}: reference ${text} passed the checks but cannot be read`);
-    return this.getter(ref, text);
+    const getter = this.getter(ref, text);
+    this.refs.set(text, getter);
+    return getter;
+  }
+
+  /**
+   * A case field or fact is read by many rules: its value, with what would settle it, is kept in a
+   * slot of the case's memo, so each reference is looked up (and its answer wrapped) once per case.
+   */
+  private memoised(compute: Getter): Getter {
+    const { slot } = this.slot('', true);
+    return (ctx) => {
+      const hit = ctx.memo[slot];
+      if (hit !== undefined) return hit as Ev;
+      const ev = compute(ctx);
+      ctx.memo[slot] = ev;
+      return ev;
+    };
   }
 
   private getter(ref: Ref, text: string): Getter {
@@ -245,13 +287,13 @@ class Compiler {
         return (ctx) => ({ value: { t: 'date', lo: ctx.asOf, hi: ctx.asOf }, needs: NONE });
       case 'case': {
         const path = ref.path;
-        return (ctx) => settled(caseValue(ctx.view, path));
+        return this.memoised((ctx) => settled(caseValue(ctx.view, path)));
       }
       case 'facts': {
         // A fact this rule set does not define stays unknown here (facts are asked per jurisdiction).
         const fact: Fact | undefined = this.rs.facts && Object.hasOwn(this.rs.facts, ref.id) ? this.rs.facts[ref.id] : undefined;
         const id = ref.id;
-        return fact ? (ctx) => settled(factValue(ctx.view, id, fact)) : () => ({ value: { t: 'unknown' }, needs: askMe });
+        return fact ? this.memoised((ctx) => settled(factValue(ctx.view, id, fact))) : () => ({ value: { t: 'unknown' }, needs: askMe });
       }
       case 'derived': {
         const target = this.need(this.derived, ref.id, text) as CompiledDerived;

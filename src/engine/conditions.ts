@@ -1,7 +1,7 @@
 import type { CheckNode, CompiledCriterion, CompiledJudgment, CondNode } from './compile.js';
 import { NONE, once, union, type CondEv, type Ctx, type Ev } from './context.js';
 import type { Reason } from './result.js';
-import { compare, isKnown, jsonValue, triAnd, triAtLeast, triNot, triOr, truthy, UNKNOWN, type Tri } from './values.js';
+import { compare, isKnown, jsonValue, triNot, truthy, UNKNOWN, type Tri } from './values.js';
 
 /** A criterion's result, with the comparisons made on the way (its reasons). */
 export interface CriterionEv extends CondEv {
@@ -9,18 +9,19 @@ export interface CriterionEv extends CondEv {
 }
 
 export function evalCriterion(ctx: Ctx, c: CompiledCriterion): CriterionEv {
-  return once(ctx, c.slot, () => {
+  return (ctx.memo[c.slot] as CriterionEv | undefined) ?? once(ctx, c.slot, () => {
     const trace: Reason[] = [];
-    return { ...evalCondition(ctx, c.when, ctx.reasons ? trace : undefined), trace };
+    const ev = evalCondition(ctx, c.when, ctx.reasons ? trace : undefined);
+    return { result: ev.result, needs: ev.needs, trace };
   });
 }
 
 /** A judgment is the adviser's: recorded in the case file, or unknown and needed. */
 export function evalJudgment(ctx: Ctx, j: CompiledJudgment): Ev {
-  return once(ctx, j.slot, () => {
+  return (ctx.memo[j.slot] as Ev | undefined) ?? once(ctx, j.slot, () => {
     const judgments = ctx.view.caseFile.judgments;
     const record = judgments && Object.hasOwn(judgments, j.id) ? judgments[j.id] : undefined;
-    if (!record || record.value === 'unknown') return { value: UNKNOWN, needs: new Set([`judgments.${j.id}`]) };
+    if (!record || record.value === 'unknown') return { value: UNKNOWN, needs: j.ask };
     return { value: typeof record.value === 'boolean' ? { t: 'bool', v: record.value } : { t: 'text', v: String(record.value) }, needs: NONE };
   });
 }
@@ -36,11 +37,8 @@ function evalNode(ctx: Ctx, node: CondNode, trace: Reason[] | undefined, negated
   switch (node.kind) {
     case 'all':
     case 'any':
-      return combine(node.kind === 'all' ? triAnd : triOr, node.parts.map((p) => evalCondition(ctx, p, trace, negated)));
-    case 'atLeast': {
-      const n = node.n;
-      return combine((rs) => triAtLeast(n, rs), node.parts.map((p) => evalCondition(ctx, p, trace, negated)));
-    }
+    case 'atLeast':
+      return combine(ctx, node, trace, negated);
     case 'firstKnown': {
       // Only the sources up to the first known one are evaluated and shown.
       const unknownNeeds: ReadonlySet<string>[] = [];
@@ -60,16 +58,38 @@ function evalNode(ctx: Ctx, node: CondNode, trace: Reason[] | undefined, negated
   }
 }
 
-function combine(op: (results: Tri[]) => Tri, evs: CondEv[]): CondEv {
-  const result = op(evs.map((e) => e.result));
-  return { result, needs: result === undefined ? union(evs.filter((e) => e.result === undefined).map((e) => e.needs)) : NONE };
+/**
+ * all, any and atLeast (Kleene): every part is evaluated (each shows in the reasons and coverage),
+ * counted as it comes; the needs of the undecided parts are gathered only when the whole is undecided.
+ */
+function combine(ctx: Ctx, node: CondNode & { parts: CondNode[] }, trace: Reason[] | undefined, negated: boolean): CondEv {
+  const evs: CondEv[] = new Array<CondEv>(node.parts.length);
+  let yes = 0;
+  let no = 0;
+  for (let i = 0; i < node.parts.length; i++) {
+    const e = evalCondition(ctx, node.parts[i] as CondNode, trace, negated);
+    evs[i] = e;
+    if (e.result === true) yes++;
+    else if (e.result === false) no++;
+  }
+  const n = evs.length;
+  const result: Tri = node.kind === 'all' ? (no > 0 ? false : yes === n ? true : undefined) : node.kind === 'any' ? (yes > 0 ? true : no === n ? false : undefined) : node.kind === 'atLeast' ? atLeast(node.n, yes, n - no) : undefined;
+  if (result !== undefined) return { result, needs: NONE };
+  const open: ReadonlySet<string>[] = [];
+  for (const e of evs) if (e.result === undefined) open.push(e.needs);
+  return { result, needs: union(open) };
+}
+
+/** At least n of the parts: yes of them are true, and at most `possible` could be. */
+function atLeast(n: number, yes: number, possible: number): Tri {
+  return yes >= n ? true : possible < n ? false : undefined;
 }
 
 function evalCheck(ctx: Ctx, node: CheckNode, trace: Reason[] | undefined, negated: boolean): CondEv {
   const left = node.get(ctx);
   const right = node.other ? node.other.get(ctx) : undefined;
   const result = checkResult(node, left, right);
-  const needs = result === undefined && node.op !== 'known' ? union([left.needs, right?.needs ?? NONE]) : NONE;
+  const needs = result === undefined && node.op !== 'known' ? (right ? union([left.needs, right.needs]) : left.needs) : NONE;
   trace?.push({
     ref: node.ref,
     ...(node.op !== undefined ? { op: node.op } : {}),
@@ -89,8 +109,16 @@ function checkResult(node: CheckNode, left: Ev, right: Ev | undefined): Tri {
       return truthy(v);
     case 'known':
       return isKnown(v);
-    case 'in':
-      return triOr(node.literals.map((o) => compare('==', v, o)));
+    case 'in': {
+      // Kleene or over the listed values, without an array per check.
+      let result: Tri = false;
+      for (const o of node.literals) {
+        const r = compare('==', v, o);
+        if (r === true) return true;
+        if (r === undefined) result = undefined;
+      }
+      return result;
+    }
     case 'includes': {
       const want = node.literals[0];
       if (v.t === 'set') {

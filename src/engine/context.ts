@@ -55,7 +55,10 @@ export interface Ctx {
   coverage?: CoverageCollector;
 }
 
-/** Evaluates once per case: the slot holds the result after the first call. */
+/**
+ * Evaluates once per case: the slot holds the result after the first call. Callers look in the
+ * slot themselves first (`memo[slot] ?? once(...)`), so a hit costs no closure.
+ */
 export function once<T>(ctx: Ctx, slot: number, compute: () => T): T {
   const hit = ctx.memo[slot];
   if (hit !== undefined) return hit as T;

@@ -75,40 +75,46 @@ function skippedDays(ext: Extension): SkippedDay[] {
 const needList = (s: ReadonlySet<string>): Need[] => [...s].sort().map((ref) => ({ ref, decides: 1 }));
 
 export function evalDeadline(ctx: Ctx, d: CompiledDeadline): DeadlineEv {
-  return once(ctx, d.slot, () => {
+  return (ctx.memo[d.slot] as DeadlineEv | undefined) ?? once(ctx, d.slot, () => {
     const applies = d.appliesWhen ? evalCondition(ctx, d.appliesWhen) : { result: true as Tri, needs: NONE };
     const start = evalStart(ctx, d.start);
-    // Plain object literals, no spreads: this runs for every deadline of every case.
-    const basisBase: Omit<DeadlineBasis, 'startDate' | 'monthEndApplied'> = { length: d.def.length, counting: d.def.counting, monthEnd: d.def.monthEnd, calendar: d.def.calendar };
-    if (start.ref) basisBase.startRef = start.ref;
-    if (d.def.satisfiedBy) basisBase.satisfiedBy = d.def.satisfiedBy;
-    if (applies.result === false) return { result: undated(ctx, d, 'not_applicable', { ...basisBase, startDate: null, monthEndApplied: false }, []) };
+    if (applies.result === false) return { result: undated(ctx, d, 'not_applicable', basisOf(d, start.ref, null, false), []) };
     if (!start.range) {
       const needs = union([start.needs, applies.result === undefined ? applies.needs : NONE]);
-      const result = undated(ctx, d, 'undetermined', { ...basisBase, startDate: null, monthEndApplied: false }, needList(needs));
+      const result = undated(ctx, d, 'undetermined', basisOf(d, start.ref, null, false), needList(needs));
       if (applies.result === undefined) result.appliesUnknown = true;
       return { result };
     }
-    return dated(ctx, d, { ...start, range: start.range }, applies, basisBase);
+    return dated(ctx, d, { ...start, range: start.range }, applies);
   });
+}
+
+/**
+ * A deadline's basis, its keys always in this order. Built field by field, not spread from a
+ * shared part: this runs for every deadline of every case, and spreading objects whose optional
+ * keys differ from deadline to deadline was a hot spot.
+ */
+function basisOf(d: CompiledDeadline, startRef: string | undefined, startDate: DeadlineBasis['startDate'], monthEndApplied: boolean): DeadlineBasis {
+  const basis = { length: d.def.length, counting: d.def.counting, monthEnd: d.def.monthEnd, calendar: d.def.calendar } as DeadlineBasis;
+  if (startRef) basis.startRef = startRef;
+  if (d.def.satisfiedBy) basis.satisfiedBy = d.def.satisfiedBy;
+  basis.startDate = startDate;
+  basis.monthEndApplied = monthEndApplied;
+  return basis;
 }
 
 function undated(ctx: Ctx, d: CompiledDeadline, status: 'not_applicable' | 'undetermined', basis: DeadlineBasis, needs: Need[]): DeadlineResult {
   return { id: d.id, ruleset: ctx.ruleset, kind: d.def.kind, status, finding: status === 'not_applicable' ? 'not_applicable' : 'start_unknown', due: null, daysLeft: null, basis, needs, verified: d.verified };
 }
 
-function dated(ctx: Ctx, d: CompiledDeadline, start: StartEv & { range: DayRange }, applies: { result: Tri; needs: ReadonlySet<string> }, basisBase: Omit<DeadlineBasis, 'startDate' | 'monthEndApplied'>): DeadlineEv {
+function dated(ctx: Ctx, d: CompiledDeadline, start: StartEv & { range: DayRange }, applies: { result: Tri; needs: ReadonlySet<string> }): DeadlineEv {
   const lo = computeDue(ctx, d, start.range.earliest);
   const hi = computeDue(ctx, d, start.range.latest);
   const due: DayRange = { earliest: lo.due, latest: hi.due };
   const exactStart = start.range.earliest === start.range.latest;
-  const basis: DeadlineBasis = {
-    ...basisBase,
-    startDate: exactStart ? start.range.earliest : { earliest: start.range.earliest, latest: start.range.latest },
-    monthEndApplied: lo.monthEndApplied || hi.monthEndApplied,
-    unextendedDue: lo.unextended,
-    ...(lo.extension ? { extension: { from: lo.extension.from, to: lo.extension.to, skipped: skippedDays(lo.extension), minWorkingDays: lo.extension.minWorkingDays } } : {}),
-  };
+  const basis = basisOf(d, start.ref, exactStart ? start.range.earliest : { earliest: start.range.earliest, latest: start.range.latest }, lo.monthEndApplied || hi.monthEndApplied);
+  basis.unextendedDue = lo.unextended;
+  if (lo.extension) basis.extension = { from: lo.extension.from, to: lo.extension.to, skipped: skippedDays(lo.extension), minWorkingDays: lo.extension.minWorkingDays };
   const needs = new Set<string>(applies.result === undefined ? applies.needs : NONE);
   const { status, finding, doneOn } = statusOf(ctx, d, due, start, needs);
   // Shown with its date, but whether it applies at all is still open.

@@ -1,7 +1,8 @@
 import { daysBetween, type DayRange } from '../dates/legal-date.js';
 import type { IncidentView } from './case-view.js';
-import type { CompiledDerived } from './compile.js';
+import type { CompiledDerived, CompiledSelection } from './compile.js';
 import { NONE, once, union, type Ctx, type Ev } from './context.js';
+import type { Literal } from '../rules/types.js';
 import { compare, triAnd, triNot, triOr, UNKNOWN, type Tri, type Value } from './values.js';
 
 /** One incident's membership of a derived value's selection: three-valued, with what would decide it. */
@@ -11,44 +12,72 @@ interface Member {
   needs: ReadonlySet<string>;
 }
 
+/**
+ * `case.incidents.<i>.<field>`, each made once: unknown incident fields are named in nearly every
+ * case, and building the same strings for each was a hot line. Bounded by the fields the rules
+ * name times the most incidents one case has.
+ */
+const incidentRefs = new Map<string, string[]>();
+function incidentRef(index: number, name: string): string {
+  let byIndex = incidentRefs.get(name);
+  if (!byIndex) incidentRefs.set(name, (byIndex = []));
+  return (byIndex[index] ??= `case.incidents.${index}.${name}`);
+}
+
 /** An incident's date is worth asking for only when it is known roughly. */
 function roughDate(m: IncidentView): ReadonlySet<string> {
-  return m.range && m.range.earliest === m.range.latest ? NONE : new Set([`case.incidents.${m.index}.date`]);
+  return m.range && m.range.earliest === m.range.latest ? NONE : new Set([incidentRef(m.index, 'date')]);
 }
 
 function field(view: IncidentView, name: string): unknown {
   return Object.hasOwn(view.incident, name) ? (view.incident as unknown as Record<string, unknown>)[name] : undefined;
 }
 
-function membership(d: CompiledDerived, view: IncidentView, from: Ev | undefined, until: Ev | undefined): Member {
-  const needs = new Set<string>();
-  const tests: Tri[] = [];
-  for (const [name, wants] of d.where) {
+// Runs for every selection and every incident of every case: plain loops, and a set of needs only
+// when one is wanted.
+function membership(s: CompiledSelection, view: IncidentView, from: Ev | undefined, until: Ev | undefined): Member {
+  let member: Tri = true;
+  let needs: Set<string> | undefined;
+  for (const [name, wants] of s.where) {
     const have = field(view, name);
     if (have === undefined || have === null) {
       // A filter on a field nobody filled in is unknown, not false.
-      tests.push(undefined);
-      needs.add(`case.incidents.${view.index}.${name}`);
-    } else tests.push(wants.some((w) => w === have));
+      if (member === true) member = undefined;
+      (needs ??= new Set()).add(incidentRef(view.index, name));
+    } else if (!wants.includes(have as Literal)) member = false;
   }
-  const dateValue: Value = view.range ? { t: 'date', lo: view.range.earliest, hi: view.range.latest } : UNKNOWN;
-  for (const [bound, op] of [[from, '>='], [until, '<=']] as const) {
-    if (!bound) continue;
-    const r = compare(op, dateValue, bound.value);
-    tests.push(r);
-    if (r === undefined) for (const n of union([bound.needs, roughDate(view)])) needs.add(n);
+  if (from || until) {
+    const dateValue: Value = view.range ? { t: 'date', lo: view.range.earliest, hi: view.range.latest } : UNKNOWN;
+    for (const [bound, op] of [[from, '>='], [until, '<=']] as const) {
+      if (!bound) continue;
+      const r = compare(op, dateValue, bound.value);
+      if (r === false) member = false;
+      else if (r === undefined) {
+        if (member === true) member = undefined;
+        needs ??= new Set();
+        for (const n of bound.needs) needs.add(n);
+        for (const n of roughDate(view)) needs.add(n);
+      }
+    }
   }
-  const member = triAnd(tests);
-  return { view, member, needs: member === undefined ? needs : NONE };
+  return { view, member, needs: member === undefined && needs ? needs : NONE };
+}
+
+/** The incidents surely in a selection, and those that may be: once per case for every derived value sharing it. */
+function select(ctx: Ctx, s: CompiledSelection): { sure: Member[]; maybe: Member[] } {
+  return (ctx.memo[s.slot] as { sure: Member[]; maybe: Member[] } | undefined) ?? once(ctx, s.slot, () => {
+    // No filter and no window: every incident, surely (most counts are of all the acts).
+    if (s.where.length === 0 && !s.from && !s.until) return { sure: ctx.view.incidents.map((view) => ({ view, member: true, needs: NONE })), maybe: [] };
+    const from = s.from?.(ctx);
+    const until = s.until?.(ctx);
+    const members = ctx.view.incidents.map((view) => membership(s, view, from, until));
+    return { sure: members.filter((m) => m.member === true), maybe: members.filter((m) => m.member === undefined) };
+  });
 }
 
 export function evalDerived(ctx: Ctx, d: CompiledDerived): Ev {
-  return once(ctx, d.slot, () => {
-    const from = d.from?.(ctx);
-    const until = d.until?.(ctx);
-    const members = ctx.view.incidents.map((view) => membership(d, view, from, until));
-    const sure = members.filter((m) => m.member === true);
-    const maybe = members.filter((m) => m.member === undefined);
+  return (ctx.memo[d.slot] as Ev | undefined) ?? once(ctx, d.slot, () => {
+    const { sure, maybe } = select(ctx, d.selection);
     return compute(d, sure, maybe);
   });
 }
@@ -118,7 +147,7 @@ function distinct(name: string, sure: Member[], maybe: Member[], maybeNeeds: Rea
     const v = field(m.view, name);
     if (v === undefined) {
       complete = false;
-      needs.add(`case.incidents.${m.view.index}.${name}`);
+      needs.add(incidentRef(m.view.index, name));
     } else values.add(String(v));
   }
   return { value: { t: 'set', values: [...values].sort(), complete }, needs: complete ? NONE : needs };
@@ -130,7 +159,7 @@ function anyAll(kind: 'any' | 'all', name: string | undefined, members: Member[]
   for (const m of members) {
     const v = name === undefined ? true : field(m.view, name);
     const fieldTri: Tri = typeof v === 'boolean' ? v : v === undefined ? undefined : true;
-    if (fieldTri === undefined && name) needs.add(`case.incidents.${m.view.index}.${name}`);
+    if (fieldTri === undefined && name) needs.add(incidentRef(m.view.index, name));
     // For "any": the incident counts if it is a member and the field holds.
     tris.push(kind === 'any' ? triAnd([m.member, fieldTri]) : triOr([triNot(m.member), fieldTri]));
     if (m.member === undefined) for (const n of m.needs) needs.add(n);

@@ -8,7 +8,12 @@ import { evalTable } from './tables.js';
 import { isKnown, jsonValue, type Tri } from './values.js';
 
 const statusOf = (r: Tri): ConclusionStatus => (r === true ? 'met' : r === false ? 'not_met' : 'undetermined');
-const needList = (s: ReadonlySet<string>): Need[] => [...s].sort().map((ref) => ({ ref, decides: 1 }));
+/** What would decide an element, sorted; most elements need nothing or one thing, which takes no sort. */
+function needList(s: ReadonlySet<string>): Need[] {
+  if (s.size === 0) return [];
+  if (s.size === 1) for (const ref of s) return [{ ref, decides: 1 }];
+  return [...s].sort().map((ref) => ({ ref, decides: 1 }));
+}
 
 /**
  * Evaluates one compiled rule set against one case: a pure function of the context. Rules are
@@ -27,7 +32,11 @@ export function evaluateRuleSet(crs: CompiledRuleSet, ctx: Ctx): { conclusions: 
     for (const d of deadlines) ctx.coverage.deadline(ctx.ruleset, d.id, d.status);
     for (const t of crs.tables) for (const row of evalTable(ctx, t).rows) ctx.coverage.tableRow(ctx.ruleset, t.id, row);
   }
-  const actions = crs.actions.flatMap((a) => evalAction(ctx, a) ?? []);
+  const actions: ActionResult[] = [];
+  for (const a of crs.actions) {
+    const r = evalAction(ctx, a);
+    if (r) actions.push(r);
+  }
   return { conclusions, deadlines, actions };
 }
 
@@ -40,22 +49,17 @@ function judgmentResult(ctx: Ctx, j: CompiledJudgment): ConclusionResult {
   const value = ev.value.t === 'bool' ? ev.value.v : ev.value.t === 'text' ? ev.value.v : undefined;
   // A choice (a culpability category) is met once chosen; a yes/no judgment is met when yes.
   const status: ConclusionStatus = value === undefined ? 'undetermined' : value === false ? 'not_met' : 'met';
-  return {
-    id: j.id,
-    ruleset: ctx.ruleset,
-    kind: 'judgment',
-    role: 'element',
-    status,
-    // A judgment this case does not call for (no ban recorded, say) is no headline of it.
-    headline: j.def.conclusion === true && relevant !== false,
-    ...(value !== undefined ? { value } : {}),
-    ...(relevant === false ? { relevant: false as const } : {}),
-    reasons: [],
-    needs: status === 'undetermined' && relevant !== false ? needList(ev.needs) : [],
-    indicators,
-    ...(record && record.value !== 'unknown' ? { judgment: { value: record.value, reason: record.reason, by: record.by, at: record.at } } : {}),
-    verified: j.verified,
-  };
+  // Key by key in the report's order: conditional spreads here were a hot spot of the batch.
+  // A judgment this case does not call for (no ban recorded, say) is no headline of it.
+  const result = { id: j.id, ruleset: ctx.ruleset, kind: 'judgment', role: 'element', status, headline: j.def.conclusion === true && relevant !== false } as ConclusionResult;
+  if (value !== undefined) result.value = value;
+  if (relevant === false) result.relevant = false;
+  result.reasons = [];
+  result.needs = status === 'undetermined' && relevant !== false ? needList(ev.needs) : [];
+  result.indicators = indicators;
+  if (record && record.value !== 'unknown') result.judgment = { value: record.value, reason: record.reason, by: record.by, at: record.at };
+  result.verified = j.verified;
+  return result;
 }
 
 function tableResult(ctx: Ctx, t: CompiledTable): ConclusionResult {

@@ -1,7 +1,6 @@
-import type { CaseFile } from '../case/types.js';
 import type { CompiledRuleSet } from './compile.js';
 import type { Ctx } from './context.js';
-import { viewCase, type CaseView } from './case-view.js';
+import type { CaseView } from './case-view.js';
 import { evaluateRuleSet } from './evaluate.js';
 import type { ActionResult, ConclusionResult, DeadlineResult } from './result.js';
 
@@ -13,10 +12,12 @@ type Run = ReturnType<typeof evaluateRuleSet>;
  * gives the conclusions for the order that matters most (the first whose headline conclusion is
  * met, else one that may be, else the first), named; each order's deadlines; every action once.
  */
-export function evaluatePerOrder(compiled: CompiledRuleSet, caseFile: CaseFile, zone: string, asOf: string, ctxFor: (view: CaseView) => Ctx): Run {
+export function evaluatePerOrder(compiled: CompiledRuleSet, base: CaseView, ctxFor: (view: CaseView) => Ctx): Run {
+  const caseFile = base.caseFile;
   const orders = caseFile.orders ?? [];
   const runs = orders.map((_, k) => {
-    const view = viewCase({ ...caseFile, orders: rotate(orders, k) }, zone, asOf);
+    // The incidents (and their parsed dates) are the case's own in every run: only the orders turn.
+    const view: CaseView = { caseFile: { ...caseFile, orders: rotate(orders, k) }, zone: base.zone, incidents: base.incidents, values: new Map() };
     return { k, run: relabel(evaluateRuleSet(compiled, ctxFor(view)), k) };
   });
   const chosen = pick(runs);

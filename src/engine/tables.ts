@@ -32,7 +32,7 @@ function outputAsValue(v: OutputValue): Value {
 }
 
 export function evalTable(ctx: Ctx, t: CompiledTable): TableEv {
-  return once(ctx, t.slot, () => {
+  return (ctx.memo[t.slot] as TableEv | undefined) ?? once(ctx, t.slot, () => {
     const inputs = t.inputs.map((inp) => inp.get(ctx));
     const rowResults = t.rows.map((row): CondEv => {
       if (row.if) return evalCondition(ctx, row.if);

@@ -55,7 +55,9 @@ export function parseSource(file: string, given: string): { doc?: SourceDocument
       return { diagnostics: [jsonSyntaxError(file, text) as Diagnostic] };
     }
     // JSON.parse keeps the last of two equal keys without a word; YAML calls it an error, and so do we.
-    const duplicate = duplicateJsonKey(file, text);
+    // The exact scan costs more than JSON.parse itself, so it runs only when a cheap count says a
+    // key may appear twice (see mayHoldDuplicateKey).
+    const duplicate = mayHoldDuplicateKey(text, value) ? duplicateJsonKey(file, text) : undefined;
     if (duplicate) return { diagnostics: [duplicate] };
     let positioned: SourceDocument | undefined;
     // JSON nested deeper than the YAML parser goes has no positions: its problems are shown at 1:1.
@@ -99,6 +101,38 @@ function encodingProblem(file: string, text: string): Diagnostic | undefined {
     return atStart(file, 'file-unreadable', `the file ${what}; save it as UTF-8 (most editors offer it under "Save as" or "Encoding").`);
   }
   return undefined;
+}
+
+/**
+ * Whether a parsed JSON text may hold a key twice in one object. Every key in the text is a string
+ * followed by a colon, so the colons that follow a quote (whitespace aside) are at least as many
+ * as the keys written; the parsed value holds each object's distinct keys. When the two counts are
+ * equal, no object can have lost a key to a duplicate. A colon after a quote inside a string value
+ * only makes the first count larger, which sends the text to the exact scan: never a miss.
+ */
+function mayHoldDuplicateKey(text: string, value: unknown): boolean {
+  let colons = 0;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    let j = i - 1;
+    for (let c = text.charCodeAt(j); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = text.charCodeAt(--j));
+    if (text.charCodeAt(j) === 0x22) colons++;
+  }
+  return colons !== keysIn(value);
+}
+
+/** How many keys the objects in a parsed JSON value hold, all levels together. */
+function keysIn(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) n += keysIn(item);
+    return n;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    n += 1 + keysIn((value as Record<string, unknown>)[key]);
+  }
+  return n;
 }
 
 /** The first key that appears twice in one JSON object, at its second appearance. */
