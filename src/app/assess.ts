@@ -91,7 +91,7 @@ function assessSourceOrThrow(source: CaseSource, rulesets: readonly RuleSet[], s
   const id = settings.redact ? redactedId(position, lang) : read.id;
   const named = (ds: Diagnostic[]): Diagnostic[] => (settings.redact ? ds.map((d) => ({ ...d, file })) : ds);
   if (!isParsed(loaded)) return invalidReport(file, id, settings.asOf, sortDiagnostics(named(shift(loaded.diagnostics))));
-  const parsed = settings.redact ? { ...loaded, caseFile: redactCase(loaded.caseFile, { position, lang: chooseLang(loaded.caseFile, settings.lang), textFacts: textFactsOf(rulesets) }) } : loaded;
+  const parsed = settings.redact ? { ...loaded, caseFile: redactCase(loaded.caseFile, { position, lang, textFacts: textFactsOf(rulesets) }) } : loaded;
   const report = assessParsed(rulesets, parsed, settings, io.now, id);
   report.diagnostics = named(shift(report.diagnostics));
   report.file = file;

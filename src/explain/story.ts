@@ -60,7 +60,8 @@ function storyDate(value: unknown, zone: string, lang: Lang): StoryDate | undefi
   return { text, ...(from ? { from } : {}), ...(to ? { to } : {}) };
 }
 
-function countText(count: Incident['count'], lang: Lang): string | undefined {
+/** How many acts an incident stands for ("40", "30–50"); nothing for one. */
+export function countText(count: Incident['count'], lang: Lang): string | undefined {
   if (count === undefined) return undefined;
   if (typeof count === 'number') return count === 1 ? undefined : formatNumber(count, lang);
   return `${formatNumber(count.min, lang)}–${formatNumber(count.max, lang)}`;

@@ -3,6 +3,7 @@ import { CASE_FIELDS, caseField } from '../case/fields.js';
 import { factFallbacks, gatedRefs } from './status.js';
 import { assessCase } from '../engine/assess.js';
 import { explainCase } from '../explain/explain.js';
+import { countText } from '../explain/story.js';
 import type { CaseReport, ConclusionReport } from '../explain/types.js';
 
 type Indicator = NonNullable<ConclusionReport['indicators']>[number];
@@ -345,15 +346,10 @@ function orderQuestion(index: number, field: string, base: QuestionBase, input: 
   }
 }
 
-/** How many acts an incident stands for ("12×", "30–50×"); nothing for one. */
-function countText(count: Incident['count']): string | undefined {
-  if (count === undefined || count === 1) return undefined;
-  return typeof count === 'number' ? `${count}×` : `${count.min}–${count.max}×`;
-}
-
 /** "1–30 oktober 2026 · een bericht · 12× · “Twaalf berichten …”" */
 export function incidentSummary(incident: Incident, lang: Lang, withDescription = true): string {
-  return [describeWhen(incident.date, lang), incident.kind ? sayKey(lang, `kind.${incident.kind}`) : undefined, countText(incident.count), withDescription && incident.description ? `“${truncate(incident.description, 48)}”` : undefined].filter(Boolean).join(' · ');
+  const count = countText(incident.count, lang);
+  return [describeWhen(incident.date, lang), incident.kind ? sayKey(lang, `kind.${incident.kind}`) : undefined, count && `${count}×`, withDescription && incident.description ? `“${truncate(incident.description, 48)}”` : undefined].filter(Boolean).join(' · ');
 }
 
 /** The case's jurisdiction, as the manifest linked to the loaded rule sets declares it. */
