@@ -1,5 +1,5 @@
 /**
- * What the reports to hand on (HTML, Markdown) say, whatever their markup: the parts of one
+ * What the reports for people (text, HTML, Markdown) say, whatever their markup: the parts of one
  * explained case in reading order, as plain strings in the case's language. Renderers only mark up.
  */
 import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, SourceRef } from '../explain/types.js';
@@ -129,12 +129,26 @@ export function conclusionBullets(c: ConclusionReport, lang: Lang): string[] {
 /** The lines under a deadline in the details: its basis, start and term, extension, what is still needed and why it is unverified. */
 export function deadlineBullets(d: DeadlineReport, lang: Lang): string[] {
   const b = d.basis;
-  const start = typeof b.startDate === 'string' ? humanDate(b.startDate, lang) : b.startDate ? dayRangeText(b.startDate.earliest, b.startDate.latest, lang) : '—';
-  const term = `${durationInWords(b.length, lang)}, ${say(lang, b.counting === 'event-day' ? 'counting.event-day' : 'counting.day-after')}${b.monthEndApplied ? `, ${say(lang, 'monthEndApplied')}` : ''}`;
-  const bullets = [`${say(lang, 'basis')}: ${b.text}`, `${say(lang, 'startedFrom')} ${b.startEvent}: ${start}; ${term}`];
-  // An extension of a day reached from an open-ended start (year 1 moved past a Sunday) means nothing to anyone.
-  if (b.extension && !fromOpenEnd(b.extension.from)) bullets.push(`${say(lang, 'extended')} ${humanDate(b.extension.from, lang)} → ${humanDate(b.extension.to, lang)}: ${humanDatesIn(b.extension.why, lang)}`);
+  const bullets = [`${say(lang, 'basis')}: ${b.text}`, startAndTerm(b, lang)];
+  const extension = extensionText(b, lang);
+  if (extension) bullets.push(extension);
   if (d.needs.length > 0) bullets.push(`${say(lang, 'stillNeeded')}: ${d.needs.map((n) => n.label).join('; ')}`);
   if (!d.verified && d.note) bullets.push(d.note);
   return bullets.filter(Boolean);
+}
+
+/** Where a term starts and how long it runs, in words: "counted from the last act: 10 February 2026; 3 months, counted from the day after" (never P3M). */
+export function startAndTerm(b: DeadlineReport['basis'], lang: Lang): string {
+  const start = typeof b.startDate === 'string' ? humanDate(b.startDate, lang) : b.startDate ? dayRangeText(b.startDate.earliest, b.startDate.latest, lang) : '—';
+  const term = `${durationInWords(b.length, lang)}, ${say(lang, b.counting === 'event-day' ? 'counting.event-day' : 'counting.day-after')}${b.monthEndApplied ? `, ${say(lang, 'monthEndApplied')}` : ''}`;
+  return `${say(lang, 'startedFrom')} ${b.startEvent}: ${start}; ${term}`;
+}
+
+/**
+ * How the calendar moved a last day, in words; nothing when it did not, or when the day was
+ * reached from an open-ended start (year 1 moved past a Sunday means nothing to anyone).
+ */
+export function extensionText(b: DeadlineReport['basis'], lang: Lang): string | undefined {
+  if (!b.extension || fromOpenEnd(b.extension.from)) return undefined;
+  return `${say(lang, 'extended')} ${humanDate(b.extension.from, lang)} → ${humanDate(b.extension.to, lang)}: ${humanDatesIn(b.extension.why, lang)}`;
 }

@@ -1,10 +1,10 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, SourceRef } from '../explain/types.js';
-import { dayRangeText, durationInWords, humanDate, humanDatesIn } from '../explain/values.js';
-import { fromOpenEnd } from '../dates/legal-date.js';
+import { humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say, type ReportWordKey } from '../words/report.js';
+import { daysLeftText, dueText, extensionText, startAndTerm } from './handoff.js';
 import { visibleWidth, wrapLine, wrapText } from './wrap.js';
 
 export interface TextOptions {
@@ -165,9 +165,7 @@ class CaseWriter {
   private deadlineTable(sorted: readonly DeadlineReport[]): string[] {
     const c = this.c;
     const rows = sorted.map((d) => {
-      const due = d.due === null ? '—' : d.earliest && d.latest ? dayRangeText(d.earliest, d.latest, this.lang) : humanDate(d.due, this.lang);
-      const left = d.daysLeft === null || d.daysLeft < 0 || d.status === 'not_applicable' || d.status === 'satisfied' ? '' : String(d.daysLeft);
-      return { cells: [d.title + (d.verified ? '' : ` [${this.w('unverifiedMark')}]`), due, left], status: this.deadlineStatus(d), d };
+      return { cells: [d.title + (d.verified ? '' : ` [${this.w('unverifiedMark')}]`), dueText(d, this.lang), daysLeftText(d)], status: this.deadlineStatus(d), d };
     });
     const headers = [this.w('deadline'), this.w('due'), this.w('daysLeftHeader')];
     const widths = headers.map((h, i) => Math.max(visibleWidth(h), ...rows.map((r) => visibleWidth(r.cells[i] ?? ''))));
@@ -199,14 +197,11 @@ class CaseWriter {
   private deadlineDetail(d: DeadlineReport): string[] {
     const c = this.c;
     const b = d.basis;
-    const start = typeof b.startDate === 'string' ? humanDate(b.startDate, this.lang) : b.startDate ? dayRangeText(b.startDate.earliest, b.startDate.latest, this.lang) : '—';
-    const extension = b.extension && !fromOpenEnd(b.extension.from) ? `; ${this.w('extended')} ${humanDate(b.extension.from, this.lang)} → ${humanDate(b.extension.to, this.lang)}: ${humanDatesIn(b.extension.why, this.lang)}` : '';
     const out = ['', `    ${c.bold(d.title)}: ${humanDatesIn(d.explanation, this.lang)}`];
     if (!this.full) return d.needs.length > 0 ? [...out, `      ${c.yellow(this.w('stillNeeded'))}: ${d.needs.map((n) => n.label).join('; ')}`] : out;
     out.push(c.dim(`      ${this.w('basis')}: ${b.text}`));
-    // The term in words: "3 months, counted from the day after", never P3M.
-    const term = `${durationInWords(b.length, this.lang)}, ${this.w(b.counting === 'event-day' ? 'counting.event-day' : 'counting.day-after')}`;
-    out.push(c.dim(`      ${this.w('startedFrom')} ${b.startEvent}: ${start}; ${term}${b.monthEndApplied ? `, ${this.w('monthEndApplied')}` : ''}${extension}`));
+    const extension = extensionText(b, this.lang);
+    out.push(c.dim(`      ${startAndTerm(b, this.lang)}${extension ? `; ${extension}` : ''}`));
     if (d.needs.length > 0) out.push(`      ${c.yellow(this.w('stillNeeded'))}: ${d.needs.map((n) => n.label).join('; ')}`);
     if (!d.verified && d.note) out.push(c.yellow(`      ${d.note}`));
     return out;
