@@ -5,6 +5,7 @@
 import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, SourceRef } from '../explain/types.js';
 import { dayRangeText, durationInWords, humanDate, humanDatesIn } from '../explain/values.js';
 import { fromOpenEnd } from '../dates/legal-date.js';
+import type { StoryIncident } from '../explain/story.js';
 import type { DeadlineKind, Lang } from '../rules/types.js';
 import { say } from '../words/report.js';
 
@@ -151,4 +152,9 @@ export function startAndTerm(b: DeadlineReport['basis'], lang: Lang): string {
 export function extensionText(b: DeadlineReport['basis'], lang: Lang): string | undefined {
   if (!b.extension || fromOpenEnd(b.extension.from)) return undefined;
   return `${say(lang, 'extended')} ${humanDate(b.extension.from, lang)} → ${humanDate(b.extension.to, lang)}: ${humanDatesIn(b.extension.why, lang)}`;
+}
+
+/** What happened in an incident, in words: "12 times message (WhatsApp)". */
+export function incidentWhat(inc: StoryIncident, lang: Lang): string {
+  return [inc.count ? say(lang, 'timesN', { count: inc.count }) : '', inc.kind ?? '', inc.channel ? `(${inc.channel})` : ''].filter(Boolean).join(' ');
 }

@@ -20,6 +20,7 @@ import {
   deadlineStatusText,
   dueText,
   headlines,
+  incidentWhat,
   numberedDeadlines,
   pendingActions,
   sourceLong,
@@ -195,7 +196,7 @@ function storyPart(cr: CaseReport, lang: Lang): string[] {
   else {
     out.push(`<table><thead><tr><th></th><th>${w('date')}</th><th>${w('what')}</th><th>${w('description')}</th></tr></thead><tbody>`);
     for (const inc of story.incidents) {
-      const what = [inc.count ? say(lang, 'timesN', { count: inc.count }) : '', inc.kind ?? '', inc.channel ? `(${inc.channel})` : ''].filter(Boolean).join(' ');
+      const what = incidentWhat(inc, lang);
       out.push(`<tr><td class="n">${inc.n}</td><td class="date">${esc(inc.date.text)}</td><td>${esc(what)}</td><td>${esc(inc.description ?? '')}</td></tr>`);
     }
     out.push('</tbody></table>');

@@ -7,7 +7,7 @@ import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, Source
 import { humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say } from '../words/report.js';
-import { actionWhen, caseMeta, concernsBreach, conclusionBullets, conclusionStatusText, deadlineBullets, daysLeftText, deadlinesByKind, deadlineStatusText, dueText, headlines, numberedDeadlines, pendingActions, shownInDetails, sourceLong, type NumberedDeadline } from './handoff.js';
+import { actionWhen, caseMeta, concernsBreach, conclusionBullets, conclusionStatusText, deadlineBullets, daysLeftText, deadlinesByKind, deadlineStatusText, dueText, headlines, incidentWhat, numberedDeadlines, pendingActions, shownInDetails, sourceLong, type NumberedDeadline } from './handoff.js';
 
 /** Inline text: Markdown's markup characters escaped, line breaks folded. */
 export const md = (s: string): string => s.replace(/\r?\n/g, ' ').replace(/([\\`*_{}[\]<>#|~!])/g, '\\$1');
@@ -96,7 +96,7 @@ function story(cr: CaseReport, lang: Lang): string[] {
   else {
     out.push(`| # | ${w('date')} | ${w('what')} | ${w('description')} |`, '|---|---|---|---|');
     for (const inc of s.incidents) {
-      const what = [inc.count ? say(lang, 'timesN', { count: inc.count }) : '', inc.kind ?? '', inc.channel ? `(${inc.channel})` : ''].filter(Boolean).join(' ');
+      const what = incidentWhat(inc, lang);
       out.push(`| ${inc.n} | ${cell(inc.date.text)} | ${cell(what)} | ${cell(inc.description ?? '')} |`);
     }
     out.push('');
