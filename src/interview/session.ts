@@ -56,6 +56,8 @@ type Asked = 'answered' | 'replan' | 'stop';
 
 /** An order's fields in the order they are asked when it is added; expires stands for its end (a date or until further order). */
 const ORDER_FIELDS = ['made', 'court', 'served', 'withoutNotice', 'returnDate', 'expires', 'terms.directContact', 'terms.indirectContact', 'terms.socialMedia', 'terms.violence', 'terms.molestation'] as const;
+/** An order's fields as the review shows them: its type first, and whether it runs until further order beside its end. */
+const ORDER_REVIEW_FIELDS: readonly string[] = ['type', ...ORDER_FIELDS.flatMap((f) => (f === 'expires' ? ['expires', 'indefinite'] : [f]))];
 /** Asked for every order; the others only where the jurisdiction's rules read them. */
 const ALWAYS_ASKED = new Set<string>(['made', 'court', 'served']);
 
@@ -924,7 +926,7 @@ class Session {
     for (;;) {
       const order = this.case.orders?.[i];
       if (!order) break;
-      const fields = ['type', 'made', 'court', 'served', 'withoutNotice', 'returnDate', 'expires', 'indefinite', 'terms.directContact', 'terms.indirectContact', 'terms.socialMedia', 'terms.violence', 'terms.molestation'];
+      const fields = ORDER_REVIEW_FIELDS;
       const value = (f: string): string => {
         const v = getAnswer(this.case, `case.orders.${i}.${f}`);
         if (v === undefined) return '—';
