@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
+import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { FORMATS as FORMAT_TABLE, formatFor, formatNames } from '../src/report/formats.js';
 import { runInProcess, runSpawned } from './cli-harness.js';
@@ -108,10 +109,12 @@ function expectEveryFormatShows(out: Record<Fmt, string>, file: string, line: nu
   expect(annotation, out.github).toMatch(/^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,title=[^:]*::/);
   expect(annotation).toMatch(message);
   both(annotation ?? '');
-  // Markdown: the place and message, for the pull request.
-  expect(out['markdown-summary']).toMatch(new RegExp('`' + loc.source + '`'));
-  expect(out['markdown-summary']).toMatch(message);
-  both(out['markdown-summary']);
+  // Markdown: the place (in a code span) and message, for the pull request, as GitHub renders them.
+  const summary = new Marked({ gfm: true }).parse(out['markdown-summary']) as string;
+  const shown = summary.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  expect(summary).toMatch(new RegExp('<code>' + loc.source + '</code>'));
+  expect(shown).toMatch(message);
+  both(shown);
 }
 
 describe('breaking a rule, a test expectation or a YAML file shows where and what to fix, in every format, with the right exit code', () => {
