@@ -65,9 +65,9 @@ describe('markdown-summary, rendered as GitHub-flavoured Markdown', () => {
     // Each table row has its four or four columns, and the message column holds the message.
     for (const row of html.match(/<tr>[\s\S]*?<\/tr>/g) ?? []) expect((row.match(/<t[dh][\s>]/g) ?? []).length, row).toBe(4);
     const shown = text(html);
-    const flat = id.replace(/[\r\n]+/g, ' ').replace(/\u0007/g, '');
+    const flat = id.replace(/[\r\n]+/g, ' ').replaceAll('\u0007', '');
     // The id is shown as it was written (a code span turns a backtick into ').
-    expect(shown.replace(/\s+/g, ' ')).toContain(`case ${id.replace(/\r\n?|\n/g, '').replace(/\u0007/g, '')}: due soon`.replace(/\s+/g, ' '));
+    expect(shown.replace(/\s+/g, ' ')).toContain(`case ${id.replace(/\r\n?|\n/g, '').replaceAll('\u0007', '')}: due soon`.replace(/\s+/g, ' '));
     expect(shown).toContain(`cases/${flat.replace(/`/g, "'")}.yaml:2:1`);
   });
 });
