@@ -202,8 +202,8 @@ export const FORMATS = {
         separator: { first: '', next: '\n' },
         tail: (data) => (data.total > 1 ? `*${say(data.lang, 'summary')}: ${data.total} ${say(data.lang, 'cases')}, ${data.total - data.invalid} ${say(data.lang, 'assessedCount')}, ${data.invalid} ${say(data.lang, 'invalidCount')}.*\n` : ''),
       },
-      validate: findingsFormat((f) => formatMarkdown(f)),
-      test: findingsFormat((f) => formatMarkdown(f)),
+      validate: findingsFormat(summaryMarkdown),
+      test: findingsFormat(summaryMarkdown),
       diff: whole((d: DiffResult) => formatDiffMarkdown(d)),
     },
   },
@@ -220,11 +220,15 @@ export const FORMATS = {
   },
   'markdown-summary': {
     description: 'a pull-request comment (the CI summary)',
-    commands: { ...ciFormat((findings) => formatMarkdown(findings)), diff: whole((d: DiffResult) => formatDiffMarkdown(d)) },
+    commands: { ...ciFormat(summaryMarkdown), diff: whole((d: DiffResult) => formatDiffMarkdown(d)) },
   },
 } satisfies Record<string, FormatRow>;
 
 export type FormatName = keyof typeof FORMATS;
+
+function summaryMarkdown(findings: Findings, options: FormatOptions): string {
+  return formatMarkdown(findings, options.root ? { root: options.root } : {});
+}
 
 /** The formats that print each element's reasons: the engine collects them only when one is asked for. */
 export const FORMATS_WITH_REASONS: readonly string[] = ['text', 'html', 'markdown'];
