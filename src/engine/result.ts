@@ -181,4 +181,9 @@ export interface CaseResult {
    * the case's story: its summary, incidents, orders and who judged. Machine formats leave it out.
    */
   record?: CaseFile;
+  /**
+   * Set by the application layer under --redact only: a hash of the case as it was read, so that
+   * calendar UIDs stay unique per case when every id is a placeholder ("[case 1]"). Not in machine output.
+   */
+  uidKey?: string;
 }

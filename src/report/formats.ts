@@ -79,6 +79,10 @@ export interface StreamTail {
   skipped: number;
   /** whether --only chose the cases written */
   filtered: boolean;
+  /** whether every case this format wrote was empty (a calendar with no event) */
+  empty?: boolean;
+  /** the as-of date asked for, when one was */
+  asOf?: string | null;
 }
 
 /** `assess` writes these case by case, as the cases are assessed (and, in a large batch, by worker threads). */
@@ -214,7 +218,7 @@ export const FORMATS = {
         mode: 'streamed',
         head: (data) => icsHead(data.envelope.lang, data.envelope.tool.version),
         case: (report, ctx) => formatCaseIcs(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang, ctx.icsDetails === true),
-        tail: () => icsTail(),
+        tail: (data) => icsTail({ empty: data.empty === true, lang: data.lang, asOf: data.asOf ?? null }),
       },
     },
   },

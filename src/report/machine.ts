@@ -120,6 +120,7 @@ export function machineCase(r: CaseResult, options: { detail: Detail; triage: Fl
   // The case's own story stays out of machine output: a script has the case file.
   const full: CaseReport = explainCase(r, options.rulesets, lang);
   delete full.story;
+  delete full.uidKey;
   return { ...full, triage: options.triage };
 }
 
