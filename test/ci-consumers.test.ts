@@ -134,3 +134,18 @@ describe('messages a person reads', () => {
     expect(r.stdout).not.toMatch(/-\d+ day/);
   });
 });
+
+describe('machine output does not depend on where rulecase is installed or run', () => {
+  it('bundled rule sets are named rulecase:rules/…, the same from the repository and from another folder', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'rulecase-where-'));
+    const fixture = join(ROOT, 'fixtures/nl/belaging-buurman.yaml');
+    const files = async (at: string): Promise<string[]> => {
+      const r = await runInProcess(['assess', '--as-of', '2026-06-01', '--format', 'json', fixture], {}, false, at);
+      return (JSON.parse(r.stdout) as { rulesets: { file: string }[] }).rulesets.map((rs) => rs.file);
+    };
+    const here = await files(ROOT);
+    expect(here).toContain('rulecase:rules/nl/belaging.yaml');
+    for (const f of here) expect(f).toMatch(/^rulecase:rules\/[a-z]+\/[a-z0-9-]+\.yaml$/);
+    expect(await files(elsewhere)).toEqual(here);
+  });
+});

@@ -187,6 +187,8 @@ export interface Envelope {
   rulesets: RulesetInfo[];
 }
 
-export function envelopeHead(options: { version: string; asOf: string | null; lang: Lang; detail: Detail; rulesets: readonly RuleSet[] }): Envelope {
-  return { schemaVersion: REPORT_SCHEMA_VERSION, tool: { name: 'rulecase', version: options.version }, asOf: options.asOf, lang: options.lang, detail: options.detail, rulesets: options.rulesets.map((rs) => rulesetInfo(rs, options.lang)) };
+export function envelopeHead(options: { version: string; asOf: string | null; lang: Lang; detail: Detail; rulesets: readonly RuleSet[]; ruleFile?: (file: string) => string }): Envelope {
+  const name = options.ruleFile ?? ((f: string) => f);
+  const rulesets = options.rulesets.map((rs) => ({ ...rulesetInfo(rs, options.lang), file: name(rs.file) }));
+  return { schemaVersion: REPORT_SCHEMA_VERSION, tool: { name: 'rulecase', version: options.version }, asOf: options.asOf, lang: options.lang, detail: options.detail, rulesets };
 }
