@@ -17,7 +17,7 @@ export function evaluatePerOrder(compiled: CompiledRuleSet, base: CaseView, ctxF
   const orders = caseFile.orders ?? [];
   const runs = orders.map((_, k) => {
     // The incidents (and their parsed dates) are the case's own in every run: only the orders turn.
-    const view: CaseView = { caseFile: { ...caseFile, orders: rotate(orders, k) }, zone: base.zone, incidents: base.incidents, values: new Map() };
+    const view: CaseView = { caseFile: { ...caseFile, orders: rotate(orders, k) }, zone: base.zone, incidents: base.incidents, values: new Map(), ...(base.asOf !== undefined ? { asOf: base.asOf } : {}) };
     return { k, run: relabel(evaluateRuleSet(compiled, ctxFor(view)), k) };
   });
   const chosen = pick(runs);
