@@ -75,3 +75,34 @@ describe('sound deadline statuses: expired only when the act is known not done i
     expect(flagsOf(r as never)).toContain('expired');
   });
 });
+
+describe('orders: the report speaks of the order that may still be in force', () => {
+  const twoOrders = readFileSync(join(ROOT, 'fixtures/ew/two-orders.yaml'), 'utf8');
+  // Without the judgment on a reasonable excuse both breaches are open; then leave out one field of the ended order.
+  const open = twoOrders.slice(0, twoOrders.indexOf('judgments:'));
+  const withoutIndefinite = open.replace(/(NMO-LEEDS[\s\S]*?)\n {4}indefinite: false/, '$1');
+
+  it('an order whose recorded end date is past is not chosen, whatever else of it is missing', () => {
+    expect(withoutIndefinite).not.toBe(open);
+    for (const text of [open, withoutIndefinite]) {
+      const breach = assessText(text, { asOf: '2026-01-12' }).conclusions.find((c) => c.id === 'breach_offence');
+      expect(breach?.order).toBe(1);
+    }
+  });
+
+  it('a civil ban already recorded keeps the civil route open, with what to ask for and through whom', () => {
+    const text = [
+      'jurisdiction: NL',
+      'incidents:',
+      '  - { date: "2026-05-20", kind: message, afterRefusal: true }',
+      'orders:',
+      '  - { type: nl-civil-ban, made: "2026-04-01", served: "2026-04-03" }',
+    ].join('\n');
+    const r = assessText(text, { asOf: '2026-06-01' });
+    expect(conclusion(r, 'civil_ban_obtainable').status).toBe('undetermined');
+    const claim = conclusion(r, 'civil_ban_what_to_claim');
+    expect(claim.explanation).toMatch(/penalty payment or a wider one/);
+    expect(claim.explanation).toMatch(/advocaat/);
+    expect(r.actions.some((a) => a.id === 'ask_civil_court_for_ban')).toBe(true);
+  });
+});

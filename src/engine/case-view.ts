@@ -74,13 +74,22 @@ function readCaseValue(view: CaseView, path: readonly string[]): Value {
   }
   let node: unknown = caseFile;
   for (const key of path) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return UNKNOWN;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return impliedValue(view, path);
     node = (node as Record<string, unknown>)[key];
   }
-  if (node === undefined || node === null || node === 'unknown') return UNKNOWN;
+  if (node === undefined || node === null || node === 'unknown') return impliedValue(view, path);
   const field = caseField(path);
   if (field?.type === 'date') return whenValue(node, view.zone, field.past ? view.asOf : undefined);
   if (typeof node === 'boolean' || typeof node === 'number' || typeof node === 'string') return literalValue(node);
+  return UNKNOWN;
+}
+
+/**
+ * What the case format itself implies for a field left out: an order with a recorded end date is
+ * not one "until further order", so its end, not the missing flag, says whether it is in force.
+ */
+function impliedValue(view: CaseView, path: readonly string[]): Value {
+  if (path.length === 3 && path[0] === 'orders' && path[2] === 'indefinite' && caseValue(view, ['orders', path[1] as string, 'expires']).t === 'date') return { t: 'bool', v: false };
   return UNKNOWN;
 }
 
