@@ -106,3 +106,34 @@ describe('orders: the report speaks of the order that may still be in force', ()
     expect(r.actions.some((a) => a.id === 'ask_civil_court_for_ban')).toBe(true);
   });
 });
+
+describe('bad input: one located message, whatever the input', () => {
+  it('JSON nested 10,000 deep is refused with one located message, in one thread or in workers', async () => {
+    const { parseSource } = await import('../src/source/document.js');
+    const deep = `{"jurisdiction":"NL","facts":{"x":${'['.repeat(10_000)}${']'.repeat(10_000)}}}`;
+    for (const file of ['case.json', 'case.yaml']) {
+      const { doc, diagnostics } = parseSource(file, deep);
+      expect(doc).toBeUndefined();
+      expect(diagnostics).toHaveLength(1);
+      expect(diagnostics[0]).toMatchObject({ line: 1, column: 533, severity: 'error' });
+      expect(diagnostics[0]?.message).toMatch(/nested more than 500 levels/);
+    }
+  });
+
+  it('a YAML tag a case never needs (!!omap, !!set) is refused where it is written', async () => {
+    const { loadCaseText } = await import('../src/case/load.js');
+    const c = loadCaseText('case.yaml', 'jurisdiction: NL\nfacts: !!omap\n  - a: 1\n');
+    expect(c.caseFile).toBeUndefined();
+    expect(c.diagnostics[0]).toMatchObject({ line: 2, column: 8 });
+    expect(c.diagnostics[0]?.message).toMatch(/!!omap is not allowed/);
+    expect(loadCaseText('case.yaml', 'jurisdiction: NL\nfacts: !!set\n  ? a\n').diagnostics[0]?.message).toMatch(/!!set/);
+  });
+
+  it('validate refuses rule names and incident fields that every object already has', async () => {
+    const { checkNames } = await import('../src/rules/check-names.js');
+    const seen: string[] = [];
+    const rs = { derived: { constructor: { compute: 'count' }, f: { compute: 'count', where: { constructor: 'x' } }, g: { compute: 'distinct', field: '__proto__' } } };
+    checkNames(rs as never, (_code, pointer) => seen.push(pointer));
+    expect(seen).toEqual(['/derived/constructor', '/derived/f/where/constructor', '/derived/g/field']);
+  });
+});
