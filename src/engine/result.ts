@@ -90,6 +90,8 @@ export type DeadlineFinding =
   | 'done_late'
   | 'ended'
   | 'may_have_ended'
+  /** the act that meets it is unknown, or dated on both sides of the last day */
+  | 'may_have_been_done'
   | 'running';
 
 export interface SkippedDay {

@@ -2,6 +2,7 @@ import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
 import { approximateDays, isValidIsoDate, parseDuration } from '../dates/legal-date.js';
 import { escapePointer, type SourceDocument } from '../source/document.js';
 import { didYouMean } from '../source/schema-check.js';
+import { checkNames } from './check-names.js';
 import { conditionRefs, dateExprRefs, parseRef, CASE_PATHS } from './refs.js';
 import type { Condition, RuleSet } from './types.js';
 
@@ -34,6 +35,7 @@ export function checkRuleSet(rs: RuleSet, doc: SourceDocument): Diagnostic[] {
     deps: new Map(),
   };
   checkHeader(k);
+  checkNames(rs, k.report);
   checkDerivedAndFacts(k);
   checkCriteriaAndJudgments(k);
   checkTables(k);
