@@ -80,6 +80,8 @@ function readCaseValue(view: CaseView, path: readonly string[]): Value {
   if (node === undefined || node === null || node === 'unknown') return impliedValue(view, path);
   const field = caseField(path);
   if (field?.type === 'date') return whenValue(node, view.zone, field.past ? view.asOf : undefined);
+  // A list the case file gives (what the client wants) is complete: what it leaves out is not wanted.
+  if (field?.list && Array.isArray(node)) return { t: 'set', values: node.map(String), complete: true };
   if (typeof node === 'boolean' || typeof node === 'number' || typeof node === 'string') return literalValue(node);
   return UNKNOWN;
 }
