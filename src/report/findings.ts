@@ -95,6 +95,7 @@ export const DIAGNOSTIC_HELP: Record<string, { name: string; description: string
   'closed-world-reading': { name: 'ClosedWorldReading', description: 'An element decided by whether a field was filled in.', help: 'Compare the field\'s value instead: a case file writes false for what did not happen, and an absent field is unknown.' },
   'internal-error': { name: 'InternalError', description: 'A file broke something rulecase did not foresee.', help: 'The other files were assessed. Report the file\'s shape (not its contents) so it can be fixed.' },
   'review-overdue': { name: 'ReviewOverdue', description: 'A rule is past its review date.', help: 'Check the rule against its sources; then update checked and reviewBy.' },
+  'source-evidence': { name: 'SourceEvidence', description: 'A source does not say how it is known.', help: 'A verified source needs quote and url (or ecli) and must be a primary text; an unverified one needs unverifiedBecause in one line.' },
 };
 
 export function diagnosticRule(code: string, level: Level = 'error'): RuleDescriptor {
