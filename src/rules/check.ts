@@ -61,9 +61,6 @@ function checkHeader(k: Checker): void {
   }
 }
 
-/** While the bundled sources are being quoted, a missing quote or reason is a warning; then an error. */
-const EVIDENCE_SEVERITY: 'error' | 'warning' = 'warning';
-
 /** Kinds of text an adviser cites as authority; the others are never shown as verified. */
 const AUTHORITY: ReadonlySet<Source['kind']> = new Set(['statute', 'decision', 'guideline', 'official-guidance']);
 
@@ -73,7 +70,7 @@ const AUTHORITY: ReadonlySet<Source['kind']> = new Set(['statute', 'decision', '
  */
 function checkEvidence(k: Checker, id: string, s: Source): void {
   const at = (key: string): string => p('sources', id, key);
-  const report = (pointer: string, message: string): void => k.report('source-evidence', pointer, message, EVIDENCE_SEVERITY);
+  const report = (pointer: string, message: string): void => k.report('source-evidence', pointer, message);
   if (s.verified) {
     if (!AUTHORITY.has(s.kind)) report(at('verified'), `sources.${id}: a ${s.kind} source cannot be verified: cite the primary text, or write verified: false with unverifiedBecause.`);
     if (s.quote === undefined) report(at('verified'), `sources.${id}: a verified source needs quote: the operative words, copied from the primary text.`);
