@@ -115,6 +115,9 @@ describe('the two clients of issue 18', () => {
     expect(limit?.kind).toBe('limit');
     expect(c.actions.some((a) => a.due !== null && a.due === limit?.due)).toBe(false);
     expect(c.routes.find((x) => x.id === 'obtain_nmo')).toMatchObject({ status: 'not_applying', text: 'the client already holds a non-molestation order' });
+    // Nobody is charged: sentencing is not asked of his adviser.
+    const lean = JSON.parse((await runInProcess(['assess', '--format', 'ndjson', 'fixtures/ew/nmo-holder-calls-visit.yaml'])).stdout) as { needs: string[] };
+    for (const ref of ['judgments.culpability', 'judgments.harm', 'facts.victim_particularly_vulnerable', 'facts.home_shared_with_respondent']) expect(lean.needs).not.toContain(ref);
   });
 });
 
