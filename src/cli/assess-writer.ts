@@ -70,8 +70,18 @@ export class ReportWriter {
     return this.sinks.some((k) => k.format === 'text' && k.file === undefined);
   }
 
+  /** the head, kept for the formats that take their language from the first case written */
+  private headData: StreamHead | undefined;
+
   head(data: StreamHead): void {
-    for (const { sink, format } of this.streamed) sink.write(format.head(data, this.formatOptions(sink)));
+    this.headData = data;
+    for (const { sink, format } of this.streamed) if (format.headFromFirstCase !== true) sink.write(format.head(data, this.formatOptions(sink)));
+  }
+
+  /** The head of a format that waits for the first case (an HTML document's language and title are the case's). */
+  private lateHead(sink: Sink, format: StreamedFormat, caseLang: Lang | undefined): string {
+    if (format.headFromFirstCase !== true || this.headData === undefined) return '';
+    return format.head({ ...this.headData, ...(caseLang !== undefined ? { caseLang } : {}) }, this.formatOptions(sink));
   }
 
   /** One case (undefined: a discovered file of another kind, skipped). */
@@ -91,7 +101,8 @@ export class ReportWriter {
     if (this.keepsReports && rendered.report) this.reports.push(rendered.report);
     for (const { sink, format } of this.streamed) {
       const separator = format.separator ? (this.tally.shown === 0 ? format.separator.first : format.separator.next) : '';
-      sink.write(separator + (rendered.chunks[outputKey(sink.format, sink.color)] ?? ''));
+      const head = this.tally.shown === 0 ? this.lateHead(sink, format, rendered.lang) : '';
+      sink.write(head + separator + (rendered.chunks[outputKey(sink.format, sink.color)] ?? ''));
     }
     this.tally.shown++;
   }
@@ -99,7 +110,7 @@ export class ReportWriter {
   /** Ends the streamed formats, writes the whole ones, and moves every file into place. */
   finish(findings: () => Findings): void {
     const tail = { ...this.tally, lang: this.options.lang, filtered: this.options.only !== undefined };
-    for (const { sink, format } of this.streamed) sink.write(format.tail(tail, this.formatOptions(sink)));
+    for (const { sink, format } of this.streamed) sink.write((this.tally.shown === 0 ? this.lateHead(sink, format, undefined) : '') + format.tail(tail, this.formatOptions(sink)));
     if (this.whole.length > 0) {
       const all = findings();
       for (const { sink, format } of this.whole) sink.write(format.format(all, { ...this.formatOptions(sink), ...(this.options.root ? { root: this.options.root } : {}) }));

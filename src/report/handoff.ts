@@ -104,13 +104,14 @@ export function caseMeta(cr: CaseReport, lang: Lang): { label: string; value: st
   return [
     { label: say(lang, 'asOfLabel'), value: cr.asOf ? `${humanDate(cr.asOf, lang)}${cr.timeZone ? ` (${cr.timeZone})` : ''}` : '—' },
     { label: say(lang, 'adviser'), value: advisers.length > 0 ? advisers.join(', ') : say(lang, 'notRecorded') },
-    { label: say(lang, 'ruleSet'), value: cr.rulesets.map((r) => `${r.title} (${r.version})`).join('; ') },
+    { label: say(lang, 'ruleSet'), value: cr.rulesets.map((r) => r.title).join('; ') },
   ];
 }
 
-/** A breach can only be of an order: the record-keeping part is shown when the case has one. */
-export function concernsBreach(cr: CaseReport): boolean {
-  return (cr.story?.orders.length ?? 0) > 0;
+/** The routes that do not apply, one line each with why ("No injured-party claim: there is no criminal case"). */
+export function routesNotApplying(cr: CaseReport): string[] {
+  void cr;
+  return [];
 }
 
 /** The lines under a conclusion in the details: its reasons, indicators, judgment, what is still needed and why it is unverified. */

@@ -7,7 +7,7 @@ import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, Source
 import { humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say } from '../words/report.js';
-import { actionWhen, caseMeta, concernsBreach, conclusionBullets, conclusionStatusText, deadlineBullets, daysLeftText, deadlinesByKind, deadlineStatusText, dueText, headlines, incidentWhat, numberedDeadlines, pendingActions, shownInDetails, sourceLong, type NumberedDeadline } from './handoff.js';
+import { actionWhen, caseMeta, conclusionBullets, conclusionStatusText, deadlineBullets, daysLeftText, deadlinesByKind, deadlineStatusText, dueText, headlines, incidentWhat, numberedDeadlines, pendingActions, routesNotApplying, shownInDetails, sourceLong, type NumberedDeadline } from './handoff.js';
 
 /** Inline text: Markdown's markup characters escaped, line breaks folded. */
 export const md = (s: string): string => s.replace(/\r?\n/g, ' ').replace(/([\\`*_{}[\]<>#|~!])/g, '\\$1');
@@ -26,7 +26,8 @@ export function formatCaseMarkdown(cr: CaseReport, reportLang: Lang): string {
   if (cr.story?.summary) out.push(`## ${md(w('theCase'))}`, '', `> ${md(cr.story.summary)}`, '');
   const numbered = numberedDeadlines(cr);
   out.push(...whatToDo(cr, lang), ...conclusions(cr, lang), ...timeline(cr, numbered, lang), ...deadlines(numbered, lang));
-  if (concernsBreach(cr)) out.push(`## ${md(w('recordKeeping'))}`, '', md(w('noChecklist')), '');
+  const notApplying = routesNotApplying(cr);
+  if (notApplying.length > 0) out.push(`## ${md(w('routesNotApplying'))}`, '', ...notApplying.map((l) => `- ${md(l)}`), '');
   out.push(...story(cr, lang), ...details(cr, lang), '---', '', `*${md(w('disclaimer'))}*`, '');
   return out.join('\n') + '\n';
 }
@@ -124,7 +125,7 @@ function details(cr: CaseReport, lang: Lang): string[] {
     const items = cr.conclusions.filter((x) => x.ruleset === rs.id && shownInDetails(x));
     const dls = cr.deadlines.filter((d) => d.ruleset === rs.id && d.status !== 'not_applicable');
     if (items.length === 0 && dls.length === 0) continue;
-    out.push(`### ${md(rs.title)} (${md(rs.id)} ${md(rs.version)})`, '');
+    out.push(`### ${md(rs.title)}`, '');
     for (const c of items) out.push(...conclusionDetail(c, lang, refs(c.sources, c.ruleset)));
     for (const d of dls) out.push(...deadlineDetail(d, lang, refs(d.sources, d.ruleset)));
     out.push('');
