@@ -21,7 +21,9 @@ import {
   headlines,
   incidentWhat,
   numberedDeadlines,
+  onlyHistory,
   pendingActions,
+  routeIf,
   routesNotApplying,
   sourceLong,
   shownInDetails,
@@ -146,8 +148,9 @@ export function formatCaseHtml(cr: CaseReport, reportLang: Lang, detail: 'lean' 
   if (cr.story?.summary) out.push(`<p class="summary">${esc(cr.story.summary)}</p>`);
   out.push('</header>');
   const numbered = numberedDeadlines(cr);
-  out.push(...whatToDo(cr, lang), ...conclusionsPart(cr, lang), ...timelinePart(cr, numbered, lang), ...deadlinesPart(numbered, lang), ...routesPart(cr, lang), footer(lang));
-  if (detail === 'full') out.push('<section class="appendix">', `<h2>${w('appendix')}</h2>`, ...storyPart(cr, lang), ...detailsPart(cr, lang), '</section>');
+  const current = numbered.filter((x) => !onlyHistory(x.d));
+  out.push(...whatToDo(cr, lang), ...conclusionsPart(cr, lang), ...timelinePart(cr, current, lang), ...deadlinesPart(cr, current, lang, 'deadlines'), ...routesPart(cr, lang), footer(lang));
+  if (detail === 'full') out.push('<section class="appendix">', `<h2>${w('appendix')}</h2>`, ...deadlinesPart(cr, numbered.filter((x) => onlyHistory(x.d)), lang, 'datesPassed'), ...storyPart(cr, lang), ...detailsPart(cr, lang), '</section>');
   out.push('</article>');
   return out.join('\n') + '\n';
 }
@@ -167,15 +170,15 @@ function whatToDo(cr: CaseReport, lang: Lang): string[] {
   const actions = pendingActions(cr);
   const out = [`<section class="todo"><h2>${esc(say(lang, 'whatToDo'))}</h2>`];
   if (actions.length === 0) return [...out, `<p>${esc(say(lang, 'nothingToDo'))}</p>`, '</section>'];
-  out.push('<ol class="actions">', ...actions.map((a) => actionItem(a, lang)), '</ol></section>');
+  out.push('<ol class="actions">', ...actions.map((a) => actionItem(a, routeIf(cr, a), lang)), '</ol></section>');
   return out;
 }
 
-function actionItem(a: ActionReport, lang: Lang): string {
+function actionItem(a: ActionReport, ifRoute: string, lang: Lang): string {
   const when = actionWhen(a, lang);
   const cls = a.status === 'due_soon' ? ' soon' : a.status === 'expired' ? ' late' : '';
   const parts = [
-    `<li><strong>${a.conditional ? `${esc(say(lang, 'ifStill'))} ` : ''}${esc(a.title)}</strong> <span class="muted">(${esc(a.whoText)})</span>${when ? ` — <span class="due${cls}">${esc(when)}</span>` : ''}${unverified(a.verified, lang)}`,
+    `<li><strong>${esc(ifRoute)}${a.conditional && ifRoute === '' ? `${esc(say(lang, 'ifStill'))} ` : ''}${esc(a.title)}</strong> <span class="muted">(${esc(a.whoText)})</span>${when ? ` — <span class="due${cls}">${esc(when)}</span>` : ''}${unverified(a.verified, lang)}`,
     `<br><span>${esc(a.because)}</span>`,
   ];
   if (a.status === 'expired' && a.due) parts.push(`<br><span class="late">${esc(say(lang, 'missed', { due: humanDate(a.due, lang) }))}</span>`);
@@ -196,7 +199,7 @@ function badge(c: ConclusionReport, lang: Lang): string {
 function conclusionsPart(cr: CaseReport, lang: Lang): string[] {
   const items = headlines(cr);
   if (items.length === 0) return [];
-  return [`<section><h2>${esc(say(lang, 'conclusions'))}</h2><ul class="conclusions">`, ...items.map((c) => `<li>${badge(c, lang)}<strong>${esc(c.title)}</strong>${unverified(c.verified, lang)}<br><span class="small">${esc(humanDatesIn(c.explanation, lang))}</span></li>`), '</ul></section>'];
+  return [`<section><h2>${esc(say(lang, 'conclusions'))}</h2><ul class="conclusions">`, ...items.map((c) => `<li>${badge(c, lang)}<strong>${esc(routeIf(cr, c))}${esc(c.title)}</strong>${unverified(c.verified, lang)}<br><span class="small">${esc(humanDatesIn(c.explanation, lang))}</span></li>`), '</ul></section>'];
 }
 
 function timelinePart(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: Lang): string[] {
@@ -206,23 +209,23 @@ function timelinePart(cr: CaseReport, numbered: readonly NumberedDeadline[], lan
   return [`<section><h2>${esc(say(lang, 'timeline'))}</h2><figure>`, svg, timelineLegend(cr, numbered, lang), '</figure>', ...(undated.length > 0 ? [`<p class="muted small">${esc(say(lang, 'notInTimeline', { titles: undated.join('; ') }))}</p>`] : []), '</section>'];
 }
 
-function deadlinesPart(numbered: readonly NumberedDeadline[], lang: Lang): string[] {
+function deadlinesPart(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: Lang, heading: 'deadlines' | 'datesPassed'): string[] {
   if (numbered.length === 0) return [];
   const w = (k: Parameters<typeof say>[1]): string => esc(say(lang, k));
-  const out = [`<section><h2>${w('deadlines')}</h2>`];
+  const out = [heading === 'deadlines' ? `<section><h2>${w(heading)}</h2>` : `<section><h3>${w(heading)}</h3>`];
   out.push(`<table class="deadlines"><colgroup><col class="n"><col><col class="due"><col class="left"><col class="status"></colgroup><thead><tr><th></th><th>${w('deadline')}</th><th>${w('due')}</th><th>${w('daysLeftHeader')}</th><th>${w('status')}</th></tr></thead>`);
   for (const group of deadlinesByKind(numbered)) {
     out.push(`<tbody><tr class="kind"><th colspan="5"><span class="kindmark" style="background:${KIND_COLOURS[group.kind] ?? '#333'}"></span>${esc(say(lang, `dkind.${group.kind}`))}</th></tr>`);
-    for (const { n, d } of group.items) out.push(deadlineRow(n, d, lang));
+    for (const { n, d } of group.items) out.push(deadlineRow(n, d, routeIf(cr, d), lang));
     out.push('</tbody>');
   }
   out.push('</table></section>');
   return out;
 }
 
-function deadlineRow(n: number, d: DeadlineReport, lang: Lang): string {
+function deadlineRow(n: number, d: DeadlineReport, ifRoute: string, lang: Lang): string {
   const cls = d.status === 'expired' ? 'late' : d.status === 'due_soon' ? 'soon' : '';
-  return `<tr><td class="n">${n}</td><td>${esc(d.title)}${unverified(d.verified, lang)}<br><span class="muted small">${esc(humanDatesIn(d.explanation, lang))}</span></td><td>${esc(dueText(d, lang))}</td><td>${esc(daysLeftText(d))}</td><td class="${cls}">${esc(deadlineStatusText(d, lang))}</td></tr>`;
+  return `<tr><td class="n">${n}</td><td>${esc(ifRoute)}${esc(d.title)}${unverified(d.verified, lang)}<br><span class="muted small">${esc(humanDatesIn(d.explanation, lang))}</span></td><td>${esc(dueText(d, lang))}</td><td>${esc(daysLeftText(d))}</td><td class="${cls}">${esc(deadlineStatusText(d, lang))}</td></tr>`;
 }
 
 function storyPart(cr: CaseReport, lang: Lang): string[] {
