@@ -232,13 +232,15 @@ export class Explainer {
       explanation: this.deadlineExplanation(d, startEvent),
       basis: { ...basis, startEvent, text: this.tx(rule?.basis), ...(extension ? { extension: { ...extension, why: this.extensionWhy(extension) } } : {}) },
       needs: this.needs(d.needs),
+      ...(rule?.remindBefore ? { remindBefore: rule.remindBefore } : {}),
     };
   }
 
   action(a: ActionResult): ActionReport {
     const rule = own(this.rs.actions, a.id);
     const words: RuleWords = this.aboutOrder(rule ? this.ruleWords(rule) : { title: a.id, sources: [], checked: '' }, a.order);
-    return { ...a, ...words, whoText: say(this.lang, `who.${a.who}`), because: this.tx(rule?.because), ...(rule?.explainWhy ? { explainWhy: this.tx(rule.explainWhy) } : {}), needs: this.needs(a.needs) };
+    const by = rule?.by ? parseRef(rule.by) : undefined;
+    return { ...a, ...words, whoText: say(this.lang, `who.${a.who}`), because: this.tx(rule?.because), ...(by?.kind === 'deadlines' ? { byDeadline: by.id } : {}), ...(rule?.explainWhy ? { explainWhy: this.tx(rule.explainWhy) } : {}), needs: this.needs(a.needs) };
   }
 
   /**
