@@ -128,8 +128,11 @@ function nextDay(iso: string): string {
 export function trigger(date: string, remindBefore: string): string {
   const d = parseDuration(remindBefore) ?? { years: 0, months: 0, weeks: 1, days: 0 };
   if (d.years === 0 && d.months === 0) return d.days === 0 ? `-P${d.weeks}W` : `-P${d.weeks * 7 + d.days}D`;
-  const back = new Date(`${date}T00:00:00Z`);
-  back.setUTCFullYear(back.getUTCFullYear() - d.years, back.getUTCMonth() - d.months, back.getUTCDate() - d.weeks * 7 - d.days);
+  const [y, m, day] = date.split('-').map(Number) as [number, number, number];
+  // A month back from 31 March is the last of February, not 3 March.
+  const month = new Date(Date.UTC(y - d.years, m - 1 - d.months, 1));
+  const last = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).getUTCDate();
+  const back = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), Math.min(day, last) - d.weeks * 7 - d.days));
   return `-P${Math.round((Date.parse(`${date}T00:00:00Z`) - back.getTime()) / 86_400_000)}D`;
 }
 
