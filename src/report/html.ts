@@ -81,7 +81,7 @@ tr { break-inside: avoid; }
 td.n { width: 7mm; font-weight: bold; }
 ul.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 1mm 4mm; padding: 0; margin: 1mm 0 0 16%; font-size: 8.5pt; color: #333; }
 ul.legend li { white-space: nowrap; } svg.swatch { vertical-align: -1px; } svg .far { fill: #f3f5f8; }
-section.appendix { break-before: page; }
+section.appendix { break-before: page; } section.keep { break-inside: avoid; }
 section.routes ul { margin: 0; padding-left: 5mm; }
 .kindmark { display: inline-block; width: 2.5mm; height: 2.5mm; transform: rotate(45deg); margin-right: 2mm; }
 .detail { break-inside: avoid; margin-bottom: 3mm; }
@@ -212,7 +212,9 @@ function timelinePart(cr: CaseReport, numbered: readonly NumberedDeadline[], lan
 function deadlinesPart(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: Lang, heading: 'deadlines' | 'datesPassed'): string[] {
   if (numbered.length === 0) return [];
   const w = (k: Parameters<typeof say>[1]): string => esc(say(lang, k));
-  const out = [heading === 'deadlines' ? `<section><h2>${w(heading)}</h2>` : `<section><h3>${w(heading)}</h3>`];
+  // A short table is kept whole, so that its heading is never left alone at the foot of a page.
+  const open = `<section${numbered.length <= 10 ? ' class="keep"' : ''}>`;
+  const out = [heading === 'deadlines' ? `${open}<h2>${w(heading)}</h2>` : `${open}<h3>${w(heading)}</h3>`];
   out.push(`<table class="deadlines"><colgroup><col class="n"><col><col class="due"><col class="left"><col class="status"></colgroup><thead><tr><th></th><th>${w('deadline')}</th><th>${w('due')}</th><th>${w('daysLeftHeader')}</th><th>${w('status')}</th></tr></thead>`);
   for (const group of deadlinesByKind(numbered)) {
     out.push(`<tbody><tr class="kind"><th colspan="5"><span class="kindmark" style="background:${KIND_COLOURS[group.kind] ?? '#333'}"></span>${esc(say(lang, `dkind.${group.kind}`))}</th></tr>`);
