@@ -117,7 +117,7 @@ describe.skipIf(!canRun && !inCI)('the HTML report, printed by Chromium', () => 
     expect(pages.join(' ')).not.toContain(say(lang, 'appendix'));
   }, 90_000);
 
-  it.each([...FIXTURES.map((f): [string, Lang | undefined] => [f, undefined]), ['fixtures/nl/belaging-ex-partner.yaml', 'nl'], ['fixtures/ew/two-orders.yaml', 'nl']])('%s (--lang %s): nothing overflows a table cell', async (fixture, asked) => {
+  it.each<[string, Lang | undefined]>([...FIXTURES.map((f): [string, Lang | undefined] => [f, undefined]), ['fixtures/nl/belaging-ex-partner.yaml', 'nl'], ['fixtures/ew/two-orders.yaml', 'nl']])('%s (--lang %s): nothing overflows a table cell', async (fixture, asked) => {
     const { html } = await htmlOf(fixture, asked);
     // A test copy: the CSP lifted and a script that marks every cell whose content is wider than the cell.
     const probe = html

@@ -72,6 +72,8 @@ export class ReportWriter {
 
   /** the head, kept for the formats that take their language from the first case written */
   private headData: StreamHead | undefined;
+  /** the languages of the cases written: a report in one language ends in it (the disclaimer too) */
+  private readonly caseLangs = new Set<Lang>();
 
   head(data: StreamHead): void {
     this.headData = data;
@@ -99,6 +101,7 @@ export class ReportWriter {
     const only = this.options.only;
     if (only && !rendered.actions.some((a) => only.has(a))) return;
     if (this.keepsReports && rendered.report) this.reports.push(rendered.report);
+    if (rendered.lang !== undefined) this.caseLangs.add(rendered.lang);
     for (const { sink, format } of this.streamed) {
       const separator = format.separator ? (this.tally.shown === 0 ? format.separator.first : format.separator.next) : '';
       const head = this.tally.shown === 0 ? this.lateHead(sink, format, rendered.lang) : '';
@@ -109,7 +112,9 @@ export class ReportWriter {
 
   /** Ends the streamed formats, writes the whole ones, and moves every file into place. */
   finish(findings: () => Findings): void {
-    const tail = { ...this.tally, lang: this.options.lang, filtered: this.options.only !== undefined };
+    // Every case in one language (each in its own, without --lang): the summary and disclaimer follow it.
+    const only = this.caseLangs.size === 1 ? [...this.caseLangs][0] : undefined;
+    const tail = { ...this.tally, lang: only ?? this.options.lang, filtered: this.options.only !== undefined };
     for (const { sink, format } of this.streamed) sink.write((this.tally.shown === 0 ? this.lateHead(sink, format, undefined) : '') + format.tail(tail, this.formatOptions(sink)));
     if (this.whole.length > 0) {
       const all = findings();
