@@ -6,7 +6,7 @@
  * Deterministic: UIDs come from the case and the rule, DTSTAMP from the as-of date, never the clock.
  */
 import { createHash } from 'node:crypto';
-import type { CaseReport, DeadlineReport } from '../explain/types.js';
+import type { ActionReport, CaseReport, DeadlineReport } from '../explain/types.js';
 import { shownDay } from './handoff.js';
 import { parseDuration } from '../dates/legal-date.js';
 import { humanDate, humanDatesIn } from '../explain/values.js';
@@ -77,16 +77,26 @@ export function calendarEntries(cr: CaseReport, lang: Lang, details: boolean): C
   const running = (s: string): boolean => s === 'open' || s === 'due_soon';
   const deadlines = cr.deadlines.filter((d) => d.due !== null && running(d.status) && (d.kind === 'act-by' || d.kind === 'ends'));
   const merged = new Set<DeadlineReport>();
+  // Actions counted from the same deadline, due the same day, are one matter ("apply to extend the
+  // order" and "tell the court about every breach when applying"): one event, the first one's title.
+  const matters = new Map<string, ActionReport[]>();
   for (const a of cr.actions) {
     if (a.due === null || !running(a.status)) continue;
-    const own = deadlines.find((d) => d.ruleset === a.ruleset && d.id === a.byDeadline && d.order === a.order && (shownDay(d) ?? d.due) === a.due);
+    const key = a.byDeadline !== undefined ? `${a.ruleset}/${a.byDeadline}/${a.order ?? ''}/${a.due}` : `${a.ruleset}/action/${a.id}/${a.order ?? ''}`;
+    matters.set(key, [...(matters.get(key) ?? []), a]);
+  }
+  for (const group of matters.values()) {
+    const [a, ...more] = group as [ActionReport, ...ActionReport[]];
+    const due = a.due as string;
+    const own = deadlines.find((d) => d.ruleset === a.ruleset && d.id === a.byDeadline && d.order === a.order && (shownDay(d) ?? d.due) === due);
     if (own) merged.add(own);
-    const extra = details ? [a.needs.length > 0 ? `${say(lang, 'stillNeeded')}: ${a.needs.map((n) => n.label).join('; ')}` : '', own ? humanDatesIn(own.explanation, lang) : ''] : [];
+    const needs = group.flatMap((x) => x.needs);
+    const extra = details ? [needs.length > 0 ? `${say(lang, 'stillNeeded')}: ${needs.map((n) => n.label).join('; ')}` : '', own ? humanDatesIn(own.explanation, lang) : ''] : [];
     entries.push({
       key: `${a.ruleset}/action/${a.id}/${a.order ?? ''}`,
-      date: a.due,
+      date: due,
       summary: `${say(lang, 'ics.actBy', { title: a.title })} — ${caseName}`,
-      description: [caseName, `${a.title} (${a.whoText})`, a.because, own ? own.title : '', ...extra].filter(Boolean).join('\n'),
+      description: [caseName, `${a.title} (${a.whoText})`, a.because, ...more.map((x) => `${x.title} (${x.whoText})\n${x.because}`), own ? own.title : '', ...extra].filter(Boolean).join('\n'),
       remindBefore: own?.remindBefore ?? REMIND_BEFORE,
     });
   }
