@@ -101,7 +101,7 @@ describe('words for people', () => {
 
   it('lists the routes that do not apply once, at the end, each with why', async () => {
     for (const format of FORMATS_FOR_PEOPLE) {
-      const r = await runInProcess(['assess', '--format', format, 'fixtures/nl/belaging-ex-partner-berichten.yaml']);
+      const r = await runInProcess(['assess', '--format', format, 'fixtures/nl/ex-partner-zonder-aangifte.yaml']);
       const text = r.stdout.replace(/<[^>]+>/g, '');
       const heading = text.indexOf(say('nl', 'routesNotApplying'));
       expect(heading, format).toBeGreaterThan(text.indexOf(say('nl', 'deadlines')));
