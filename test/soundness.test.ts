@@ -137,3 +137,17 @@ describe('bad input: one located message, whatever the input', () => {
     expect(seen).toEqual(['/derived/constructor', '/derived/f/where/constructor', '/derived/g/field']);
   });
 });
+
+describe('the second legal review: what the reader is now told', () => {
+  it('F11: the DAPO pilot end date is the amended one (SI 2025/1222), and F10: a neighbour is told of the PHA s.3 injunction', () => {
+    const nmo = assessText(readFileSync(join(ROOT, 'fixtures/ew/nmo-application-ex-partner.yaml'), 'utf8'), { asOf: '2026-05-18' });
+    expect(conclusion(nmo, 'dapo_not_covered').explanation).toMatch(/31 March 2026/);
+    const stranger = assessText(readFileSync(join(ROOT, 'fixtures/ew/spo-stranger-stalking.yaml'), 'utf8'), { asOf: '2026-06-01' });
+    expect(stranger.actions.find((a) => a.id === 'apply_for_pha_injunction')?.title).toMatch(/injunction against harassment/);
+  });
+
+  it('F2: at the appeal stage the Dutch victim is told to give written notice to the advocaat-generaal or the court of appeal', () => {
+    const r = assessText('jurisdiction: NL\nincidents:\n  - { date: "2026-03-02", kind: message }\nfacts: { criminal_stage: appeal }\n', { asOf: '2026-11-02', lang: 'nl' });
+    expect(conclusion(r, 'right_to_speak_on_appeal').explanation).toMatch(/advocaat-generaal/);
+  });
+});
