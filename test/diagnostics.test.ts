@@ -35,7 +35,7 @@ describe('problems in rule files are reported at file:line:column with a stable 
     writeFileSync(file, rs.replace('SOURCE', source));
     const r = await runInProcess(['validate', file, 'rules/nl/atw-calendar.yaml']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/cw\.yaml:\d+:\d+: warning closed-world-reading: "not: case\.complaint\.withdrawn is known" decides the element/);
+    expect(r.stdout).toMatch(/cw\.yaml:\d+:\d+: warning closed-world-reading: "not: case\.complaint\.withdrawn is known" decides this conclusion/);
   });
 
   it.each([

@@ -25,8 +25,11 @@ function badInputs(): Record<string, [string | Buffer, string, number, number, R
   return {
     'alias-bomb.yaml': [[level('a', '"x"'), level('b', '*a'), level('c', '*b'), level('d', '*c'), level('e', '*d'), level('f', '*e'), 'jurisdiction: NL', ''].join('\n'), 'yaml-syntax', 1, 1, /aliases/],
     'alias-unresolved.yaml': ['jurisdiction: NL\nx: *nope\n', 'yaml-syntax', 1, 1, /refers to no anchor/],
-    'deep-1000.json': ['{"jurisdiction":"NL","x":' + '['.repeat(1000) + '1' + ']'.repeat(1000) + '}', 'schema-unknown-key', 1, 1, /"x" is not a known field/],
-    'deep-flow.yaml': ['jurisdiction: NL\nx: ' + '['.repeat(20000) + '\n', 'yaml-syntax', 1, 1, /nested more than 500 levels/],
+    'deep-1000.json': ['{"jurisdiction":"NL","x":' + '['.repeat(1000) + '1' + ']'.repeat(1000) + '}', 'json-syntax', 1, 525, /nested more than 500 levels/],
+    // Refused where the 501st bracket opens, JSON or YAML, in one thread or in workers.
+    'deep-flow.yaml': ['jurisdiction: NL\nx: ' + '['.repeat(20000) + '\n', 'yaml-syntax', 2, 504, /nested more than 500 levels/],
+    'deep-10000.json': ['{"jurisdiction":"NL","facts":{"x":' + '['.repeat(10000) + ']'.repeat(10000) + '}}', 'json-syntax', 1, 533, /nested more than 500 levels/],
+    'tag-omap.yaml': ['jurisdiction: NL\nfacts: !!omap\n  - a: 1\n', 'yaml-syntax', 2, 8, /the tag !!omap is not one rulecase reads/],
     'year-9999.yaml': [buurman.replace('made: "2026-04-16"', 'made: "9999-12-31"'), 'invalid-date', 27, 11, /outside the years rulecase counts with/],
     'year-0050.yaml': [buurman.replace('made: "2026-04-16"', 'made: "0050-04-16"'), 'invalid-date', 27, 11, /outside the years/],
     'duplicate-key.json': ['{"jurisdiction": "NL",\n "jurisdiction": "EW"}', 'json-syntax', 2, 2, /"jurisdiction" appears twice/],

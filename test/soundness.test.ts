@@ -125,7 +125,7 @@ describe('bad input: one located message, whatever the input', () => {
     const c = loadCaseText('case.yaml', 'jurisdiction: NL\nfacts: !!omap\n  - a: 1\n');
     expect(c.caseFile).toBeUndefined();
     expect(c.diagnostics[0]).toMatchObject({ line: 2, column: 8 });
-    expect(c.diagnostics[0]?.message).toMatch(/!!omap is not allowed/);
+    expect(c.diagnostics[0]?.message).toMatch(/the tag !!omap is not one rulecase reads/);
     expect(loadCaseText('case.yaml', 'jurisdiction: NL\nfacts: !!set\n  ? a\n').diagnostics[0]?.message).toMatch(/!!set/);
   });
 
@@ -135,5 +135,19 @@ describe('bad input: one located message, whatever the input', () => {
     const rs = { derived: { constructor: { compute: 'count' }, f: { compute: 'count', where: { constructor: 'x' } }, g: { compute: 'distinct', field: '__proto__' } } };
     checkNames(rs as never, (_code, pointer) => seen.push(pointer));
     expect(seen).toEqual(['/derived/constructor', '/derived/f/where/constructor', '/derived/g/field']);
+  });
+});
+
+describe('the second legal review: what the reader is now told', () => {
+  it('F11: the DAPO pilot end date is the amended one (SI 2025/1222), and F10: a neighbour is told of the PHA s.3 injunction', () => {
+    const nmo = assessText(readFileSync(join(ROOT, 'fixtures/ew/nmo-application-ex-partner.yaml'), 'utf8'), { asOf: '2026-05-18' });
+    expect(conclusion(nmo, 'dapo_not_covered').explanation).toMatch(/31 March 2026/);
+    const stranger = assessText(readFileSync(join(ROOT, 'fixtures/ew/spo-stranger-stalking.yaml'), 'utf8'), { asOf: '2026-06-01' });
+    expect(stranger.actions.find((a) => a.id === 'apply_for_pha_injunction')?.title).toMatch(/injunction against harassment/);
+  });
+
+  it('F2: at the appeal stage the Dutch victim is told to give written notice to the advocaat-generaal or the court of appeal', () => {
+    const r = assessText('jurisdiction: NL\nincidents:\n  - { date: "2026-03-02", kind: message }\nfacts: { criminal_stage: appeal }\n', { asOf: '2026-11-02', lang: 'nl' });
+    expect(conclusion(r, 'right_to_speak_on_appeal').explanation).toMatch(/advocaat-generaal/);
   });
 });

@@ -171,27 +171,24 @@ function checkDerivedAndFacts(k: Checker): void {
 }
 
 /**
- * "X is known" inside an element's condition decides a verdict on whether a field was filled in:
- * it reads what nobody wrote down as "no" (or, negated, as "yes") — the closed-world reading the
- * tool promises never to make. Warned, not refused: as a gate (relevantWhen, appliesWhen) the same
- * test is right, and those are not checked here.
+ * "X is known" inside a conclusion's condition decides it on whether something was filled in: it
+ * reads what nobody wrote down as "no" (or, negated, as "yes"), the closed-world reading the tool
+ * promises never to make. In Kleene form the value itself is tested ({ check: X } for a date,
+ * op: in with every answer for a choice), which stays unknown while X is. Warned, not refused: as a
+ * gate (relevantWhen, appliesWhen) or in an action ("record the day she learned") asking whether X
+ * is known is the point, and those are not checked here.
  */
-function warnClosedWorld(k: Checker, c: Condition, pointer: string, negated = false, siblings: readonly Condition[] = []): void {
-  const each = (parts: Condition[], key: string, neg: boolean, sib: readonly Condition[]): void => parts.forEach((x, i) => warnClosedWorld(k, x, `${pointer}/${key}/${i}`, neg, sib));
-  if ('all' in c) each(c.all, 'all', negated, c.all);
-  else if ('any' in c) each(c.any, 'any', negated, c.any);
-  else if ('atLeast' in c) each(c.of, 'of', negated, []);
-  else if ('firstKnown' in c) each(c.firstKnown, 'firstKnown', negated, []);
-  else if ('not' in c) warnClosedWorld(k, c.not, `${pointer}/not`, !negated, siblings);
-  else if (c.op === 'known' && c.check.startsWith('case.') && !readsValueBeside(c.check, siblings)) {
-    const reads = negated ? 'a field nobody filled in as "yes"' : 'a field nobody filled in as "no"';
-    k.report('closed-world-reading', `${pointer}/check`, `"${negated ? 'not: ' : ''}${c.check} is known" decides the element on whether the field was filled in, reading ${reads}: unknown is not false. Compare the field's value instead (a case file writes false for what did not happen).`, 'warning');
+function warnClosedWorld(k: Checker, c: Condition, pointer: string, negated = false): void {
+  const each = (parts: Condition[], key: string): void => parts.forEach((x, i) => warnClosedWorld(k, x, `${pointer}/${key}/${i}`, negated));
+  if ('all' in c) each(c.all, 'all');
+  else if ('any' in c) each(c.any, 'any');
+  else if ('atLeast' in c) each(c.of, 'of');
+  else if ('firstKnown' in c) each(c.firstKnown, 'firstKnown');
+  else if ('not' in c) warnClosedWorld(k, c.not, `${pointer}/not`, !negated);
+  else if (c.op === 'known') {
+    const reads = negated ? 'an unknown as "yes"' : 'an unknown as "no"';
+    k.report('closed-world-reading', `${pointer}/check`, `"${negated ? 'not: ' : ''}${c.check} is known" decides this conclusion on whether it was filled in, reading ${reads}: unknown is not false. Test the value instead ({ check: ${c.check} } for a date, op: in with every answer for a choice), which stays unknown while it is.`, 'warning');
   }
-}
-
-/** "X is known" beside a test of X's value keeps an unknown X unknown: the value test decides. */
-function readsValueBeside(ref: string, siblings: readonly Condition[]): boolean {
-  return siblings.some((s) => 'check' in s && s.check === ref && s.op !== 'known');
 }
 
 function checkCriteriaAndJudgments(k: Checker): void {
@@ -199,8 +196,7 @@ function checkCriteriaAndJudgments(k: Checker): void {
     const base = p('criteria', id);
     checkMeta(k, c, base);
     useRefs(k, `criteria.${id}`, conditionRefs(c.when, `${base}/when`));
-    // Information is not a verdict: it may well say "when X is recorded".
-    if ((c.kind ?? 'element') === 'element') warnClosedWorld(k, c.when, `${base}/when`);
+    warnClosedWorld(k, c.when, `${base}/when`);
   }
   for (const [id, j] of Object.entries(k.rs.judgments ?? {})) {
     const base = p('judgments', id);
@@ -222,7 +218,10 @@ function checkTables(k: Checker): void {
     checkMeta(k, t, base);
     const refs: Refs = (t.inputs ?? []).map((r, i) => ({ ref: r, pointer: `${base}/inputs/${i}` }));
     t.rows.forEach((row, i) => {
-      if (row.if) refs.push(...conditionRefs(row.if, `${base}/rows/${i}/if`));
+      if (row.if) {
+        refs.push(...conditionRefs(row.if, `${base}/rows/${i}/if`));
+        warnClosedWorld(k, row.if, `${base}/rows/${i}/if`);
+      }
       if (row.match && row.match.length !== (t.inputs?.length ?? 0)) {
         k.report('schema-value', `${base}/rows/${i}/match`, `row ${i + 1} matches ${row.match.length} values but the table has ${t.inputs?.length ?? 0} inputs.`);
       }

@@ -219,7 +219,7 @@ function parseYamlSource(file: string, text: string): { doc?: SourceDocument; di
     const written = typeof tag === 'string' ? text.lastIndexOf(tag.replace(/^tag:yaml\.org,2002:/, '!!'), start) : -1;
     const pos = lineCounter.linePos(written >= 0 ? written : start);
     if (typeof tag === 'string' && !ALLOWED_TAGS.has(tag) && !diagnostics.some((d) => d.line === pos.line)) {
-      diagnostics.push({ code: isJson ? 'json-syntax' : 'yaml-syntax', severity: 'error', message: `the file cannot be read: the tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')} is not allowed here; write the value as plain YAML.`, file, line: pos.line, column: pos.col, pointer: '' });
+      diagnostics.push({ code: isJson ? 'json-syntax' : 'yaml-syntax', severity: 'error', message: `the file cannot be read as YAML: the tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')} is not one rulecase reads (it only reads plain YAML values); remove it.`, file, line: pos.line, column: pos.col, pointer: '' });
     }
   });
   if (diagnostics.length > 0) return { diagnostics };
