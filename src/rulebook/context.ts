@@ -64,12 +64,21 @@ export class RuleSetContext {
     const dot = key.indexOf('.');
     const section = key.slice(0, dot);
     const id = key.slice(dot + 1);
-    const title = section === 'sources' ? this.sourceName(id) : section === 'calendars' ? this.tx(this.calendarOwner(id)?.calendars?.[id]?.title) || id : this.words.explainer.refLabel(key) || id;
+    const title = this.titleOf(section, id);
     if (section === 'calendars') {
       const owner = this.calendarOwner(id);
       return owner ? this.site.link(this.book.place(owner, 'calendars', id), title) : esc(title);
     }
     return this.site.link(this.book.place(this.rs, section, id), title);
+  }
+
+  /** An entry's name: a rule's or derived value's title, a fact's question, a source's citation. */
+  titleOf(section: string, id: string): string {
+    if (section === 'sources') return this.sourceName(id);
+    if (section === 'calendars') return this.tx(this.calendarOwner(id)?.calendars?.[id]?.title) || id;
+    if (section === 'facts') return this.tx(this.rs.facts?.[id]?.question) || id;
+    const entries = this.rs[section as 'criteria'] as Record<string, { title?: Text }> | undefined;
+    return (entries && Object.hasOwn(entries, id) ? this.tx(entries[id]?.title) : '') || id;
   }
 
   /** Calendars are declared once (in their own rule set) and counted by deadlines of any rule set of the jurisdiction. */
@@ -152,7 +161,7 @@ export class RuleSetContext {
     const tests = this.book.testsFor(this.rs, section, id);
     if (tests.length === 0) return `<span class="warn">${esc(this.w('noTests'))}</span>`;
     const cls = (s: string): string => (s === 'passed' ? 'ok' : s === 'todo' ? 'muted' : 'bad');
-    return `<ul class="plain">${tests.map((t) => `<li>${esc(t.name)} <span class="muted small">(${esc(t.file)})</span> <span class="${cls(t.status)}">${esc(this.w(`testStatus.${t.status}`))}</span></li>`).join('')}</ul>`;
+    return `<ul class="plain">${tests.map((t) => `<li>${esc(t.name)} <code class="id">${esc(t.file)}</code> <span class="${cls(t.status)}">${esc(this.w(`testStatus.${t.status}`))}</span></li>`).join('')}</ul>`;
   }
 
   coverageHtml(section: string, id: string): string {

@@ -59,6 +59,8 @@ function coverageCell(b: Book, rs: RuleSet): string {
   return total === 0 ? '—' : `${Math.floor((covered / total) * 1000) / 10}%`;
 }
 
+const unverifiedAnchor = (b: Book, rs: RuleSet, source: string): string => `${UNVERIFIED_PAGE}--${b.place(rs, 'sources', source).anchor}`;
+
 /** Every unverified rule and source once, with the reason; then every review date, the due ones first. */
 export function unverifiedPage(b: Book, site: Site, contexts: Map<RuleSet, RuleSetContext>): string {
   const lang = b.input.lang;
@@ -70,13 +72,15 @@ export function unverifiedPage(b: Book, site: Site, contexts: Map<RuleSet, RuleS
     const c = contexts.get(rs) as RuleSetContext;
     for (const { section, id, rule } of rulesOf(rs)) {
       const link = site.link(b.place(rs, section, id), c.tx(rule.title));
-      const reasons = c.unverifiedReasons(rule);
-      if (reasons.length > 0) rules.push(`<li>${link} <span class="muted small">(${esc(c.tx(rs.title))})</span><ul class="plain small">${reasons.map((r) => `<li><strong>${esc(r.what)}</strong>: ${esc(r.why)}</li>`).join('')}</ul></li>`);
+      // The rule's own note here; a source's reason once, in the list of sources below, linked.
+      const own = rule.verified === false ? [`<li><strong>${esc(w('ruleNote'))}</strong>: ${esc(c.tx(rule.note) || w('noReason'))}</li>`] : [];
+      const cited = rule.cite.filter((s) => rs.sources[s] && !rs.sources[s]?.verified).map((s) => `<li>${site.link({ page: UNVERIFIED_PAGE, anchor: unverifiedAnchor(b, rs, s) }, c.sourceName(s))}</li>`);
+      if (own.length + cited.length > 0) rules.push(`<li>${link} <span class="muted small">(${esc(c.tx(rs.title))})</span><ul class="plain small">${[...own, ...cited].join('')}</ul></li>`);
       if (rule.reviewBy) reviews.push({ due: c.reviewDue(rule), date: rule.reviewBy, html: `${link} <span class="muted small">(${esc(c.tx(rs.title))})</span>` });
     }
     for (const [id, s] of Object.entries(rs.sources)) {
       if (s.verified) continue;
-      sources.push(`<li>${site.link(b.place(rs, 'sources', id), c.sourceName(id))} <span class="muted small">(${esc(c.tx(rs.title))})</span>: ${esc(c.tx(s.note) || w('noReason'))}</li>`);
+      sources.push(`<li id="${esc(unverifiedAnchor(b, rs, id))}">${site.link(b.place(rs, 'sources', id), c.sourceName(id))} <span class="muted small">(${esc(c.tx(rs.title))})</span>: ${esc(c.tx(s.note) || w('noReason'))}</li>`);
     }
   }
   reviews.sort((x, y) => Number(y.due) - Number(x.due) || x.date.localeCompare(y.date));

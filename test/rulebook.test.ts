@@ -1,0 +1,157 @@
+/**
+ * The rule book of the bundled rules (`rulecase docs`): every rule, value, question, calendar and
+ * source of every rule set has its anchor; every internal link resolves (checked here, independently
+ * of the command's own check); a reader sees words, not references; and Chromium prints a page.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECTIONS } from '../src/rulebook/model.js';
+import type { RuleSet } from '../src/rules/types.js';
+import { runInProcess } from './cli-harness.js';
+import { rules } from './helpers.js';
+
+const work = mkdtempSync(join(tmpdir(), 'rulecase-rulebook-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const bundled = rules();
+const pagesIn = (dir: string): Map<string, string> => new Map(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+const idsIn = (html: string): Set<string> => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] as string));
+const hrefsIn = (html: string): string[] => [...html.matchAll(/\shref="([^"]+)"/g)].map((m) => (m[1] as string).replace(/&amp;/g, '&'));
+/** What a reader sees: the text outside tags, without the small ids shown for maintainers. */
+const visibleText = (html: string): string =>
+  html
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<code class="id">[^<]*<\/code>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
+
+/** Every internal link that does not resolve: a page that is not there, or an anchor not on it. */
+function brokenLinks(pages: Map<string, string>): string[] {
+  const broken: string[] = [];
+  for (const [page, html] of pages)
+    for (const href of hrefsIn(html)) {
+      if (/^https?:/.test(href)) continue;
+      const [file, fragment] = href.split('#') as [string, string | undefined];
+      const target = pages.get(file === '' ? page : file);
+      if (target === undefined || (fragment !== undefined && !idsIn(target).has(fragment))) broken.push(`${page}: ${href}`);
+    }
+  return broken;
+}
+
+const internalLinks = (pages: Map<string, string>): number => [...pages.values()].reduce((n, html) => n + hrefsIn(html).filter((h) => !/^https?:/.test(h)).length, 0);
+
+let en: Map<string, string>;
+let nl: Map<string, string>;
+let single: Map<string, string>;
+let stderr: string;
+
+beforeAll(async () => {
+  const a = await runInProcess(['docs', '--out', join(work, 'en')]);
+  expect(a.code, a.stderr).toBe(0);
+  stderr = a.stderr;
+  const b = await runInProcess(['docs', '--lang', 'nl', '--out', join(work, 'nl')]);
+  expect(b.code, b.stderr).toBe(0);
+  const c = await runInProcess(['docs', '--out', join(work, 'one', 'rulebook.html')]);
+  expect(c.code, c.stderr).toBe(0);
+  en = pagesIn(join(work, 'en'));
+  nl = pagesIn(join(work, 'nl'));
+  single = pagesIn(join(work, 'one'));
+}, 120_000);
+
+describe('rulecase docs: the rule book of the bundled rules', () => {
+  it('has an index, a page per rule set, the unverified points and the case fields, readable by their owner only', () => {
+    expect([...en.keys()]).toEqual(expect.arrayContaining(['index.html', 'unverified.html', 'case-fields.html', ...bundled.rulesets.map((rs) => `${rs.id}.html`)]));
+    expect(statSync(join(work, 'en', 'index.html')).mode & 0o777).toBe(0o600);
+    for (const rs of bundled.rulesets) expect(en.get('index.html')).toContain(`href="${rs.id}.html"`);
+    expect(stderr).toMatch(/wrote \d+ page file\(s\) .* \d+ internal links checked/);
+  });
+
+  it('gives every rule, derived value, question, calendar and source of every rule set its anchor', () => {
+    let ids = 0;
+    for (const rs of bundled.rulesets) {
+      const page = en.get(`${rs.id}.html`) as string;
+      const anchors = idsIn(page);
+      for (const section of SECTIONS)
+        for (const id of Object.keys((rs as RuleSet)[section] ?? {})) {
+          ids++;
+          expect(anchors.has(`${rs.id}--${section}--${id}`), `${rs.id} ${section}.${id}`).toBe(true);
+        }
+    }
+    expect(ids).toBeGreaterThan(400);
+  });
+
+  it('has no broken internal link, in a folder of pages, in one file, and in Dutch', () => {
+    for (const pages of [en, nl, single]) {
+      expect(brokenLinks(pages)).toEqual([]);
+      expect(internalLinks(pages)).toBeGreaterThan(2000);
+    }
+    // One file links only to its own anchors.
+    expect([...single.keys()]).toEqual(['rulebook.html']);
+    expect(hrefsIn(single.get('rulebook.html') as string).filter((h) => !h.startsWith('#') && !/^https?:/.test(h))).toEqual([]);
+  });
+
+  it('says the logic in words: no reference, ISO duration or code reaches the reader', () => {
+    for (const [name, html] of [...en, ...nl]) {
+      const text = visibleText(html);
+      expect(text, name).not.toMatch(/\b(facts|derived|criteria|judgments|tables|deadlines|actions|case)\.[a-z_]+/);
+      expect(text, name).not.toMatch(/\bP\d+[YMWD]\b/);
+    }
+    // The Dutch stalking element: its logic names the four judgments, each linked to its entry.
+    const belaging = en.get('nl-belaging.html') as string;
+    const entry = belaging.slice(belaging.indexOf('id="nl-belaging--criteria--belaging"'), belaging.indexOf('id="nl-belaging--criteria--', belaging.indexOf('id="nl-belaging--criteria--belaging"') + 10));
+    expect(visibleText(entry)).toContain('Logic all of these hold:');
+    for (const j of ['stelselmatig_inbreuk', 'wederrechtelijk', 'opzettelijk', 'oogmerk']) expect(entry).toContain(`href="nl-belaging.html#nl-belaging--judgments--${j}"`);
+    // The complaint term in words: three months, from the later of two dates, with the Dutch calendar.
+    const at = belaging.indexOf('id="nl-belaging--deadlines--complaint"');
+    const complaint = visibleText(belaging.slice(at, belaging.indexOf('<article', at)));
+    expect(complaint).toMatch(/Length: 3 months\. Counted from: the first known of: the latest of: when the victim learned of the conduct last act /);
+    expect(complaint).toContain('by the calendar: Algemene termijnenwet');
+  });
+
+  it('shows each rule’s sources with their status, whether it is verified and why not, and the tests that assert it', () => {
+    const belaging = visibleText(en.get('nl-belaging.html') as string);
+    expect(belaging).toContain('Rule tests that check it');
+    expect(belaging).toMatch(/ex-partner - all elements met, complaint filed in time, gedragsaanwijzing running passes/);
+    expect(en.get('nl-belaging.html')).toContain('<code class="id">belaging.test.yaml</code>');
+    expect(belaging).toMatch(/\d+ of \d+ outcomes reached by the rule tests/);
+    expect(belaging).toContain('NOT VERIFIED');
+    // An unverified source's reason, on the rule that cites it and once on the page of unverified points.
+    const reason = 'the explanatory memorandum itself was not read';
+    expect(belaging).toContain(reason);
+    const unverified = visibleText(en.get('unverified.html') as string);
+    expect(unverified.split(reason).length - 1).toBe(1);
+    expect(unverified).toMatch(/Rules not verified \(\d+\)/);
+    expect(unverified).toMatch(/Review dates \(\d+ review due\)/);
+  });
+
+  it('is written in Dutch with --lang nl', () => {
+    const index = nl.get('index.html') as string;
+    expect(index).toContain('<html lang="nl">');
+    expect(visibleText(index)).toContain('Regelboek');
+    expect(visibleText(nl.get('nl-belaging.html') as string)).toMatch(/Logica al deze voorwaarden gelden:/);
+    expect(visibleText(nl.get('nl-belaging.html') as string)).not.toMatch(/\b(When met|Rule tests that check it|Sources)\b/);
+  });
+});
+
+function found(cmd: string, args: string[]): boolean {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  return r.error === undefined && r.status === 0;
+}
+const chromium = ['chromium', 'chromium-browser'].find((c) => found(c, ['--version']));
+const canPrint = chromium !== undefined && found('pdftotext', ['-v']);
+const inCI = Boolean(process.env['CI']);
+
+describe.skipIf(!canPrint && !inCI)('the rule book, printed by Chromium', () => {
+  it('prints a rule set page to PDF whose text has its title and its first rule', () => {
+    const pdf = join(work, 'nl-belaging.pdf');
+    const r = spawnSync(chromium as string, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', `--user-data-dir=${join(work, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${join(work, 'en', 'nl-belaging.html')}`], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const text = spawnSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('Stalking (belaging, Art. 285b Sr)');
+    expect(text).toContain('Stalking (belaging, Art. 285b(1) Sr)');
+    expect(text).toContain('all of these hold:');
+  }, 90_000);
+});
