@@ -150,7 +150,7 @@ describe('jurisdictions and order types are checked against the jurisdiction.yam
   const rules = join(dir, 'rules');
   file('rules/jurisdiction.yaml', 'id: ZQ\nname: { en: Zqland, nl: Zqland }\ntimeZone: Pacific/Auckland\nlanguages: [en]\nlawInForceOn: last-incident\norderTypes:\n  - { value: keep-away-order, label: { en: keep-away order, nl: wegblijfbevel } }\n');
   const ruleset = (id: string, jurisdiction: string, timeZone: string, extra = ''): string =>
-    `id: ${id}\nversion: 1.0.0\njurisdiction: ${jurisdiction}\ntimeZone: ${timeZone}\ntitle: { en: T, nl: T }\ndescription: { en: D, nl: D }\nvalidFrom: "2020-01-01"\nsources:\n  s1: { instrument: Act, checked: "2026-01-01", verified: true }\n${extra}`;
+    `id: ${id}\nversion: 1.0.0\njurisdiction: ${jurisdiction}\ntimeZone: ${timeZone}\ntitle: { en: T, nl: T }\ndescription: { en: D, nl: D }\nvalidFrom: "2020-01-01"\nsources:\n  s1: { kind: statute, instrument: Act, url: "https://example.org/act", quote: "a test citation", checked: "2026-01-01", verified: true }\n${extra}`;
   file('rules/zone.yaml', ruleset('zq-zone', 'ZQ', 'Europe/Paris'));
   file('rules/unknown.yaml', ruleset('zq-unknown', 'ZR', 'Pacific/Auckland'));
   file(

@@ -168,7 +168,7 @@ title: { en: Breach of a keep-away order (Zedland), nl: Overtreding van een wegb
 description: { en: An invented jurisdiction for tests., nl: Een verzonnen rechtsgebied voor tests. }
 validFrom: "2020-01-01"
 sources:
-  zka-1: { instrument: Zedland Keep-away Act, article: s. 1, checked: "2026-01-01", verified: true }
+  zka-1: { kind: statute, instrument: Zedland Keep-away Act, article: s. 1, url: "https://example.org/zka#s1", quote: "a made-up act for the tests", checked: "2026-01-01", verified: true }
 derived:
   incident_count: { title: { en: number of incidents, nl: aantal incidenten }, compute: count }
   last_incident: { title: { en: last incident, nl: laatste incident }, compute: last }

@@ -297,7 +297,7 @@ title: { en: Proceedings (Zedland), nl: Procedure (Zedland) }
 description: { en: An invented rule for tests., nl: Een verzonnen regel voor tests. }
 validFrom: "2020-01-01"
 sources:
-  zka-2: { instrument: Zedland Keep-away Act, article: s. 2, checked: "2026-01-01", verified: true }
+  zka-2: { kind: statute, instrument: Zedland Keep-away Act, article: s. 2, url: "https://example.org/zka#s2", quote: "a made-up act for the tests", checked: "2026-01-01", verified: true }
 criteria:
   convicted:
     title: { en: Convicted, nl: Veroordeeld }

@@ -33,6 +33,7 @@ export type DiagnosticCode =
   | 'invalid-time-zone'
   | 'ruleset-period'
   | 'review-overdue'
+  | 'source-evidence'
   | 'closed-world-reading'
   | 'unknown-route'
   | 'limit-as-last-day'

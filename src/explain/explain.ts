@@ -121,7 +121,19 @@ export class Explainer {
     return cite.map((id) => {
       const s = own(this.rs.sources, id);
       if (!s) return { id, instrument: id, checked: '', verified: false };
-      return { id, instrument: s.instrument, ...(s.article ? { article: s.article } : {}), ...(s.url ? { url: s.url } : {}), ...(s.ecli ? { ecli: s.ecli } : {}), checked: s.checked, verified: s.verified, ...(s.note ? { note: s.note[this.lang] } : {}) };
+      return {
+        id,
+        kind: s.kind,
+        instrument: s.instrument,
+        ...(s.article ? { article: s.article } : {}),
+        ...(s.url ? { url: s.url } : {}),
+        ...(s.ecli ? { ecli: s.ecli } : {}),
+        checked: s.checked,
+        verified: s.verified,
+        ...(s.quote ? { quote: s.quote } : {}),
+        ...(s.unverifiedBecause ? { unverifiedBecause: s.unverifiedBecause[this.lang] } : {}),
+        ...(s.note ? { note: s.note[this.lang] } : {}),
+      };
     });
   }
 

@@ -4,9 +4,12 @@ import type { CaseStory } from './story.js';
 import type { ActionResult, RouteResult, CaseResult, ConclusionResult, DeadlineBasis, DeadlineResult, IndicatorValue, Need, Reason } from '../engine/result.js';
 
 /** A rule's source as a reader gets it: the rule file's source, with its note in one language. */
-export interface SourceRef extends Omit<Source, 'note'> {
+export interface SourceRef extends Omit<Source, 'note' | 'unverifiedBecause' | 'kind'> {
   id: string;
+  /** absent only for a citation the rule set does not list (validate refuses that) */
+  kind?: Source['kind'];
   note?: string;
+  unverifiedBecause?: string;
 }
 
 export interface ExplainedNeed extends Need {

@@ -97,6 +97,7 @@ export const DIAGNOSTIC_HELP: Record<string, { name: string; description: string
   'limit-as-last-day': { name: 'LimitAsLastDay', description: "An action's last day is the authorities' own limit.", help: 'A limit that binds the authorities is no one\'s last day: give the action urgency now (or another act-by deadline) and keep the limit among the deadlines.' },
   'internal-error': { name: 'InternalError', description: 'A file broke something rulecase did not foresee.', help: 'The other files were assessed. Report the file\'s shape (not its contents) so it can be fixed.' },
   'review-overdue': { name: 'ReviewOverdue', description: 'A rule is past its review date.', help: 'Check the rule against its sources; then update checked and reviewBy.' },
+  'source-evidence': { name: 'SourceEvidence', description: 'A source does not say how it is known.', help: 'A verified source needs quote and url (or ecli) and must be a primary text; an unverified one needs unverifiedBecause in one line.' },
 };
 
 export function diagnosticRule(code: string, level: Level = 'error'): RuleDescriptor {

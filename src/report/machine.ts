@@ -146,7 +146,7 @@ export interface RulesetInfo {
   validFrom: string;
   validUntil: string | null;
   file: string;
-  sources: Record<string, Omit<Source, 'note'> & { note?: string }>;
+  sources: Record<string, Omit<Source, 'note' | 'unverifiedBecause'> & { note?: string; unverifiedBecause?: string }>;
   conclusions: Record<string, RuleInfo & { kind: 'criterion' | 'judgment' | 'table' }>;
   deadlines: Record<string, RuleInfo>;
   /** why each action is advised, said once: a case's lean line names the action and its last day */
@@ -176,7 +176,7 @@ export function rulesetInfo(rs: RuleSet, lang: Lang): RulesetInfo {
     validFrom: rs.validFrom,
     validUntil: rs.validUntil ?? null,
     file: rs.file,
-    sources: Object.fromEntries(Object.entries(rs.sources).map(([id, { note, ...s }]) => [id, { ...s, ...(note ? { note: note[lang] } : {}) }])),
+    sources: Object.fromEntries(Object.entries(rs.sources).map(([id, { note, unverifiedBecause, ...s }]) => [id, { ...s, ...(unverifiedBecause ? { unverifiedBecause: unverifiedBecause[lang] } : {}), ...(note ? { note: note[lang] } : {}) }])),
     conclusions,
     deadlines: Object.fromEntries(Object.entries(rs.deadlines ?? {}).map(([id, r]) => [id, info('deadlines', id, r)])),
     actions: Object.fromEntries(Object.entries(rs.actions ?? {}).map(([id, a]) => [id, { ...info('actions', id, a), who: a.who, because: a.because[lang] }])),

@@ -3,7 +3,7 @@ import { approximateDays, isValidIsoDate, parseDuration } from '../dates/legal-d
 import { escapePointer, type SourceDocument } from '../source/document.js';
 import { didYouMean } from '../source/schema-check.js';
 import { conditionRefs, dateExprRefs, parseRef, CASE_PATHS } from './refs.js';
-import type { Condition, RuleSet } from './types.js';
+import type { Condition, RuleSet, Source } from './types.js';
 
 type Refs = { ref: string; pointer: string }[];
 
@@ -56,7 +56,39 @@ function checkHeader(k: Checker): void {
   checkDate(k, rs.validFrom, '/validFrom');
   checkDate(k, rs.validUntil, '/validUntil');
   if (rs.validUntil !== undefined && rs.validUntil < rs.validFrom) k.report('date-range-reversed', '/validUntil', `validUntil (${rs.validUntil}) is before validFrom (${rs.validFrom}).`);
-  for (const [id, s] of Object.entries(rs.sources)) checkDate(k, s.checked, p('sources', id, 'checked'));
+  for (const [id, s] of Object.entries(rs.sources)) {
+    checkDate(k, s.checked, p('sources', id, 'checked'));
+    checkEvidence(k, id, s);
+  }
+}
+
+/** While the bundled sources are being quoted, a missing quote or reason is a warning; then an error. */
+const EVIDENCE_SEVERITY: 'error' | 'warning' = 'warning';
+
+/** Kinds of text an adviser cites as authority; the others are never shown as verified. */
+const AUTHORITY: ReadonlySet<Source['kind']> = new Set(['statute', 'decision', 'guideline', 'official-guidance']);
+
+/**
+ * A source says how it is known: a verified one carries the words it rests on and where to read
+ * them, so a lawyer can check it without the fact sheet; an unverified one says, in one line, why.
+ */
+function checkEvidence(k: Checker, id: string, s: Source): void {
+  const at = (key: string): string => p('sources', id, key);
+  const report = (pointer: string, message: string): void => k.report('source-evidence', pointer, message, EVIDENCE_SEVERITY);
+  if (s.verified) {
+    if (!AUTHORITY.has(s.kind)) report(at('verified'), `sources.${id}: a ${s.kind} source cannot be verified: cite the primary text, or write verified: false with unverifiedBecause.`);
+    if (s.quote === undefined) report(at('verified'), `sources.${id}: a verified source needs quote: the operative words, copied from the primary text.`);
+    if (s.url === undefined && s.ecli === undefined) report(at('verified'), `sources.${id}: a verified source needs url (or ecli for a decision): where the primary text can be read.`);
+    if (s.unverifiedBecause !== undefined) report(at('unverifiedBecause'), `sources.${id}: a verified source has no unverifiedBecause; remove it, or write verified: false.`);
+    return;
+  }
+  if (s.unverifiedBecause === undefined) {
+    report(at('verified'), `sources.${id}: an unverified source needs unverifiedBecause: one line, in en and nl, saying what is not confirmed and why.`);
+    return;
+  }
+  for (const lang of ['en', 'nl'] as const) {
+    if (/\n/.test(s.unverifiedBecause[lang].trim())) report(p('sources', id, 'unverifiedBecause', lang), `sources.${id}.unverifiedBecause.${lang}: one line, please: the report shows it beside the mark.`);
+  }
 }
 
 /** Why a reference does not resolve in this rule set, or undefined when it does. */

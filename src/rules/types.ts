@@ -9,13 +9,24 @@ export interface Text {
 
 export type Lang = keyof Text;
 
+/**
+ * What kind of text a source is, so a reader can tell a statute from a practitioner's summary:
+ * only statute, decision, guideline and official-guidance can be marked verified.
+ */
+export type SourceKind = 'statute' | 'decision' | 'guideline' | 'official-guidance' | 'secondary' | 'practice';
+
 export interface Source {
+  kind: SourceKind;
   instrument: string;
   article?: string;
   url?: string;
   ecli?: string;
   checked: string;
   verified: boolean;
+  /** the operative words the rule rests on, copied from the primary text in its own language; required when verified */
+  quote?: string;
+  /** one line: what could not be confirmed and why; required when not verified */
+  unverifiedBecause?: Text;
   note?: Text;
 }
 
