@@ -136,6 +136,28 @@ describe('rulecase docs: the rule book of the bundled rules', () => {
   });
 });
 
+describe('rulecase docs: routes and urgency', () => {
+  it('indexes the routes, shows each route with its items, and an action with its urgency', async () => {
+    const dir = join(work, 'routes');
+    const r = await runInProcess(['docs', '--rules', 'fixtures/rulebook/rules/routes.yaml', '--out', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const pages = pagesIn(dir);
+    expect(brokenLinks(pages)).toEqual([]);
+    const index = visibleText(pages.get('index.html') as string);
+    expect(index).toContain('Routes Does not apply when While unknown What belongs to it Claiming damages in the criminal case there is no criminal case if a criminal case is brought 2');
+    const page = pages.get('nl-route-example.html') as string;
+    const route = visibleText(page.slice(page.indexOf('id="nl-route-example--routes--injured_party_claim"'), page.indexOf('id="nl-route-example--criteria--')));
+    expect(route).toMatch(/Applies when where the criminal case stands : one of charged/);
+    expect(page).toContain('href="nl-route-example.html#nl-route-example--actions--join_as_injured_party"');
+    const action = visibleText(page.slice(page.indexOf('id="nl-route-example--actions--join_as_injured_party"')));
+    expect(action).toMatch(/Urgency now: before anything else/);
+    expect(action).toMatch(/Route Claiming damages in the criminal case/);
+    // The source's kind and the one line on why it is not verified, said once on the unverified page.
+    expect(visibleText(page)).toContain('statute');
+    expect(visibleText(pages.get('unverified.html') as string).split('the text was not re-read for this example').length - 1).toBe(1);
+  });
+});
+
 function found(cmd: string, args: string[]): boolean {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   return r.error === undefined && r.status === 0;

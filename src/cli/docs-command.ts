@@ -80,7 +80,8 @@ function docsCommand(opts: DocsOptions, { io }: CommandContext): number {
 function runTests(rulePaths: readonly string[], rulesets: Parameters<typeof assertedRules>[2], io: CommandContext['io']): { tests: BookTest[]; coverage: ReturnType<TestRun['coverage']> } {
   const folders = rulePaths.filter((p) => statSync(resolve(io.cwd, p)).isDirectory());
   const testFiles = folders.flatMap((p) => listFiles(p, (n) => TEST_FILE.test(n), io.cwd));
-  const ruleFiles = folders.flatMap((p) => listFiles(p, isRuleFile, io.cwd));
+  // Every rule file counts for coverage, tested or not: a file no test loads shows as uncovered.
+  const ruleFiles = rulePaths.flatMap((p) => (folders.includes(p) ? listFiles(p, isRuleFile, io.cwd) : [p]));
   const asserts = new Map<string, BookTest['asserts']>();
   const run = new TestRun({ extraRules: [], observe: (t, report) => asserts.set(`${t.file}\0${t.name}`, assertedRules(t, report, rulesets)) }, ruleFiles, io);
   for (const f of [...new Set(testFiles.map((f) => resolve(io.cwd, f)))]) run.runFile(f);

@@ -14,8 +14,8 @@ import { LogicWords, type Line } from './logic.js';
 import { entryKey, type Book, type Place, type RuleSection } from './model.js';
 import { book, bookIfKnown, type BookWordKey } from './words.js';
 
-/** A source as the rule file may give it: `kind` and `quote` are read where a rule file has them. */
-export type BookSource = Source & { kind?: string; quote?: string | Text };
+/** A source as a rule file gives it; `kind` may be missing in rule files written before it was required. */
+export type BookSource = Omit<Source, 'kind'> & { kind?: string };
 
 export const CASE_FIELDS_PAGE = 'case-fields';
 export const UNVERIFIED_PAGE = 'unverified';
@@ -81,10 +81,23 @@ export class RuleSetContext {
     return (entries && Object.hasOwn(entries, id) ? this.tx(entries[id]?.title) : '') || id;
   }
 
+  /** An item of another rule set of the jurisdiction (one that names a route this rule set declares). */
+  foreignLink(rs: RuleSet, key: string): string {
+    const [section, id] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
+    const item = (rs[section as 'criteria'] as Record<string, { title?: Text }> | undefined)?.[id];
+    return this.site.link(this.book.place(rs, section, id), this.tx(item?.title) || id);
+  }
+
   /** Calendars are declared once (in their own rule set) and counted by deadlines of any rule set of the jurisdiction. */
   calendarOwner(id: string): RuleSet | undefined {
-    const own = (rs: RuleSet): boolean => rs.calendars !== undefined && Object.hasOwn(rs.calendars, id);
-    return own(this.rs) ? this.rs : this.book.rulesets.find((r) => r.jurisdiction === this.rs.jurisdiction && own(r)) ?? this.book.rulesets.find(own);
+    return this.book.owner(this.rs, 'calendars', id);
+  }
+
+  /** A route an item names, linked to the rule set of the jurisdiction that declares it. */
+  routeLink(id: string): string {
+    const owner = this.book.owner(this.rs, 'routes', id);
+    const title = owner?.routes?.[id]?.title;
+    return owner ? this.site.link(this.book.place(owner, 'routes', id), this.tx(title) || id) : esc(id);
   }
 
   lines(lines: readonly Line[]): string {
@@ -100,6 +113,11 @@ export class RuleSetContext {
     return Object.hasOwn(this.rs.sources, id) ? (this.rs.sources[id] as BookSource) : undefined;
   }
 
+  /** Why a source is not verified: its one line, else its note. */
+  whyUnverified(s: BookSource): string {
+    return this.tx(s.unverifiedBecause) || this.tx(s.note) || this.w('noReason');
+  }
+
   sourceName(id: string): string {
     const s = this.source(id);
     return s ? [s.instrument, s.article, s.ecli].filter(Boolean).join(', ') : id;
@@ -111,7 +129,7 @@ export class RuleSetContext {
     if (rule.verified === false) out.push({ what: this.w('ruleNote'), why: this.tx(rule.note) || this.w('noReason') });
     for (const id of rule.cite) {
       const s = this.source(id);
-      if (s && !s.verified) out.push({ what: this.sourceName(id), why: this.tx(s.note) || this.w('noReason') });
+      if (s && !s.verified) out.push({ what: this.sourceName(id), why: this.whyUnverified(s) });
     }
     return out;
   }

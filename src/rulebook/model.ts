@@ -9,10 +9,10 @@ import type { CoverageItem, RuleSetCoverage, TestStatus } from '../rules/tests.j
 import type { Lang, RuleMeta, RuleSet } from '../rules/types.js';
 
 /** The sections of a rule set that have entries in the book, in the order the page shows them. */
-export const SECTIONS = ['criteria', 'judgments', 'tables', 'deadlines', 'actions', 'derived', 'facts', 'calendars', 'sources'] as const;
+export const SECTIONS = ['routes', 'criteria', 'judgments', 'tables', 'deadlines', 'actions', 'derived', 'facts', 'calendars', 'sources'] as const;
 export type Section = (typeof SECTIONS)[number];
 /** The sections whose entries are rules: with sources, a checked date, verification and tests. */
-export const RULE_SECTIONS = ['criteria', 'judgments', 'tables', 'deadlines', 'actions'] as const;
+export const RULE_SECTIONS = ['routes', 'criteria', 'judgments', 'tables', 'deadlines', 'actions'] as const;
 export type RuleSection = (typeof RULE_SECTIONS)[number];
 
 /** One rule test, with the rules it asserts (by rule set id and version). */
@@ -121,6 +121,23 @@ export class Book {
     return (this.coverageOf(rs)?.items ?? []).filter((i) => i.pointer === base || i.pointer.startsWith(base + '/'));
   }
 
+  /** The rule set that declares a route or calendar: its own, else one of its jurisdiction's (ids are the jurisdiction's). */
+  owner(rs: RuleSet, section: 'routes' | 'calendars', id: string): RuleSet | undefined {
+    const own = (r: RuleSet): boolean => r[section] !== undefined && Object.hasOwn(r[section] as object, id);
+    return own(rs) ? rs : (this.rulesets.find((r) => r.jurisdiction === rs.jurisdiction && own(r)) ?? this.rulesets.find(own));
+  }
+
+  /** The items of every rule set of the jurisdiction that name a route, as rule set and `section.id`. */
+  routeItems(owner: RuleSet, route: string): { rs: RuleSet; key: string }[] {
+    const out: { rs: RuleSet; key: string }[] = [];
+    for (const rs of this.rulesets) {
+      if (rs.jurisdiction !== owner.jurisdiction) continue;
+      for (const section of ['criteria', 'judgments', 'tables', 'deadlines', 'actions'] as const)
+        for (const [id, item] of Object.entries((rs[section] ?? {}) as Record<string, { route?: string }>)) if (item.route === route) out.push({ rs, key: entryKey(section, id) });
+    }
+    return out;
+  }
+
   /** The rule of a rule section, if the rule set declares it. */
   rule(rs: RuleSet, section: RuleSection, id: string): RuleMeta | undefined {
     const s = rs[section] as Record<string, RuleMeta> | undefined;
@@ -138,6 +155,7 @@ export class Book {
       f(out);
       return out.map((r) => r.ref);
     };
+    for (const [id, r] of Object.entries(rs.routes ?? {})) add(entryKey('routes', id), refsIn((o) => conditionRefs(r.applies, '', o)));
     for (const [id, c] of Object.entries(rs.criteria ?? {})) add(entryKey('criteria', id), refsIn((o) => conditionRefs(c.when, '', o)));
     for (const [id, j] of Object.entries(rs.judgments ?? {})) add(entryKey('judgments', id), [...j.indicators, ...(j.counterIndicators ?? []), ...refsIn((o) => j.relevantWhen && conditionRefs(j.relevantWhen, '', o))]);
     for (const [id, t] of Object.entries(rs.tables ?? {}))

@@ -43,9 +43,22 @@ export function indexPage(b: Book, site: Site, contexts: Map<RuleSet, RuleSetCon
         return `<tr><td>${site.link({ page: b.page(rs) }, c.tx(rs.title))}<br><span class="small muted">${esc(c.tx(rs.description))}</span></td><td>${esc(rs.version)}</td><td>${esc(c.period())}</td><td>${rules.length}</td><td>${unverified > 0 ? `<span class="warn">${unverified}</span>` : '0'}</td><td class="small">${coverageCell(b, rs)}</td></tr>`;
       })
       .join('');
-    return `<h2>${esc(name)}</h2><table><thead><tr><th>${esc(w('ruleSets'))}</th><th>${esc(w('version'))}</th><th>${esc(w('period'))}</th><th>${esc(w('rules'))}</th><th>${esc(w('unverifiedRules'))}</th><th>${esc(w('coverage'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
+    return `<h2>${esc(name)}</h2>${routesIndex(b, site, contexts, j)}<table><thead><tr><th>${esc(w('ruleSets'))}</th><th>${esc(w('version'))}</th><th>${esc(w('period'))}</th><th>${esc(w('rules'))}</th><th>${esc(w('unverifiedRules'))}</th><th>${esc(w('coverage'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
   });
-  return `${nav(site, lang, INDEX_PAGE)}<h1>${esc(w('title'))}</h1><p>${esc(w('intro'))}</p><p class="muted small">${esc(w('generated', { version: b.input.toolVersion, date: humanDate(b.input.asOf, lang) }))} ${esc(figures)}</p>${byJurisdiction.join('\n')}${extra}`;
+  const noRoutes = rulesets.some((rs) => Object.keys(rs.routes ?? {}).length > 0) ? '' : `<p class="muted">${esc(w('noRoutes'))}</p>`;
+  return `${nav(site, lang, INDEX_PAGE)}<h1>${esc(w('title'))}</h1><p>${esc(w('intro'))}</p><p class="muted small">${esc(w('generated', { version: b.input.toolVersion, date: humanDate(b.input.asOf, lang) }))} ${esc(figures)}</p>${noRoutes}${byJurisdiction.join('\n')}${extra}`;
+}
+
+/** The routes a jurisdiction's rule sets declare: when each does not apply, and what it holds. */
+function routesIndex(b: Book, site: Site, contexts: Map<RuleSet, RuleSetContext>, jurisdiction: string): string {
+  const lang = b.input.lang;
+  const routes = b.rulesets.filter((rs) => rs.jurisdiction === jurisdiction).flatMap((rs) => Object.entries(rs.routes ?? {}).map(([id, r]) => ({ rs, id, r })));
+  if (routes.length === 0) return '';
+  const rows = routes.map(({ rs, id, r }) => {
+    const c = contexts.get(rs) as RuleSetContext;
+    return `<tr><td>${site.link(b.place(rs, 'routes', id), c.tx(r.title))}</td><td>${esc(c.tx(r.notApplying))}</td><td>${esc(c.tx(r.ifUnknown))}</td><td>${b.routeItems(rs, id).length}</td></tr>`;
+  });
+  return `<h3>${esc(book(lang, 'section.routes'))}</h3><table><thead><tr><th>${esc(book(lang, 'section.routes'))}</th><th>${esc(book(lang, 'routeNotApplying'))}</th><th>${esc(book(lang, 'routeIfUnknown'))}</th><th>${esc(book(lang, 'routeItems'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table><h3>${esc(book(lang, 'ruleSets'))}</h3>`;
 }
 
 function coverageCell(b: Book, rs: RuleSet): string {
@@ -80,7 +93,7 @@ export function unverifiedPage(b: Book, site: Site, contexts: Map<RuleSet, RuleS
     }
     for (const [id, s] of Object.entries(rs.sources)) {
       if (s.verified) continue;
-      sources.push(`<li id="${esc(unverifiedAnchor(b, rs, id))}">${site.link(b.place(rs, 'sources', id), c.sourceName(id))} <span class="muted small">(${esc(c.tx(rs.title))})</span>: ${esc(c.tx(s.note) || w('noReason'))}</li>`);
+      sources.push(`<li id="${esc(unverifiedAnchor(b, rs, id))}">${site.link(b.place(rs, 'sources', id), c.sourceName(id))} <span class="muted small">(${esc(c.tx(rs.title))})</span>: ${esc(c.whyUnverified(s))}</li>`);
     }
   }
   reviews.sort((x, y) => Number(y.due) - Number(x.due) || x.date.localeCompare(y.date));

@@ -3,7 +3,7 @@
  * read (derived values, questions, calendars) and the sources they cite, each with an anchor.
  */
 import { durationInWords } from '../explain/values.js';
-import type { Action, Calendar, Criterion, Deadline, Derived, Fact, Judgment, RuleMeta, Table } from '../rules/types.js';
+import type { Action, Calendar, Criterion, Deadline, Derived, Fact, Judgment, Route, RuleMeta, Table } from '../rules/types.js';
 import { say as sayReport } from '../words/report.js';
 import { esc, facts } from './html.js';
 import { CASE_FIELDS_PAGE, INDEX_PAGE, RuleSetContext, UNVERIFIED_PAGE, type BookSource } from './context.js';
@@ -42,6 +42,7 @@ function entry(c: RuleSetContext, s: Section, id: string): string {
   let body: string;
   let unverified = false;
   switch (s) {
+    case 'routes':
     case 'criteria':
     case 'judgments':
     case 'tables':
@@ -50,7 +51,8 @@ function entry(c: RuleSetContext, s: Section, id: string): string {
       const rule = (rs[s] as Record<string, RuleMeta>)[id] as RuleMeta;
       title = c.tx(rule.title);
       unverified = !c.fullyVerified(s, id);
-      body = ruleBody(c, s, id, rule) + facts([[c.w('reads'), reads], [c.w('readBy'), readBy]]) + c.ruleFooter(s as RuleSection, id, rule);
+      const route = (rule as { route?: string }).route;
+      body = ruleBody(c, s, id, rule) + facts([[c.w('route'), route ? c.routeLink(route) : undefined], [c.w('reads'), reads], [c.w('readBy'), readBy]]) + c.ruleFooter(s as RuleSection, id, rule);
       break;
     }
     case 'derived': {
@@ -98,6 +100,16 @@ function badgesOf(c: RuleSetContext, s: Section, id: string): string {
 
 function ruleBody(c: RuleSetContext, s: Section, id: string, rule: RuleMeta): string {
   switch (s) {
+    case 'routes': {
+      const r = rule as Route;
+      const items = c.book.routeItems(c.rs, id).map(({ rs, key }) => (rs === c.rs ? c.entryLink(key) : `${c.foreignLink(rs, key)} <span class="muted small">(${esc(c.tx(rs.title))})</span>`));
+      return facts([
+        [c.w('routeApplies'), c.lines([c.words.condition(r.applies)])],
+        [c.w('routeNotApplying'), esc(c.tx(r.notApplying))],
+        [c.w('routeIfUnknown'), esc(c.tx(r.ifUnknown))],
+        [c.w('routeItems'), items.length > 0 ? `<ul class="plain">${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : undefined],
+      ]);
+    }
     case 'criteria': {
       const r = rule as Criterion;
       return facts([
@@ -124,7 +136,9 @@ function ruleBody(c: RuleSetContext, s: Section, id: string, rule: RuleMeta): st
       const a = rule as Action;
       return facts([
         [c.w('who'), esc(sayReport(c.lang, `who.${a.who}`))],
+        [c.w('urgency'), esc(c.w(`urgency.${a.urgency ?? (a.by ? 'by-last-day' : 'when-convenient')}`))],
         [c.w('because'), esc(c.tx(a.because))],
+        [c.w('explainWhy'), a.explainWhy ? esc(c.tx(a.explainWhy)) : undefined],
         [c.w('lastDay'), a.by ? c.line({ parts: [c.words.ref(a.by)] }) + (a.dueSoon ? esc(` (${durationInWords(a.dueSoon, c.lang)})`) : '') : undefined],
         [c.w('doneWhen'), a.done ? c.line({ parts: [c.words.ref(a.done)] }) : undefined],
         [c.w('advisedWhen'), a.when ? c.lines([c.words.condition(a.when)]) : esc(c.w('alwaysAdvised'))],
@@ -200,13 +214,13 @@ function calendarBody(c: RuleSetContext, cal: Calendar): string {
 }
 
 function sourceBody(c: RuleSetContext, s: BookSource): string {
-  const quote = typeof s.quote === 'string' ? s.quote : s.quote ? c.tx(s.quote) : undefined;
   return facts([
     [c.w('sourceKind'), s.kind ? esc(bookIfKnown(c.lang, `sourceKind.${s.kind}`) ?? s.kind) : undefined],
-    [c.w('quote'), quote ? `<blockquote>${esc(quote)}</blockquote>` : undefined],
+    [c.w('quote'), s.quote ? `<blockquote>${esc(s.quote)}</blockquote>` : undefined],
     [c.w('link'), s.url ? `<a href="${esc(s.url)}">${esc(s.url)}</a>` : undefined],
     ['ECLI', s.ecli ? esc(s.ecli) : undefined],
     [c.w('checked'), esc(c.date(s.checked))],
-    [c.w('verification'), s.verified ? `<span class="ok">${esc(c.w('sourceVerified'))}</span>` : `<span class="warn">${esc(c.w('sourceUnverified'))}</span>${s.note ? `: ${esc(c.tx(s.note))}` : ` (${esc(c.w('noReason'))})`}`],
+    [c.w('verification'), s.verified ? `<span class="ok">${esc(c.w('sourceVerified'))}</span>` : `<span class="warn">${esc(c.w('sourceUnverified'))}</span>: ${esc(c.whyUnverified(s))}`],
+    [c.w('ruleNote'), s.note && s.unverifiedBecause ? esc(c.tx(s.note)) : s.note && s.verified ? esc(c.tx(s.note)) : undefined],
   ]);
 }
