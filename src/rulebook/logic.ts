@@ -34,7 +34,11 @@ export class LogicWords {
 
   /** A reference as a linkable part, labelled as reports label it. */
   ref(text: string): Part {
-    return { ref: text, label: this.explainer.refLabel(text) || text };
+    const label = this.explainer.refLabel(text) || text;
+    // A deadline is read for its last day or its status: say which.
+    const r = parseRef(text);
+    if (r?.kind === 'deadlines') return { ref: text, label: book(this.lang, r.field === 'due' ? 'ref.due' : 'ref.status', { title: label }) };
+    return { ref: text, label };
   }
 
   condition(c: Condition): Line {

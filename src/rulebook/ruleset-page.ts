@@ -139,7 +139,7 @@ function ruleBody(c: RuleSetContext, s: Section, id: string, rule: RuleMeta): st
         [c.w('urgency'), esc(c.w(`urgency.${a.urgency ?? (a.by ? 'by-last-day' : 'when-convenient')}`))],
         [c.w('because'), esc(c.tx(a.because))],
         [c.w('explainWhy'), a.explainWhy ? esc(c.tx(a.explainWhy)) : undefined],
-        [c.w('lastDay'), a.by ? c.line({ parts: [c.words.ref(a.by)] }) + (a.dueSoon ? esc(` (${durationInWords(a.dueSoon, c.lang)})`) : '') : undefined],
+        [c.w('lastDay'), a.by ? c.line({ parts: [c.words.ref(a.by)] }) + `<br>${esc(c.w('term.dueSoon', { length: durationInWords(a.dueSoon ?? 'P14D', c.lang) }))}` : undefined],
         [c.w('doneWhen'), a.done ? c.line({ parts: [c.words.ref(a.done)] }) : undefined],
         [c.w('advisedWhen'), a.when ? c.lines([c.words.condition(a.when)]) : esc(c.w('alwaysAdvised'))],
       ]);
