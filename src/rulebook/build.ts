@@ -19,7 +19,7 @@ export function buildRuleBook(input: BookInput, options: { single: boolean }): M
   const contexts = new Map<RuleSet, RuleSetContext>(b.rulesets.map((rs) => [rs, new RuleSetContext(b, site, input.lang, rs)]));
   const title = book(input.lang, 'title');
   const pages: [string, string, string][] = [
-    [INDEX_PAGE, title, indexPage(b, site, contexts, '')],
+    [INDEX_PAGE, title, indexPage(b, site, contexts)],
     ...b.rulesets.map((rs): [string, string, string] => [b.page(rs), `${rs.title[input.lang]} — ${title}`, ruleSetPage(contexts.get(rs) as RuleSetContext)]),
     [UNVERIFIED_PAGE, `${book(input.lang, 'unverifiedTitle')} — ${title}`, unverifiedPage(b, site, contexts)],
     [CASE_FIELDS_PAGE, `${book(input.lang, 'caseFieldsTitle')} — ${title}`, caseFieldsPage(b, site, contexts)],

@@ -26,7 +26,7 @@ function rulesOf(rs: RuleSet): { section: RuleSection; id: string; rule: RuleMet
   return RULE_SECTIONS.flatMap((section) => Object.entries((rs[section] ?? {}) as Record<string, RuleMeta>).map(([id, rule]) => ({ section, id, rule })));
 }
 
-export function indexPage(b: Book, site: Site, contexts: Map<RuleSet, RuleSetContext>, extra: string): string {
+export function indexPage(b: Book, site: Site, contexts: Map<RuleSet, RuleSetContext>): string {
   const lang = b.input.lang;
   const w = (k: Parameters<typeof book>[1], v: Record<string, string | number> = {}): string => book(lang, k, v);
   const rulesets = b.rulesets;
@@ -46,7 +46,7 @@ export function indexPage(b: Book, site: Site, contexts: Map<RuleSet, RuleSetCon
     return `<h2>${esc(name)}</h2>${routesIndex(b, site, contexts, j)}<table><thead><tr><th>${esc(w('ruleSets'))}</th><th>${esc(w('version'))}</th><th>${esc(w('period'))}</th><th>${esc(w('rules'))}</th><th>${esc(w('unverifiedRules'))}</th><th>${esc(w('coverage'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
   });
   const noRoutes = rulesets.some((rs) => Object.keys(rs.routes ?? {}).length > 0) ? '' : `<p class="muted">${esc(w('noRoutes'))}</p>`;
-  return `${nav(site, lang, INDEX_PAGE)}<h1>${esc(w('title'))}</h1><p>${esc(w('intro'))}</p><p class="muted small">${esc(w('generated', { version: b.input.toolVersion, date: humanDate(b.input.asOf, lang) }))} ${esc(figures)}</p>${noRoutes}${byJurisdiction.join('\n')}${extra}`;
+  return `${nav(site, lang, INDEX_PAGE)}<h1>${esc(w('title'))}</h1><p>${esc(w('intro'))}</p><p class="muted small">${esc(w('generated', { version: b.input.toolVersion, date: humanDate(b.input.asOf, lang) }))} ${esc(figures)}</p>${noRoutes}${byJurisdiction.join('\n')}`;
 }
 
 /** The routes a jurisdiction's rule sets declare: when each does not apply, and what it holds. */
