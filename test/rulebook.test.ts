@@ -81,6 +81,16 @@ describe('rulecase docs: the rule book of the bundled rules', () => {
         }
     }
     expect(ids).toBeGreaterThan(400);
+    // Every source shows its kind and whether it is verified.
+    for (const rs of bundled.rulesets) {
+      const page = en.get(`${rs.id}.html`) as string;
+      for (const [id, s] of Object.entries(rs.sources)) {
+        const at = page.indexOf(`id="${rs.id}--sources--${id}"`);
+        const entry = page.slice(at, page.indexOf('</article>', at));
+        expect(entry, `${rs.id} source ${id}`).toMatch(new RegExp(`class="badge muted">(statute|decision|guideline|official guidance|secondary source|practice)<`));
+        expect(entry, `${rs.id} source ${id}`).toContain(s.verified ? '>verified<' : '>NOT VERIFIED<');
+      }
+    }
   });
 
   it('has no broken internal link, in a folder of pages, in one file, and in Dutch', () => {

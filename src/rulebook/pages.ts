@@ -40,10 +40,11 @@ export function indexPage(b: Book, site: Site, contexts: Map<RuleSet, RuleSetCon
         const c = contexts.get(rs) as RuleSetContext;
         const rules = rulesOf(rs);
         const unverified = rules.filter((r) => !c.ownVerified(r.rule)).length;
-        return `<tr><td>${site.link({ page: b.page(rs) }, c.tx(rs.title))}<br><span class="small muted">${esc(c.tx(rs.description))}</span></td><td>${esc(rs.version)}</td><td>${esc(c.period())}</td><td>${rules.length}</td><td>${unverified > 0 ? `<span class="warn">${unverified}</span>` : '0'}</td><td class="small">${coverageCell(b, rs)}</td></tr>`;
+        const untested = rules.filter((r) => b.testsFor(rs, r.section, r.id).length === 0).length;
+        return `<tr><td>${site.link({ page: b.page(rs) }, c.tx(rs.title))}<br><span class="small muted">${esc(c.tx(rs.description))}</span></td><td>${esc(rs.version)}</td><td>${esc(c.period())}</td><td>${rules.length}</td><td>${unverified > 0 ? `<span class="warn">${unverified}</span>` : '0'}</td><td>${untested > 0 ? `<span class="warn">${untested}</span>` : '0'}</td><td class="small">${coverageCell(b, rs)}</td></tr>`;
       })
       .join('');
-    return `<h2>${esc(name)}</h2>${routesIndex(b, site, contexts, j)}<table><thead><tr><th>${esc(w('ruleSets'))}</th><th>${esc(w('version'))}</th><th>${esc(w('period'))}</th><th>${esc(w('rules'))}</th><th>${esc(w('unverifiedRules'))}</th><th>${esc(w('coverage'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
+    return `<h2>${esc(name)}</h2>${routesIndex(b, site, contexts, j)}<table><thead><tr><th>${esc(w('ruleSets'))}</th><th>${esc(w('version'))}</th><th>${esc(w('period'))}</th><th>${esc(w('rules'))}</th><th>${esc(w('unverifiedRules'))}</th><th>${esc(w('untestedRules'))}</th><th>${esc(w('coverage'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
   });
   const noRoutes = rulesets.some((rs) => Object.keys(rs.routes ?? {}).length > 0) ? '' : `<p class="muted">${esc(w('noRoutes'))}</p>`;
   return `${nav(site, lang, INDEX_PAGE)}<h1>${esc(w('title'))}</h1><p>${esc(w('intro'))}</p><p class="muted small">${esc(w('generated', { version: b.input.toolVersion, date: humanDate(b.input.asOf, lang) }))} ${esc(figures)}</p>${noRoutes}${byJurisdiction.join('\n')}`;

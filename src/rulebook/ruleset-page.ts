@@ -171,11 +171,12 @@ function judgmentBody(c: RuleSetContext, j: Judgment): string {
 }
 
 function tableBody(c: RuleSetContext, t: Table): string {
-  const output = (v: unknown): string => (v !== null && typeof v === 'object' ? esc((v as Record<string, string>)[c.lang] ?? '') : esc(String(v)));
+  // A text output is for people; a code or number is for other rules: shown in words, with its output name for maintainers.
+  const output = (v: unknown): string => (v !== null && typeof v === 'object' ? esc((v as Record<string, string>)[c.lang] ?? '') : esc(c.words.literal(v as string | number | boolean)));
   const rows = t.rows
     .map((row, i) => {
       const out = Object.entries(row.output)
-        .map(([k, v]) => (typeof v === 'object' ? output(v) : `<span class="muted small">${esc(k)}:</span> ${output(v)}`))
+        .map(([k, v]) => (typeof v === 'object' ? output(v) : `${output(v)} <code class="id">${esc(k)}</code>`))
         .join('<br>');
       return `<tr><td>${i + 1}</td><td>${c.lines([c.words.tableRow(t, row)])}</td><td>${out}</td></tr>`;
     })

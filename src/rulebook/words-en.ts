@@ -167,6 +167,7 @@ export const ENGLISH = {
   // the unverified page
   unverifiedTitle: 'Unverified points and review dates',
   unverifiedIntro: 'Every rule and source the rules mark as not verified, each once, with the reason the rule file gives; then every review date, the due ones first.',
+  untestedRules: 'Rules no test asserts',
   unverifiedRules: 'Rules not verified',
   unverifiedSources: 'Sources not verified',
   reviewDates: 'Review dates',

@@ -165,6 +165,7 @@ export const DUTCH: Record<BookWordKey, string> = {
   minWorkingDays: 'Een termijn van drie dagen of meer bevat ten minste {n} werkdagen.',
   unverifiedTitle: 'Niet geverifieerde punten en herzieningsdata',
   unverifiedIntro: 'Elke regel en bron die de regels als niet geverifieerd markeren, elk één keer, met de reden uit het regelbestand; daarna elke herzieningsdatum, de verstreken eerst.',
+  untestedRules: 'Regels die geen test controleert',
   unverifiedRules: 'Niet geverifieerde regels',
   unverifiedSources: 'Niet geverifieerde bronnen',
   reviewDates: 'Herzieningsdata',
