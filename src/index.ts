@@ -12,7 +12,7 @@ import type { AppIo } from './app/io.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import type { CaseResult } from './engine/result.js';
 import type { Envelope } from './report/machine.js';
-import type { LoadedRules } from './io/files.js';
+import { stableRuleFile, type LoadedRules } from './io/files.js';
 import { reportEnvelope } from './report/envelope.js';
 import type { Lang } from './rules/types.js';
 import { VERSION } from './version.js';
@@ -60,5 +60,5 @@ export function assess(rules: LoadedRules, cases: readonly (CaseInput | string)[
   if (hasErrors(rules.diagnostics)) throw new Error('the rules have errors; check rules.diagnostics');
   const sources: CaseSource[] = cases.map((input) => (typeof input === 'string' ? { file: input } : { file: input.file, ...(input.text !== undefined ? { text: input.text } : {}) }));
   const reports = assessSources(sources, rules.rulesets, options, libraryIo);
-  return reportEnvelope({ version: VERSION, asOf: options.asOf, lang: options.lang ?? 'en', detail: 'full', rulesets: rules.rulesets }, reports);
+  return reportEnvelope({ version: VERSION, asOf: options.asOf, lang: options.lang ?? 'en', detail: 'full', rulesets: rules.rulesets, ruleFile: (f) => stableRuleFile(f, process.cwd()) }, reports);
 }

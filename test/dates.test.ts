@@ -131,12 +131,13 @@ describe('deadlines in a report', () => {
     expect(d.needs.map((n) => n.ref)).toContain('case.complaint.learned');
   });
 
-  it('is due soon inside the window, expired after it, satisfied when filed in time', () => {
+  it('is due soon inside the window; after it expired only when recorded as not filed (undetermined while unknown); satisfied when filed in time', () => {
     const asOf = (a: string, extra = '') => deadline(assessText(withLearned('2026-02-26', extra), { asOf: a, rules: example() }), 'complaint');
     expect(asOf('2026-05-20').status).toBe('due_soon');
     expect(asOf('2026-05-20').daysLeft).toBe(6);
-    expect(asOf('2026-05-27').status).toBe('expired');
+    expect(asOf('2026-05-27').status).toBe('undetermined');
     expect(asOf('2026-05-27').needs.map((n) => n.ref)).toContain('case.complaint.filed');
+    expect(asOf('2026-05-27', '  filed: false\n').status).toBe('expired');
     expect(asOf('2026-05-27', '  filed: "2026-05-26"\n').status).toBe('satisfied');
     expect(asOf('2026-06-27', '  filed: "2026-05-27"\n').status).toBe('expired');
   });

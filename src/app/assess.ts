@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { LoadedCase } from '../case/load.js';
 import type { CaseFile } from '../case/types.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -95,6 +96,8 @@ function assessSourceOrThrow(source: CaseSource, rulesets: readonly RuleSet[], s
   const report = assessParsed(rulesets, parsed, settings, io.now, id);
   report.diagnostics = named(shift(report.diagnostics));
   report.file = file;
+  // The whole case, names and free text included, so that the hash says nothing guessable (an id alone could be found by trying ids).
+  if (settings.redact) report.uidKey = createHash('sha256').update(JSON.stringify(loaded.caseFile)).digest('hex');
   return hasErrors(report.diagnostics) ? { ...report, status: 'invalid' } : report;
 }
 

@@ -13,6 +13,8 @@ export interface CaseField {
   type: CaseFieldType;
   /** may a rule reference it as case.<path>? (incident fields are read through derived values) */
   referable: boolean;
+  /** an event that, once recorded, has happened by the as-of day: an open end ("on or after") stops there */
+  past?: true;
   /** how a report names it: a short noun phrase that also reads as "still needed: …" */
   label: Text;
   /** how a list of incident details names it, short */
@@ -68,12 +70,12 @@ const RELATIONSHIPS = [
 ] as const;
 
 export const CASE_FIELDS: readonly CaseField[] = [
-  { path: 'complaint.learned', type: 'date', referable: true, label: { en: 'when the victim learned of the conduct', nl: 'wanneer het slachtoffer kennis kreeg van de gedragingen' } },
-  { path: 'complaint.filed', type: 'date', referable: true, label: { en: 'when the complaint was made', nl: 'wanneer de klacht is gedaan' } },
-  { path: 'complaint.withdrawn', type: 'date', referable: true, label: { en: 'when the complaint was withdrawn', nl: 'wanneer de klacht is ingetrokken' } },
+  { path: 'complaint.learned', type: 'date', past: true, referable: true, label: { en: 'when the victim learned of the conduct', nl: 'wanneer het slachtoffer kennis kreeg van de gedragingen' } },
+  { path: 'complaint.filed', type: 'date', past: true, referable: true, label: { en: 'when the complaint was made', nl: 'wanneer de klacht is gedaan' } },
+  { path: 'complaint.withdrawn', type: 'date', past: true, referable: true, label: { en: 'when the complaint was withdrawn', nl: 'wanneer de klacht is ingetrokken' } },
   { path: 'orders.N.type', type: 'code', referable: true, label: { en: 'the kind of order', nl: 'het soort verbod' } },
-  { path: 'orders.N.made', type: 'date', referable: true, label: { en: 'when the order was made', nl: 'wanneer het verbod is opgelegd' } },
-  { path: 'orders.N.served', type: 'date', referable: true, label: { en: 'when the order was served on or made known to the respondent', nl: 'wanneer het verbod aan de betrokkene is betekend of bekendgemaakt' } },
+  { path: 'orders.N.made', type: 'date', past: true, referable: true, label: { en: 'when the order was made', nl: 'wanneer het verbod is opgelegd' } },
+  { path: 'orders.N.served', type: 'date', past: true, referable: true, label: { en: 'when the order was served on or made known to the respondent', nl: 'wanneer het verbod aan de betrokkene is betekend of bekendgemaakt' } },
   { path: 'orders.N.withoutNotice', type: 'boolean', referable: true, label: { en: 'whether the order was made without notice', nl: 'of het verbod zonder oproeping is gegeven' } },
   { path: 'orders.N.court', type: 'text', referable: false, label: { en: 'the court or authority that made the order', nl: 'de rechter of instantie die het verbod oplegde' } },
   { path: 'orders.N.returnDate', type: 'date', referable: true, label: { en: 'the return date of the order', nl: 'de datum van de vervolgzitting' } },
@@ -86,7 +88,7 @@ export const CASE_FIELDS: readonly CaseField[] = [
   { path: 'orders.N.terms.approachWithinMetres', type: 'number', referable: true, label: { en: 'how near the order forbids coming, in metres', nl: 'hoe dichtbij het verbod niet mag komen, in meters' } },
   { path: 'proceedings.stage', type: 'code', referable: true, label: { en: 'where the criminal case stands', nl: 'hoe ver de strafzaak is' }, options: STAGES },
   { path: 'proceedings.hearing', type: 'date', referable: true, label: { en: 'the day of the (next) hearing', nl: 'de datum van de (volgende) zitting' } },
-  { path: 'proceedings.date', type: 'date', referable: true, label: { en: 'when the case reached that stage', nl: 'wanneer de zaak in dat stadium kwam' } },
+  { path: 'proceedings.date', type: 'date', past: true, referable: true, label: { en: 'when the case reached that stage', nl: 'wanneer de zaak in dat stadium kwam' } },
   { path: 'client.name', type: 'text', referable: false, label: { en: 'the client\'s name', nl: 'de naam van de cliënt' } },
   { path: 'client.wants', type: 'code', list: true, referable: true, label: { en: 'what the client wants', nl: 'wat de cliënt wil' }, options: WANTS },
   { path: 'respondent.name', type: 'text', referable: false, label: { en: 'the other person\'s name', nl: 'de naam van de ander' } },
@@ -98,10 +100,10 @@ export const CASE_FIELDS: readonly CaseField[] = [
     options: [o('female', 'she', 'zij'), o('male', 'he', 'hij'), o('neutral', 'they (neutral)', 'die (neutraal)')],
   },
   { path: 'respondent.relationship', type: 'code', referable: true, label: { en: 'the client\'s relationship to the other person', nl: 'de relatie van de cliënt tot de ander' }, options: RELATIONSHIPS },
-  { path: 'police.reported', type: 'date', referable: true, label: { en: 'when the police were told', nl: 'wanneer de politie is ingelicht' } },
+  { path: 'police.reported', type: 'date', past: true, referable: true, label: { en: 'when the police were told', nl: 'wanneer de politie is ingelicht' } },
   { path: 'orders.N.terms.socialMedia', type: 'boolean', referable: true, label: { en: 'whether the order covers social media', nl: 'of het verbod sociale media omvat' } },
   { path: 'incidents.N.date', type: 'date', referable: false, label: { en: 'the date', nl: 'de datum' }, short: { en: 'date', nl: 'datum' } },
-  { path: 'incidents.N.reported', type: 'date', referable: false, label: { en: 'when it was reported', nl: 'wanneer het is gemeld' }, short: { en: 'reported on', nl: 'gemeld op' } },
+  { path: 'incidents.N.reported', type: 'date', past: true, referable: false, label: { en: 'when it was reported', nl: 'wanneer het is gemeld' }, short: { en: 'reported on', nl: 'gemeld op' } },
   { path: 'incidents.N.kind', type: 'code', referable: false, label: { en: 'what happened', nl: 'wat er gebeurde' }, short: { en: 'what happened', nl: 'wat er gebeurde' } },
   { path: 'incidents.N.channel', type: 'text', referable: false, label: { en: 'the channel', nl: 'het kanaal' }, short: { en: 'channel', nl: 'kanaal' } },
   { path: 'incidents.N.direct', type: 'boolean', referable: false, label: { en: 'whether the contact was direct', nl: 'of het contact direct was' }, short: { en: 'direct contact', nl: 'direct contact' } },

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import type { AssessSettings } from '../app/settings.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { FLAGS, FAIL_LEVELS, type Flag, type FailLevel, type TriageOptions } from '../engine/triage.js';
-import { BUNDLED_RULES, loadRules, UsageError } from '../io/files.js';
+import { BUNDLED_RULES, loadRules, stableRuleFile, UsageError } from '../io/files.js';
 import { expandInputs, splitStdin, type CaseSource } from '../io/inputs.js';
 import { reportEnvelope } from '../report/envelope.js';
 import { assessFindings } from '../report/findings.js';
@@ -146,7 +146,7 @@ async function assessCommand(inputs: string[], opts: AssessOptions, io: Io): Pro
   const width = terminalWidth(io);
   const writer = new ReportWriter(openSinks(plan.outputs, io), { failOn: plan.failOn, lang: plan.lang, root: sourceRoot(io.cwd), ...(plan.only ? { only: plan.only } : {}), ...(width !== undefined ? { width } : {}) });
   try {
-    const envelope = reportEnvelope({ version: io.version, asOf: plan.settings.asOf ?? null, lang: plan.lang, detail: plan.detail, rulesets: rules.rulesets }, []);
+    const envelope = reportEnvelope({ version: io.version, asOf: plan.settings.asOf ?? null, lang: plan.lang, detail: plan.detail, rulesets: rules.rulesets, ruleFile: (f) => stableRuleFile(f, io.cwd) }, []);
     const headlineColumns = headlineColumnsOf(rules.rulesets);
     writer.head({ envelope, headlineColumns });
     // Reasons are collected only when an output prints them (text, --detail full).

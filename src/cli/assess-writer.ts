@@ -43,6 +43,9 @@ export class ReportWriter {
   readonly reports: CaseReport[] = [];
   private readonly streamed: { sink: Sink; format: StreamedFormat }[] = [];
   private readonly whole: { sink: Sink; format: WholeFormat<Findings> }[] = [];
+  /** the streamed outputs that have written something for a case */
+  private readonly written = new Set<Sink>();
+  private asOf: string | null = null;
 
   constructor(
     private readonly sinks: readonly Sink[],
@@ -71,6 +74,7 @@ export class ReportWriter {
   }
 
   head(data: StreamHead): void {
+    this.asOf = data.envelope.asOf;
     for (const { sink, format } of this.streamed) sink.write(format.head(data, this.formatOptions(sink)));
   }
 
@@ -91,15 +95,17 @@ export class ReportWriter {
     if (this.keepsReports && rendered.report) this.reports.push(rendered.report);
     for (const { sink, format } of this.streamed) {
       const separator = format.separator ? (this.tally.shown === 0 ? format.separator.first : format.separator.next) : '';
-      sink.write(separator + (rendered.chunks[outputKey(sink.format, sink.color)] ?? ''));
+      const chunk = rendered.chunks[outputKey(sink.format, sink.color)] ?? '';
+      if (chunk !== '') this.written.add(sink);
+      sink.write(separator + chunk);
     }
     this.tally.shown++;
   }
 
   /** Ends the streamed formats, writes the whole ones, and moves every file into place. */
   finish(findings: () => Findings): void {
-    const tail = { ...this.tally, lang: this.options.lang, filtered: this.options.only !== undefined };
-    for (const { sink, format } of this.streamed) sink.write(format.tail(tail, this.formatOptions(sink)));
+    const tail = { ...this.tally, lang: this.options.lang, filtered: this.options.only !== undefined, asOf: this.asOf };
+    for (const { sink, format } of this.streamed) sink.write(format.tail({ ...tail, empty: !this.written.has(sink) }, this.formatOptions(sink)));
     if (this.whole.length > 0) {
       const all = findings();
       for (const { sink, format } of this.whole) sink.write(format.format(all, { ...this.formatOptions(sink), ...(this.options.root ? { root: this.options.root } : {}) }));

@@ -1,4 +1,4 @@
-import { writeFileAtomically } from '../io/atomic-write.js';
+import { checkDistinctFiles, writeFileAtomically } from '../io/atomic-write.js';
 import { sourceRoot } from '../io/root.js';
 import { InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../io/files.js';
@@ -60,14 +60,13 @@ export function resolveOutputs(specs: readonly OutputSpec[] | undefined, fallbac
   const list = specs && specs.length > 0 ? [...specs] : [{ format: fallback }];
   const toStdout = list.filter((s) => s.file === undefined);
   if (toStdout.length > 1) throw new UsageError(`only one --format can go to standard output (${toStdout.map((s) => s.format).join(', ')} were given without a file); give the others a file: --format ${toStdout[1]?.format}=<file>.`);
-  const files = list.filter((s) => s.file !== undefined).map((s) => s.file);
-  const dup = files.find((f, i) => files.indexOf(f) !== i);
-  if (dup !== undefined) throw new UsageError(`two formats would write to ${dup}; give each its own file.`);
+  // Two outputs to one file are refused when they are opened: by real path, not as typed.
   return list;
 }
 
 /** Writes each output: standard output directly, files whole or not at all (a temporary file, then a rename). */
 export function writeOutputs(outputs: readonly { spec: OutputSpec; text: string }[], io: Io): void {
+  checkDistinctFiles(outputs.flatMap(({ spec }) => (spec.file === undefined ? [] : [spec.file])), io.cwd);
   for (const { spec, text } of outputs) {
     if (spec.file === undefined) io.stdout(text);
     else writeFileAtomically(spec.file, text, io);

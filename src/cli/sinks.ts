@@ -1,8 +1,4 @@
-import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { temporaryPath } from '../io/atomic-write.js';
-import { removeOnSignal } from '../io/cleanup.js';
-import { UsageError } from '../io/files.js';
+import { checkDistinctFiles, openAtomic } from '../io/atomic-write.js';
 import type { Io } from './io.js';
 import { useColor, type OutputSpec } from './output.js';
 
@@ -20,6 +16,7 @@ export interface Sink {
 
 /** Opens every output before any work, so that an unwritable file fails at once. */
 export function openSinks(outputs: readonly OutputSpec[], io: Io): Sink[] {
+  checkDistinctFiles(outputs.flatMap((o) => (o.file === undefined ? [] : [o.file])), io.cwd);
   const sinks: Sink[] = [];
   try {
     for (const spec of outputs) {
@@ -33,51 +30,8 @@ export function openSinks(outputs: readonly OutputSpec[], io: Io): Sink[] {
   return sinks;
 }
 
-/** A file written through a temporary file beside it, renamed into place on close. */
+/** A file written through a temporary file beside it (src/io/atomic-write.ts), renamed into place on close. */
 function fileSink(format: string, file: string, io: Io): Sink {
-  const tmp = temporaryPath(file, io);
-  const cannotWrite = (e: unknown): UsageError => new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}.`);
-  let fd: number;
-  try {
-    // Reports hold the same personal data as the case files: readable by their owner only.
-    fd = openSync(tmp, 'w', 0o600);
-  } catch (e) {
-    throw cannotWrite(e);
-  }
-  // Ctrl-C or a kill during a long batch removes the half-written report too.
-  const release = removeOnSignal(tmp);
-  let done = false;
-  return {
-    format,
-    file,
-    color: false,
-    write: (t) => writeSync(fd, t),
-    close: () => {
-      closeSync(fd);
-      done = true;
-      try {
-        renameSync(tmp, resolve(io.cwd, file));
-      } catch (e) {
-        unlinkSync(tmp);
-        throw cannotWrite(e);
-      } finally {
-        release();
-      }
-    },
-    abort: () => {
-      if (done) return;
-      done = true;
-      release();
-      try {
-        closeSync(fd);
-      } catch {
-        // already closed
-      }
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // already gone
-      }
-    },
-  };
+  const out = openAtomic(file, io);
+  return { format, file, color: false, write: out.write, close: out.commit, abort: out.abort };
 }

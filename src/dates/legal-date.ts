@@ -133,7 +133,17 @@ function epochDay(isoDate: string): number {
   return era * 146097 + doe - 719468;
 }
 
+const FIRST_EPOCH_DAY = epochDay(OPEN_START);
+const LAST_EPOCH_DAY = epochDay(OPEN_END);
+
+/**
+ * A computed day never leaves the calendar's four-digit years: past either end it stays at the open
+ * end, which reports read as "no day" (fromOpenEnd). A fifth digit (10000-03-31) would sort before
+ * 2026 as text and read back as the year 999.
+ */
 function fromEpochDay(n: number): string {
+  if (n >= LAST_EPOCH_DAY) return OPEN_END;
+  if (n <= FIRST_EPOCH_DAY) return OPEN_START;
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -144,6 +154,16 @@ function fromEpochDay(n: number): string {
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/**
+ * Orders two days as days. Every day the engine holds is a ten-character YYYY-MM-DD (the parser
+ * accepts nothing else and computed days stay within 0001–9999), so the text order is the calendar
+ * order; anything else is a programming error, refused here rather than mis-sorted.
+ */
+export function compareDays(a: string, b: string): number {
+  if (!DATE_RE.test(a) || !DATE_RE.test(b)) throw new Error(`not a day: ${!DATE_RE.test(a) ? a : b}`);
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** ISO weekday, 1 Monday … 7 Sunday (1 January 1970 was a Thursday). */
@@ -189,9 +209,12 @@ export type MonthEndRule = 'last-day-of-month' | 'first-day-of-next-month';
  * resolved by the rule's declared month-end policy, never silently.
  */
 export function addTerm(start: string, d: ParsedDuration, monthEnd: MonthEndRule): { date: string; monthEndApplied: boolean } {
+  // No arithmetic on an open end: a term counted from "some day after" ends on no known day.
+  if (start >= OPEN_END) return { date: OPEN_END, monthEndApplied: false };
   const totalMonths = d.years * 12 + d.months;
   const index = Number(start.slice(0, 4)) * 12 + (Number(start.slice(5, 7)) - 1) + totalMonths;
   const year = Math.floor(index / 12);
+  if (year > 9999) return { date: OPEN_END, monthEndApplied: false };
   const month = (index % 12) + 1;
   const wanted = Number(start.slice(8, 10));
   const last = daysInMonth(year, month);

@@ -22,26 +22,38 @@ export interface CaseView {
   zone: string;
   incidents: IncidentView[];
   values: Map<string, Value>;
+  /** the as-of day: a recorded past event happened by then */
+  asOf?: string;
 }
 
 export function viewCase(caseFile: CaseFile, zone: string, asOf?: string): CaseView {
   const incidents = (caseFile.incidents ?? []).map((incident, index) => {
     const p = parseWhen(incident.date, zone);
-    // What happened happened by the as-of date: an open end ("on or after 1 May") stops there.
-    const range = p.ok && asOf !== undefined && p.range.latest > asOf && p.range.earliest <= asOf ? { earliest: p.range.earliest, latest: asOf } : p.ok ? p.range : undefined;
+    const range = p.ok ? boundByAsOf(p.range, asOf) : undefined;
     const c = incident.count;
     const count = c === undefined ? { lo: 1, hi: 1 } : typeof c === 'number' ? { lo: c, hi: c } : { lo: c.min, hi: c.max };
     return { index, incident, range, count };
   });
-  return { caseFile, zone, incidents, values: new Map() };
+  return { caseFile, zone, incidents, values: new Map(), ...(asOf !== undefined ? { asOf } : {}) };
+}
+
+/**
+ * What happened happened by the as-of date: an open end ("on or after 1 May") stops there, so no
+ * term is ever counted from the far end of the calendar. A range wholly after the as-of day is kept
+ * as written (a date typed wrong is for the adviser to see, not for the engine to move).
+ */
+export function boundByAsOf(range: DayRange, asOf: string | undefined): DayRange {
+  return asOf !== undefined && range.latest > asOf && range.earliest <= asOf ? { earliest: range.earliest, latest: asOf } : range;
 }
 
 /** A date field: false says it did not happen; a date, month, year or range is a range of days. */
-export function whenValue(w: unknown, zone: string): Value {
+export function whenValue(w: unknown, zone: string, pastBy?: string): Value {
   if (w === undefined || w === null || w === 'unknown') return UNKNOWN;
   if (w === false) return { t: 'bool', v: false };
   const p = parseWhen(w, zone);
-  return p.ok ? { t: 'date', lo: p.range.earliest, hi: p.range.latest } : UNKNOWN;
+  if (!p.ok) return UNKNOWN;
+  const r = pastBy === undefined ? p.range : boundByAsOf(p.range, pastBy);
+  return { t: 'date', lo: r.earliest, hi: r.latest };
 }
 
 /** A case field by its concrete path (orders.0.made). */
@@ -62,15 +74,24 @@ function readCaseValue(view: CaseView, path: readonly string[]): Value {
   }
   let node: unknown = caseFile;
   for (const key of path) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return UNKNOWN;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return impliedValue(view, path);
     node = (node as Record<string, unknown>)[key];
   }
-  if (node === undefined || node === null || node === 'unknown') return UNKNOWN;
+  if (node === undefined || node === null || node === 'unknown') return impliedValue(view, path);
   const field = caseField(path);
-  if (field?.type === 'date') return whenValue(node, view.zone);
+  if (field?.type === 'date') return whenValue(node, view.zone, field.past ? view.asOf : undefined);
   // A list the case file gives (what the client wants) is complete: what it leaves out is not wanted.
   if (field?.list && Array.isArray(node)) return { t: 'set', values: node.map(String), complete: true };
   if (typeof node === 'boolean' || typeof node === 'number' || typeof node === 'string') return literalValue(node);
+  return UNKNOWN;
+}
+
+/**
+ * What the case format itself implies for a field left out: an order with a recorded end date is
+ * not one "until further order", so its end, not the missing flag, says whether it is in force.
+ */
+function impliedValue(view: CaseView, path: readonly string[]): Value {
+  if (path.length === 3 && path[0] === 'orders' && path[2] === 'indefinite' && caseValue(view, ['orders', path[1] as string, 'expires']).t === 'date') return { t: 'bool', v: false };
   return UNKNOWN;
 }
 

@@ -1,4 +1,4 @@
-import { addDays, addTerm, daysBetween, extendForCalendar, type DayRange, type Extension } from '../dates/legal-date.js';
+import { addDays, addTerm, daysBetween, extendForCalendar, fromOpenEnd, OPEN_END, type DayRange, type Extension } from '../dates/legal-date.js';
 import type { CompiledDeadline, Due, StartNode } from './compile.js';
 import { evalCondition } from './conditions.js';
 import { NONE, once, union, type Ctx } from './context.js';
@@ -56,6 +56,12 @@ function computeDue(ctx: Ctx, d: CompiledDeadline, start: string): Due {
 }
 
 function computeDueUncached(ctx: Ctx, d: CompiledDeadline, start: string): Due {
+  // No arithmetic on an open end: from "some day after X" the term ends on no known day, and from
+  // "some day before X" the earliest end is no real day either; neither is moved by a calendar.
+  if (fromOpenEnd(start)) {
+    const open = start >= OPEN_END ? OPEN_END : addTerm(start, d.length, d.def.monthEnd).date;
+    return { due: open, unextended: open, monthEndApplied: false };
+  }
   const termStart = d.def.counting === 'day-after' ? addDays(start, 1) : start;
   const { date, monthEndApplied } = addTerm(start, d.length, d.def.monthEnd);
   // "day-after": a term of three months after the day of the event ends on the same calendar date;
@@ -147,16 +153,26 @@ function statusOf(ctx: Ctx, d: CompiledDeadline, due: DayRange, start: StartEv, 
 
 function statusOfTerm(ctx: Ctx, d: CompiledDeadline, due: DayRange, start: StartEv, needs: Set<string>): { status: DeadlineStatus; finding: DeadlineFinding; doneOn?: unknown } {
   const done = d.satisfiedBy?.get(ctx);
-  if (done && done.value.t === 'date' && done.value.hi <= due.earliest) return { status: 'satisfied', finding: 'done_in_time', doneOn: jsonValue(done.value) };
-  if (done && done.value.t === 'date' && done.value.lo > due.latest) return { status: 'expired', finding: 'done_late', doneOn: jsonValue(done.value) };
-  if (ctx.asOf > due.latest) {
-    if (done && done.value.t === 'unknown') {
-      // Unless it happened in time: doneOn null says the satisfying event is unknown.
-      for (const n of done.needs) needs.add(n);
-      return { status: 'expired', finding: 'ended', doneOn: null };
-    }
-    return { status: 'expired', finding: 'ended' };
+  const v = done?.value;
+  // An act recorded as done with no day happened by the as-of day at the latest.
+  const doneDays = v?.t === 'date' ? { lo: v.lo, hi: v.hi } : v?.t === 'bool' && v.v ? { lo: '0001-01-01', hi: ctx.asOf } : undefined;
+  if (done && doneDays) {
+    if (doneDays.hi <= due.earliest) return { status: 'satisfied', finding: 'done_in_time', doneOn: jsonValue(done.value) };
+    if (doneDays.lo > due.latest) return { status: 'expired', finding: 'done_late', doneOn: jsonValue(done.value) };
+    // Done on a day that may fall on either side of the last day: in time for some days, late for others.
+    for (const n of done.needs) needs.add(n);
+    if (d.satisfiedBy) needs.add(d.satisfiedBy.ref);
+    if (due.earliest !== due.latest) for (const n of start.needs) needs.add(n);
+    return { status: 'undetermined', finding: 'may_have_been_done', doneOn: jsonValue(done.value) };
   }
+  if (ctx.asOf > due.latest && done && v?.t === 'unknown') {
+    // Not known whether (or when) it was done: it may have been done in time. Only a recorded
+    // "not done" (or a late day) makes a last day to act missed.
+    for (const n of done.needs) needs.add(n);
+    if (d.satisfiedBy) needs.add(d.satisfiedBy.ref);
+    return { status: 'undetermined', finding: 'may_have_been_done', doneOn: null };
+  }
+  if (ctx.asOf > due.latest) return { status: 'expired', finding: 'ended' };
   if (ctx.asOf > due.earliest) {
     for (const n of start.needs) needs.add(n);
     if (start.ref) needs.add(start.ref);

@@ -1,6 +1,6 @@
 import type { CompiledRuleSet } from './compile.js';
 import type { Ctx } from './context.js';
-import type { CaseView } from './case-view.js';
+import { caseValue, type CaseView } from './case-view.js';
 import { evaluateRuleSet } from './evaluate.js';
 import type { ActionResult, ConclusionResult, DeadlineResult } from './result.js';
 
@@ -17,13 +17,22 @@ export function evaluatePerOrder(compiled: CompiledRuleSet, base: CaseView, ctxF
   const orders = caseFile.orders ?? [];
   const runs = orders.map((_, k) => {
     // The incidents (and their parsed dates) are the case's own in every run: only the orders turn.
-    const view: CaseView = { caseFile: { ...caseFile, orders: rotate(orders, k) }, zone: base.zone, incidents: base.incidents, values: new Map() };
+    const view: CaseView = { caseFile: { ...caseFile, orders: rotate(orders, k) }, zone: base.zone, incidents: base.incidents, values: new Map(), ...(base.asOf !== undefined ? { asOf: base.asOf } : {}) };
     return { k, run: relabel(evaluateRuleSet(compiled, ctxFor(view)), k) };
   });
-  const chosen = pick(runs);
+  // An order whose recorded end is past is not live, whatever else is missing: it is spoken of only
+  // when no order may still be in force.
+  const live = runs.filter(({ k }) => !endedBefore(base, k));
+  const chosen = pick(live.length > 0 ? live : runs);
   const actions = new Map<string, ActionResult>();
   for (const { run } of [chosen, ...runs.filter((r) => r !== chosen)]) for (const a of run.actions) if (!actions.has(a.id)) actions.set(a.id, a);
   return { conclusions: chosen.run.conclusions, deadlines: runs.flatMap((r) => r.run.deadlines), actions: [...actions.values()] };
+}
+
+/** Whether order k's recorded end date (every day it may be) lies before the as-of day. */
+function endedBefore(view: CaseView, k: number): boolean {
+  const end = caseValue(view, ['orders', String(k), 'expires']);
+  return view.asOf !== undefined && end.t === 'date' && end.hi < view.asOf;
 }
 
 /** The orders with the k-th first: the rules read it as case.orders.0. */

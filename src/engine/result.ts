@@ -92,6 +92,8 @@ export type DeadlineFinding =
   | 'done_late'
   | 'ended'
   | 'may_have_ended'
+  /** the act that meets it is unknown, or dated on both sides of the last day */
+  | 'may_have_been_done'
   | 'running';
 
 export interface SkippedDay {
@@ -206,4 +208,9 @@ export interface CaseResult {
    * the case's story: its summary, incidents, orders and who judged. Machine formats leave it out.
    */
   record?: CaseFile;
+  /**
+   * Set by the application layer under --redact only: a hash of the case as it was read, so that
+   * calendar UIDs stay unique per case when every id is a placeholder ("[case 1]"). Not in machine output.
+   */
+  uidKey?: string;
 }

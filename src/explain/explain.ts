@@ -263,7 +263,7 @@ export class Explainer {
     const lang = this.lang;
     const due = d.due ?? '';
     // ISO days here become words later (humanDatesIn); a day reached from an open-ended start is never named.
-    const dueText = d.earliest !== undefined && d.latest !== undefined ? (fromOpenEnd(d.earliest) ? say(lang, 'atTheLatest', { date: d.latest }) : `${d.earliest} – ${d.latest}`) : due;
+    const dueText = d.earliest !== undefined && d.latest !== undefined ? (fromOpenEnd(d.earliest) ? say(lang, 'atTheLatest', { date: d.latest }) : fromOpenEnd(d.latest) ? `${say(lang, 'onOrAfter')} ${d.earliest}` : `${d.earliest} – ${d.latest}`) : due;
     const what = d.basis.satisfiedBy ? this.refLabel(d.basis.satisfiedBy) : '';
     const date = this.show(d.doneOn ?? null);
     let text: string;
@@ -279,6 +279,9 @@ export class Explainer {
         break;
       case 'ended':
         text = d.kind === 'act-by' ? say(lang, 'expired', { due: dueText }) + (d.doneOn === null ? ' ' + say(lang, 'unlessSatisfied', { what }) : '') : say(lang, `passed.${d.kind}`, { due: dueText });
+        break;
+      case 'may_have_been_done':
+        text = d.doneOn === null || d.doneOn === undefined || d.doneOn === true ? say(lang, 'mayHaveBeenDone', { due: dueText, what }) : say(lang, 'mayHaveBeenDoneOn', { due: dueText, what, date });
         break;
       case 'may_have_ended':
         // A start known only as "on or before" has no earliest day worth naming.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { unreadable as unreadableFile } from '../app/case-source.js';
@@ -46,6 +46,17 @@ export function listFiles(path: string, accept: (name: string) => boolean, cwd?:
 export function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, resolve(cwd, path));
   return rel.startsWith('..') ? path : rel || path;
+}
+
+/**
+ * A rule file as machine output names it: a bundled rule set by a name that does not depend on where
+ * rulecase is installed (`rulecase:rules/nl/belaging.yaml`), so that two machines give the same
+ * bytes; any other rule file as shown (relative to the working folder).
+ */
+export function stableRuleFile(file: string, cwd: string): string {
+  const rel = relative(BUNDLED_RULES, resolve(cwd, file));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return file;
+  return `rulecase:rules/${rel.split(sep).join('/')}`;
 }
 
 export class UsageError extends Error {}

@@ -1,5 +1,5 @@
 import type { CaseReport } from '../explain/types.js';
-import { cell } from './markdown.js';
+import { cell, codeCell } from './markdown.js';
 
 /**
  * One thing a rule change moves for one case. For an action, `present` is an action that appears
@@ -132,7 +132,7 @@ export function formatDiffMarkdown(d: DiffResult): string {
   const out: string[] = [`### rulecase diff: ${d.changed} of ${d.cases.length} case(s) change`, '', `Base \`${d.base}\`, new rules \`${d.rules.join(', ')}\`.`, ''];
   if (d.changed > 0) {
     out.push('| case | rule | what | old | new |', '|---|---|---|---|---|');
-    for (const c of d.cases) for (const ch of c.changes) out.push(`| \`${cell(c.id)}\` | ${cell(`${what(ch)} (${ch.title})`)} | ${ch.field} | ${cell(val(ch.old))} | ${cell(val(ch.new))} |`);
+    for (const c of d.cases) for (const ch of c.changes) out.push(`| ${codeCell(c.id)} | ${cell(`${what(ch)} (${ch.title})`)} | ${ch.field} | ${cell(val(ch.old))} | ${cell(val(ch.new))} |`);
   } else out.push('No conclusion, deadline or action changes.');
   return out.join('\n') + '\n';
 }

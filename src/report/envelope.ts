@@ -12,6 +12,8 @@ export interface EnvelopeMeta {
   lang: Lang;
   detail: Detail;
   rulesets: readonly RuleSet[];
+  /** how machine output names a rule file (bundled ones by a stable name); default: as shown */
+  ruleFile?: (file: string) => string;
 }
 
 /** The report envelope (schemas/report.schema.json): the one builder for the API and `assess --format json`. */

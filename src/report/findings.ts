@@ -44,6 +44,8 @@ export interface Check {
   suite: string;
   name: string;
   classname: string;
+  /** the file the check is about, when there is one: JUnit names its class from the file's path in the repository */
+  file?: string;
   outcome: 'passed' | 'failed' | 'error' | 'skipped';
   message?: string;
   details?: string;
@@ -192,6 +194,7 @@ export function testFindings(results: readonly TestResult[], fileDiagnostics: re
       suite: t.file,
       name: t.name,
       classname: t.file.replace(/\.test\.ya?ml$/i, '').replace(/[\\/]/g, '.'),
+      file: t.file,
       outcome: t.status === 'passed' ? 'passed' : t.status === 'failed' ? 'failed' : t.status === 'error' ? 'error' : 'skipped',
       ...(t.status === 'failed' && first ? { message: `${first.file}:${first.line}:${first.column}: ${first.what}: expected ${show(first.expected)}, got ${show(first.actual)}`, details } : {}),
       ...(t.status === 'error' && firstDiag ? { message: `${firstDiag.file}:${firstDiag.line}:${firstDiag.column}: ${firstDiag.message}`, details } : {}),
@@ -199,7 +202,7 @@ export function testFindings(results: readonly TestResult[], fileDiagnostics: re
     });
   }
   for (const d of fileDiagnostics) {
-    checks.push({ suite: d.file, name: `${d.file} (the file)`, classname: d.file.replace(/\.test\.ya?ml$/i, '').replace(/[\\/]/g, '.'), outcome: 'error', message: `${d.file}:${d.line}:${d.column}: ${d.message}` });
+    checks.push({ suite: d.file, name: `${d.file} (the file)`, classname: d.file.replace(/\.test\.ya?ml$/i, '').replace(/[\\/]/g, '.'), file: d.file, outcome: 'error', message: `${d.file}:${d.line}:${d.column}: ${d.message}` });
   }
   const failed = results.filter((t) => t.status === 'failed').length;
   const errors = results.filter((t) => t.status === 'error').length + new Set(fileDiagnostics.map((d) => d.file)).size;
@@ -241,6 +244,13 @@ function deadlineRule(d: DeadlineResult): RuleDescriptor {
   return { id: legalRuleId({ ruleset: d.ruleset, kind: 'deadlines', id: d.id }), name: d.title, description: d.title, help: `Source: ${d.sources.map(cite).join('; ')}`, ...(url ? { helpUri: url } : {}), level: 'warning' };
 }
 
+/** Days left as words: a missed day is some days ago, never "-40 days left". */
+function daysText(daysLeft: number | null): string {
+  if (daysLeft === null) return '';
+  if (daysLeft < 0) return `, ${-daysLeft} day(s) ago`;
+  return daysLeft === 0 ? ', today' : `, ${daysLeft} day(s) left`;
+}
+
 /** The case-file field a deadline's start refers to, for locating it. */
 function startPointer(d: DeadlineResult): string {
   const ref = d.basis.startRef ?? '';
@@ -269,7 +279,7 @@ export function assessFindings(reports: readonly CaseReport[], options: { failOn
       invalid++;
       findings.push(...r.diagnostics.map((d) => ({ ...diagnosticFinding(d), key: `${r.id}|${d.pointer}` })));
       const d = r.diagnostics[0];
-      checks.push({ suite: 'rulecase assess', name: r.id, classname, outcome: 'error', message: d ? `${d.file}:${d.line}:${d.column}: ${d.message}` : 'could not be assessed', details: r.diagnostics.map((x) => `${x.file}:${x.line}:${x.column}: ${x.code}: ${x.message}`).join('\n') });
+      checks.push({ suite: 'rulecase assess', name: r.id, classname, file: r.file, outcome: 'error', message: d ? `${d.file}:${d.line}:${d.column}: ${d.message}` : 'could not be assessed', details: r.diagnostics.map((x) => `${x.file}:${x.line}:${x.column}: ${x.code}: ${x.message}`).join('\n') });
       continue;
     }
     const lines: string[] = [];
@@ -279,11 +289,11 @@ export function assessFindings(reports: readonly CaseReport[], options: { failOn
       legal.set(rule.id, rule);
       const pointer = startPointer(d);
       const pos = options.locate ? options.locate(r.file, pointer) : { line: 1, column: 1 };
-      const message = `case ${r.id}: ${d.title}: ${d.status === 'expired' ? 'EXPIRED' : 'due soon'}${d.due ? ` (due ${d.due}${d.daysLeft !== null ? `, ${d.daysLeft} day(s) left` : ''})` : ''}. ${d.explanation}`;
+      const message = `case ${r.id}: ${d.title}: ${d.status === 'expired' ? 'EXPIRED' : 'due soon'}${d.due ? ` (due ${d.due}${daysText(d.daysLeft)})` : ''}. ${d.explanation}`;
       lines.push(`${r.file}:${pos.line}:${pos.column}: ${message}`);
       findings.push({ ruleId: rule.id, level: d.status === 'expired' ? 'warning' : 'note', message, place: { file: r.file, ...pos, pointer }, key: `${r.id}|${d.ruleset}|${d.id}` });
     }
-    checks.push({ suite: 'rulecase assess', name: r.id, classname, outcome: fails ? 'failed' : 'passed', ...(fails ? { message: `case ${r.id} needs: ${actions.join(', ')} (--fail-on ${options.failOn})`, details: lines.join('\n') } : lines.length > 0 ? { details: lines.join('\n') } : {}) });
+    checks.push({ suite: 'rulecase assess', name: r.id, classname, file: r.file, outcome: fails ? 'failed' : 'passed', ...(fails ? { message: `case ${r.id} needs: ${actions.join(', ')} (--fail-on ${options.failOn})`, details: lines.join('\n') } : lines.length > 0 ? { details: lines.join('\n') } : {}) });
   }
   return {
     command: 'assess',

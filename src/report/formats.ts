@@ -79,6 +79,10 @@ export interface StreamTail {
   skipped: number;
   /** whether --only chose the cases written */
   filtered: boolean;
+  /** whether every case this format wrote was empty (a calendar with no event) */
+  empty?: boolean;
+  /** the as-of date asked for, when one was */
+  asOf?: string | null;
 }
 
 /** `assess` writes these case by case, as the cases are assessed (and, in a large batch, by worker threads). */
@@ -202,8 +206,8 @@ export const FORMATS = {
         separator: { first: '', next: '\n' },
         tail: (data) => (data.total > 1 ? `*${say(data.lang, 'summary')}: ${data.total} ${say(data.lang, 'cases')}, ${data.total - data.invalid} ${say(data.lang, 'assessedCount')}, ${data.invalid} ${say(data.lang, 'invalidCount')}.*\n` : ''),
       },
-      validate: findingsFormat((f) => formatMarkdown(f)),
-      test: findingsFormat((f) => formatMarkdown(f)),
+      validate: findingsFormat(summaryMarkdown),
+      test: findingsFormat(summaryMarkdown),
       diff: whole((d: DiffResult) => formatDiffMarkdown(d)),
     },
   },
@@ -214,17 +218,21 @@ export const FORMATS = {
         mode: 'streamed',
         head: (data) => icsHead(data.envelope.lang, data.envelope.tool.version),
         case: (report, ctx) => formatCaseIcs(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang, ctx.icsDetails === true),
-        tail: () => icsTail(),
+        tail: (data) => icsTail({ empty: data.empty === true, lang: data.lang, asOf: data.asOf ?? null }),
       },
     },
   },
   'markdown-summary': {
     description: 'a pull-request comment (the CI summary)',
-    commands: { ...ciFormat((findings) => formatMarkdown(findings)), diff: whole((d: DiffResult) => formatDiffMarkdown(d)) },
+    commands: { ...ciFormat(summaryMarkdown), diff: whole((d: DiffResult) => formatDiffMarkdown(d)) },
   },
 } satisfies Record<string, FormatRow>;
 
 export type FormatName = keyof typeof FORMATS;
+
+function summaryMarkdown(findings: Findings, options: FormatOptions): string {
+  return formatMarkdown(findings, options.root ? { root: options.root } : {});
+}
 
 /** The formats that print each element's reasons: the engine collects them only when one is asked for. */
 export const FORMATS_WITH_REASONS: readonly string[] = ['text', 'html', 'markdown'];

@@ -16,9 +16,21 @@ import { say } from '../words/report.js';
 const REMIND_DAYS = 7;
 const CRLF = '\r\n';
 
-/** TEXT value escaping (RFC 5545 3.3.11). */
+/**
+ * TEXT value escaping (RFC 5545 3.3.11): a line break of any kind (CRLF, LF, a lone CR) becomes \n;
+ * the other control characters, which TEXT cannot hold (tab aside), are dropped. A raw CR made
+ * node-ical drop DESCRIPTION from every event.
+ */
 export function icsText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return (
+    s
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n?|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '')
+  );
 }
 
 /** Folds a content line at 75 octets (3.1), never inside a UTF-8 character; continuations start with a space. */
@@ -47,8 +59,24 @@ export function icsHead(lang: Lang, version: string): string {
   return lines(['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//rulecase//rulecase ${version}//${lang.toUpperCase()}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(say(lang, 'ics.calendar'))}`]);
 }
 
-export function icsTail(): string {
-  return lines(['END:VCALENDAR']);
+/**
+ * The end of the calendar. RFC 5545 wants at least one component in a calendar: when no case had a
+ * date to keep, a journal entry (VJOURNAL) says so. Calendar apps that show no journals (most) import
+ * nothing, as nothing is to be kept; no event is made up on anyone's calendar.
+ */
+export function icsTail(options: { empty?: boolean; lang?: Lang; asOf?: string | null } = {}): string {
+  if (!options.empty) return lines(['END:VCALENDAR']);
+  const lang = options.lang ?? 'en';
+  const day = options.asOf ?? '1970-01-01';
+  return lines([
+    'BEGIN:VJOURNAL',
+    `UID:${createHash('sha256').update(`nothing to keep\n${day}`).digest('hex').slice(0, 32)}@rulecase`,
+    `DTSTAMP:${basic(day)}T000000Z`,
+    ...(options.asOf ? [`DTSTART;VALUE=DATE:${basic(options.asOf)}`] : []),
+    `SUMMARY:${icsText(say(lang, 'ics.nothing'))}`,
+    'END:VJOURNAL',
+    'END:VCALENDAR',
+  ]);
 }
 
 /** One date to keep: what the event needs, before it is written. */
@@ -100,7 +128,8 @@ export function formatCaseIcs(cr: CaseReport, reportLang: Lang, details: boolean
   const stamp = `${basic(cr.asOf ?? '1970-01-01')}T000000Z`;
   const out: string[] = [];
   for (const e of calendarEntries(cr, lang, details)) {
-    const uid = createHash('sha256').update(`${cr.id}\n${e.key}`).digest('hex').slice(0, 32);
+    // --redact names every first case "[case 1]": its UID comes from what the case was before.
+    const uid = createHash('sha256').update(`${cr.uidKey ?? cr.id}\n${e.key}`).digest('hex').slice(0, 32);
     out.push(
       'BEGIN:VEVENT',
       `UID:${uid}@rulecase`,

@@ -126,6 +126,7 @@ export function machineCase(r: CaseResult, options: { detail: Detail; triage: Fl
   // The case's own story stays out of machine output: a script has the case file.
   const full: CaseReport = explainCase(r, options.rulesets, lang);
   delete full.story;
+  delete full.uidKey;
   return { ...full, triage: options.triage };
 }
 
@@ -192,6 +193,8 @@ export interface Envelope {
   rulesets: RulesetInfo[];
 }
 
-export function envelopeHead(options: { version: string; asOf: string | null; lang: Lang; detail: Detail; rulesets: readonly RuleSet[] }): Envelope {
-  return { schemaVersion: REPORT_SCHEMA_VERSION, tool: { name: 'rulecase', version: options.version }, asOf: options.asOf, lang: options.lang, detail: options.detail, rulesets: options.rulesets.map((rs) => rulesetInfo(rs, options.lang)) };
+export function envelopeHead(options: { version: string; asOf: string | null; lang: Lang; detail: Detail; rulesets: readonly RuleSet[]; ruleFile?: (file: string) => string }): Envelope {
+  const name = options.ruleFile ?? ((f: string) => f);
+  const rulesets = options.rulesets.map((rs) => ({ ...rulesetInfo(rs, options.lang), file: name(rs.file) }));
+  return { schemaVersion: REPORT_SCHEMA_VERSION, tool: { name: 'rulecase', version: options.version }, asOf: options.asOf, lang: options.lang, detail: options.detail, rulesets };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Findings, Level, Place } from './findings.js';
+import { normalise } from './paths.js';
 
 /** The repository the run happened in: code-scanning tools resolve result paths against its root. */
 export interface SourceRoot {
@@ -13,19 +14,10 @@ export interface SarifOptions {
   root?: SourceRoot;
 }
 
-/** `a/../b` → `b`; a path that climbs above the root keeps its `..`. */
-function normalise(posix: string): string {
-  const out: string[] = [];
-  for (const part of posix.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
-    else out.push(part);
-  }
-  return out.join('/');
-}
-
 /** A relative path is made relative to the repository root, %SRCROOT% (what code-scanning tools expect); an absolute one becomes a file URI. */
-function artifactLocation(given: string, root: SourceRoot | undefined): { uri: string; uriBaseId?: string } {
+function artifactLocation(given: string, root: SourceRoot | undefined): { uri?: string; uriBaseId?: string; description?: { text: string } } {
+  // Standard input is no file in the repository: a location that names it, with no URI to resolve.
+  if (given === '<stdin>') return { description: { text: 'standard input' } };
   const shown = given.replace(/\\/g, '/');
   const posix = root && !shown.startsWith('/') && !/^[A-Za-z]:\//.test(shown) && !shown.startsWith('<') ? normalise(`${root.cwd}/${shown}`) : shown;
   const encoded = posix

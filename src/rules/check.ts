@@ -2,6 +2,7 @@ import type { Diagnostic, DiagnosticCode } from '../diagnostics/diagnostic.js';
 import { approximateDays, isValidIsoDate, parseDuration } from '../dates/legal-date.js';
 import { escapePointer, type SourceDocument } from '../source/document.js';
 import { didYouMean } from '../source/schema-check.js';
+import { checkNames } from './check-names.js';
 import { conditionRefs, dateExprRefs, parseRef, CASE_PATHS } from './refs.js';
 import type { Condition, RuleSet, Source } from './types.js';
 
@@ -34,6 +35,7 @@ export function checkRuleSet(rs: RuleSet, doc: SourceDocument): Diagnostic[] {
     deps: new Map(),
   };
   checkHeader(k);
+  checkNames(rs, k.report);
   checkRoutes(k);
   checkDerivedAndFacts(k);
   checkCriteriaAndJudgments(k);
@@ -62,9 +64,6 @@ function checkHeader(k: Checker): void {
   }
 }
 
-/** While the bundled sources are being quoted, a missing quote or reason is a warning; then an error. */
-const EVIDENCE_SEVERITY: 'error' | 'warning' = 'warning';
-
 /** Kinds of text an adviser cites as authority; the others are never shown as verified. */
 const AUTHORITY: ReadonlySet<Source['kind']> = new Set(['statute', 'decision', 'guideline', 'official-guidance']);
 
@@ -74,7 +73,7 @@ const AUTHORITY: ReadonlySet<Source['kind']> = new Set(['statute', 'decision', '
  */
 function checkEvidence(k: Checker, id: string, s: Source): void {
   const at = (key: string): string => p('sources', id, key);
-  const report = (pointer: string, message: string): void => k.report('source-evidence', pointer, message, EVIDENCE_SEVERITY);
+  const report = (pointer: string, message: string): void => k.report('source-evidence', pointer, message);
   if (s.verified) {
     if (!AUTHORITY.has(s.kind)) report(at('verified'), `sources.${id}: a ${s.kind} source cannot be verified: cite the primary text, or write verified: false with unverifiedBecause.`);
     if (s.quote === undefined) report(at('verified'), `sources.${id}: a verified source needs quote: the operative words, copied from the primary text.`);

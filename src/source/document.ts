@@ -47,6 +47,13 @@ export function parseSource(file: string, given: string): { doc?: SourceDocument
   if (encoding) return { diagnostics: [encoding] };
   // YAML accepts things JSON does not (trailing commas, comments): a .json file must be strict JSON.
   // JSON.parse is also far faster; positions are worked out only if a problem needs one.
+  // Too deep is refused before anything recursive reads it, JSON or YAML, in a worker or not: one
+  // located message, never a stack overflow that depends on how much stack the thread has.
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    const { line, column } = lineColumn(text, deep);
+    return { diagnostics: [atStart(file, isJson ? 'json-syntax' : 'yaml-syntax', `the file is nested more than ${MAX_NESTING} levels deep ([ and { inside each other) from here; no case or rule file needs that, so it is not read.`, line, column)] };
+  }
   if (isJson) {
     let value: unknown;
     try {
@@ -62,28 +69,38 @@ export function parseSource(file: string, given: string): { doc?: SourceDocument
     let positioned: SourceDocument | undefined;
     // JSON nested deeper than the YAML parser goes has no positions: its problems are shown at 1:1.
     const start = (): { line: number; column: number } => ({ line: 1, column: 1 });
-    const positions = (): SourceDocument => (positioned ??= (nestingDepth(text) <= MAX_NESTING ? parseYamlSource(file, text).doc : undefined) ?? { file, value, locate: start, locateKey: start });
+    const positions = (): SourceDocument => (positioned ??= parseYamlSource(file, text).doc ?? { file, value, locate: start, locateKey: start });
     return { doc: { file, value, locate: (p) => positions().locate(p), locateKey: (p) => positions().locateKey(p) }, diagnostics: [] };
   }
-  if (nestingDepth(text) > MAX_NESTING) return { diagnostics: [atStart(file, 'yaml-syntax', `the file is nested more than ${MAX_NESTING} levels deep ([ and { inside each other); no case or rule file needs that, so it is not read.`)] };
   return parseYamlSource(file, text);
 }
 
 /**
- * How deep brackets nest, counted roughly (brackets inside quotes count too, which only errs on the
- * safe side). The YAML parser runs out of memory on flow collections nested some thousands deep,
- * taking the whole process with it, so such a file is refused before it is parsed.
+ * How deep brackets may nest (counted roughly: brackets inside quotes count too, which only errs on
+ * the safe side). The YAML parser runs out of memory on flow collections nested some thousands deep,
+ * and the schema check's recursion runs out of stack, so such a file is refused before it is read.
  */
 const MAX_NESTING = 500;
-function nestingDepth(text: string): number {
+/** Where brackets first nest deeper than MAX_NESTING (an offset), or -1. */
+function tooDeepAt(text: string): number {
   let depth = 0;
-  let max = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
-    else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+    if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
   }
-  return max;
+  return -1;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 function atStart(file: string, code: Diagnostic['code'], message: string, line = 1, column = 1): Diagnostic {
@@ -163,9 +180,12 @@ function duplicateJsonKey(file: string, text: string): Diagnostic | undefined {
   return undefined;
 }
 
+/** The core schema's own tags: what plain YAML data resolves to. */
+const ALLOWED_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
 function parseYamlSource(file: string, text: string): { doc?: SourceDocument; diagnostics: Diagnostic[] } {
   const isJson = /\.json$/i.test(file);
-  const { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair } = yaml();
+  const { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, visit } = yaml();
   const lineCounter = new LineCounter();
   let yamlDoc: ReturnType<typeof parseDocument>;
   try {
@@ -190,6 +210,18 @@ function parseYamlSource(file: string, text: string): { doc?: SourceDocument; di
       pointer: '',
     });
   }
+  // A tag the core schema resolves but a case or rule file never needs (!!omap, !!set, !!binary, !!timestamp)
+  // would turn into data of a shape nothing checks: refused where it is written.
+  visit(yamlDoc, (_key, node) => {
+    const tag = (node as { tag?: string } | null)?.tag;
+    const start = (node as Node | null)?.range?.[0] ?? 0;
+    // The node starts at its value; the tag is written just before it.
+    const written = typeof tag === 'string' ? text.lastIndexOf(tag.replace(/^tag:yaml\.org,2002:/, '!!'), start) : -1;
+    const pos = lineCounter.linePos(written >= 0 ? written : start);
+    if (typeof tag === 'string' && !ALLOWED_TAGS.has(tag) && !diagnostics.some((d) => d.line === pos.line)) {
+      diagnostics.push({ code: isJson ? 'json-syntax' : 'yaml-syntax', severity: 'error', message: `the file cannot be read: the tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')} is not allowed here; write the value as plain YAML.`, file, line: pos.line, column: pos.col, pointer: '' });
+    }
+  });
   if (diagnostics.length > 0) return { diagnostics };
 
   const position = (offset: number | undefined): { line: number; column: number } => {
