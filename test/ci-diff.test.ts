@@ -34,6 +34,8 @@ const moved = (d: DiffJson): string[] => d.cases.flatMap((c) => c.changes.map((c
 // make it moves with its last day.
 const EXPECTED = [
   'NL-2026-0161 action nl-belaging.make_complaint due: 2026-07-02 → 2026-06-02',
+  'NL-2026-0311 action nl-belaging.make_complaint due: 2027-02-12 → 2027-01-12',
+  'NL-2026-0311 deadline nl-belaging.complaint due: 2027-02-12 → 2027-01-12',
   'NL-2026-0178 action nl-belaging.make_complaint due: 2026-08-31 → 2026-07-30',
   'NL-2026-0518 action nl-belaging.make_complaint due: 2026-08-25 → 2026-07-27',
   'NL-2026-0119 deadline nl-belaging.complaint due: 2026-07-27 → 2026-06-25',
@@ -54,7 +56,7 @@ describe('rulecase diff: what a rule change moves', () => {
     const d = JSON.parse(r.stdout) as DiffJson;
     expect(d.cases.length).toBeGreaterThanOrEqual(10);
     expect(moved(d).sort()).toEqual([...EXPECTED].sort());
-    expect(d.changed).toBe(7);
+    expect(d.changed).toBe(8);
   });
 
   it('against a git revision: the rule files of that commit, read with git show', async () => {
@@ -79,9 +81,9 @@ describe('rulecase diff: what a rule change moves', () => {
     expect(git('status', '--porcelain')).toBe(' M rules/nl/belaging.yaml\n');
   });
 
-  it('actions: one that appears, one that disappears, and one whose last day moves it behind another', async () => {
-    // The six months for harassment (s.127 MCA 1980) made two years, and one action renamed: the old
-    // name disappears and the new one appears, and reporting in time now comes after extending the order.
+  it('actions: one that appears, one that disappears, and one whose urgency moves it ahead of others', async () => {
+    // Applying for a non-molestation order made urgent, and one action renamed: the old name
+    // disappears and the new one appears, and the application moves up in what to do now.
     const dir = join(mkdtempSync(join(tmpdir(), 'rulecase-diff-')), 'rules');
     cpSync(join(ROOT, 'rules'), dir, { recursive: true });
     const edit = (file: string, from: string, to: string, after = ''): void => {
@@ -90,17 +92,20 @@ describe('rulecase diff: what a rule change moves', () => {
       expect(at).toBeGreaterThan(-1);
       writeFileSync(join(dir, file), text.slice(0, at) + to + text.slice(at + from.length));
     };
-    edit('ew/harassment.yaml', 'length: P6M', 'length: P2Y', '\n  s127_harassment_stalking:\n');
+    edit('ew/obtaining-orders.yaml', '    who: applicant\n', '    who: applicant\n    urgency: now\n', '\n  apply_for_non_molestation_order:\n');
     edit('ew/protective-orders.yaml', '\n  record_the_breach:\n', '\n  keep_a_record_of_the_breach:\n');
     const r = await runInProcess(['diff', '--base', 'rules', '--rules', dir, '--format', 'json', '--format', `text=${join(dir, 'moves.txt')}`, 'fixtures/ew/ro-messages-doorstep.yaml']);
     expect(r.code, r.stderr).toBe(0);
     const actions = moved(JSON.parse(r.stdout) as DiffJson).filter((m) => m.includes(' action '));
+    // Among the actions advised under both versions (the renamed one is in neither list), the
+    // application was fifth, after reporting the breach, reporting the harassment in time, extending the
+    // order and telling the court; made urgent, it is second, and the three it passed each move down one.
     expect(actions.sort()).toEqual(
       [
-        'ew-ro-messages-doorstep action ew-harassment.report_harassment_in_time due: 2026-04-11 → 2027-10-11',
-        // among the actions advised under both versions, reporting in time was first and is now second
-        'ew-ro-messages-doorstep action ew-harassment.report_harassment_in_time order: 1 → 2',
-        'ew-ro-messages-doorstep action ew-protective-orders.extend_restraining_order order: 2 → 1',
+        'ew-ro-messages-doorstep action ew-obtaining-orders.apply_for_non_molestation_order order: 5 → 2',
+        'ew-ro-messages-doorstep action ew-harassment.report_harassment_in_time order: 2 → 3',
+        'ew-ro-messages-doorstep action ew-protective-orders.extend_restraining_order order: 3 → 4',
+        'ew-ro-messages-doorstep action ew-protective-orders.tell_court_about_breaches order: 4 → 5',
         'ew-ro-messages-doorstep action ew-protective-orders.record_the_breach present: open → null',
         'ew-ro-messages-doorstep action ew-protective-orders.keep_a_record_of_the_breach present: null → open',
       ].sort(),
@@ -113,7 +118,7 @@ describe('rulecase diff: what a rule change moves', () => {
   it('no change, no moves; a base that is neither a folder nor a revision is a usage error', async () => {
     const same = await runInProcess(['diff', '--base', 'rules', '--exit-code', 'fixtures/nl']);
     expect(same.code).toBe(0);
-    expect(same.stdout).toMatch(/^rulecase diff: 0 of 7 case\(s\) change/);
+    expect(same.stdout).toMatch(/^rulecase diff: 0 of 8 case\(s\) change/);
     const bad = await runInProcess(['diff', '--base', 'no-such-revision-xyz', 'fixtures/nl']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--base no-such-revision-xyz is neither a rule file or folder nor a git revision/);

@@ -129,7 +129,7 @@ describe('rulecase docs: the rule book of the bundled rules', () => {
     expect(belaging).toMatch(/\d+ of \d+ outcomes reached by the rule tests/);
     expect(belaging).toContain('NOT VERIFIED');
     // An unverified source's reason, on the rule that cites it and once on the page of unverified points.
-    const reason = 'the explanatory memorandum itself was not read';
+    const reason = 'the explanatory memorandum was not read; its words are quoted in a defence pleading';
     expect(belaging).toContain(reason);
     const unverified = visibleText(en.get('unverified.html') as string);
     expect(unverified.split(reason).length - 1).toBe(1);

@@ -222,6 +222,6 @@ function sourceBody(c: RuleSetContext, s: BookSource): string {
     ['ECLI', s.ecli ? esc(s.ecli) : undefined],
     [c.w('checked'), esc(c.date(s.checked))],
     [c.w('verification'), s.verified ? `<span class="ok">${esc(c.w('sourceVerified'))}</span>` : `<span class="warn">${esc(c.w('sourceUnverified'))}</span>: ${esc(c.whyUnverified(s))}`],
-    [c.w('ruleNote'), s.note && s.unverifiedBecause ? esc(c.tx(s.note)) : s.note && s.verified ? esc(c.tx(s.note)) : undefined],
+    [c.w('sourceNote'), s.note && s.unverifiedBecause ? esc(c.tx(s.note)) : s.note && s.verified ? esc(c.tx(s.note)) : undefined],
   ]);
 }

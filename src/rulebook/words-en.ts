@@ -151,6 +151,7 @@ export const ENGLISH = {
   'sourceKind.official-guidance': 'official guidance',
   'sourceKind.secondary': 'secondary source',
   'sourceKind.practice': 'practice',
+  sourceNote: 'Note',
   quote: 'The words it rests on',
   sourceVerified: 'verified',
   sourceUnverified: 'NOT VERIFIED',

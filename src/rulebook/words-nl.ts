@@ -150,6 +150,7 @@ export const DUTCH: Record<BookWordKey, string> = {
   'sourceKind.official-guidance': 'officiële toelichting',
   'sourceKind.secondary': 'secundaire bron',
   'sourceKind.practice': 'praktijk',
+  sourceNote: 'Opmerking',
   quote: 'De woorden waarop hij rust',
   sourceVerified: 'geverifieerd',
   sourceUnverified: 'NIET GEVERIFIEERD',
