@@ -27,5 +27,7 @@ export function assertedRules(test: RuleTest, report: CaseReport, rulesets: read
     ...Object.keys(e.categories ?? {}).flatMap((k) => resolve('tables', k)),
     ...Object.keys(e.deadlines ?? {}).flatMap((k) => resolve('deadlines', k)),
     ...Object.keys(e.actions ?? {}).flatMap((k) => resolve('actions', k)),
+    ...(e.actionOrder ?? []).flatMap((k) => resolve('actions', k)),
+    ...Object.keys(e.routes ?? {}).flatMap((k) => resolve('routes', k)),
   ];
 }
