@@ -32,6 +32,12 @@ export default tseslint.config(
     },
   },
   {
+    // The CommonJS entry for require('rulecase'): it loads the ES module.
+    files: ['cjs/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['bin/**/*.js', 'scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

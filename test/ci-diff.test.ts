@@ -46,6 +46,7 @@ const EXPECTED = [
   'NL-2026-0178 deadline nl-belaging.complaint due: 2026-08-31 → 2026-07-30',
   'NL-2026-0344 deadline nl-belaging.complaint due: 2026-06-03 → 2026-05-04',
   'NL-2026-0518 deadline nl-belaging.complaint due: 2026-08-25 → 2026-07-27',
+  'NL-2026-0311 deadline nl-belaging.complaint due: 2027-02-12 → 2027-01-12',
 ];
 
 describe('rulecase diff: what a rule change moves', () => {

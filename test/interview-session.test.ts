@@ -11,7 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialise } from '../src/cli/interview-command.js';
-import { wrap } from '../src/interview/view.js';
+import { wrapText as wrap } from '../src/report/wrap.js';
 import { conclusion, rules } from './helpers.js';
 import { choose, DONT_KNOW, ENTER, EXAMPLE_RULES, interview, MENU, NO, orderFieldsUnknown, ScriptedPrompter, STOP, WHY, writeZedland, YES, type Asked, type ScriptAnswer } from './interview-helpers.js';
 

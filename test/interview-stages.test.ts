@@ -319,7 +319,7 @@ criteria:
       { loaded, lang: 'en', asOf: '2026-12-01', now: new Date('2026-12-01T09:00:00Z') },
     );
     const asked = r.prompter.asked.find((p) => p.id === 'case.proceedings.stage');
-    expect(asked?.message).toBe('Please give where the case stands in the courts.');
+    expect(asked?.message).toBe('Please give where the criminal case stands.');
     expect(asked?.choices?.map((c) => c.name)).toContain('convicted');
     expect(r.last.proceedings).toEqual({ stage: 'convicted' });
   });

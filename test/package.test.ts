@@ -10,7 +10,7 @@ import { ROOT } from './helpers.js';
  * catches what only an install shows: files left out of `files`, paths that climb out of the
  * package, a runtime import of a devDependency.
  */
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; license: string; files: string[] };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; license: string; files: string[]; scripts: Record<string, string> };
 
 let dir: string;
 let bin: string;
@@ -48,16 +48,23 @@ const run = (...args: string[]): { code: number | null; stdout: string; stderr: 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
-describe('the packed tarball, installed', () => {
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'rulecase-pack-'));
-    // dist/ is built by `npm test` before vitest runs; --ignore-scripts keeps pack from building again.
-    const out = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() as string;
-    install(join(dir, out));
-    bin = join(dir, 'node_modules', 'rulecase', 'bin', 'rulecase.js');
-  }, 60_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rulecase-pack-'));
+  // dist/ is built by `npm test` before vitest runs; --ignore-scripts keeps pack from building again,
+  // so the prepack/postpack steps that keep `prepare` out of the packed manifest run by hand.
+  let out: string;
+  execFileSync(process.execPath, ['scripts/pack-manifest.mjs', 'strip'], { cwd: ROOT });
+  try {
+    out = execFileSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() as string;
+  } finally {
+    execFileSync(process.execPath, ['scripts/pack-manifest.mjs', 'restore'], { cwd: ROOT });
+  }
+  install(join(dir, out));
+  bin = join(dir, 'node_modules', 'rulecase', 'bin', 'rulecase.js');
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe('the packed tarball, installed', () => {
   it('carries a LICENSE matching package.json, and no invalid fixtures', () => {
     const installed = join(dir, 'node_modules', 'rulecase');
     expect(pkg.license).toBe('MIT');
@@ -77,5 +84,43 @@ describe('the packed tarball, installed', () => {
     const test = run('test');
     expect(test.code, `${how}\n${test.stdout.slice(-2000)}${test.stderr}`).toBe(0);
     expect(test.stdout).toMatch(/\d+ passed, 0 failed/);
+  }, 60_000);
+});
+
+describe('the installed package, as a consumer uses it', () => {
+  const fixture = 'node_modules/rulecase/fixtures/nl/belaging-buurman.yaml';
+  const node = (file: string, ...flags: string[]): { code: number | null; out: string } => {
+    const r = spawnSync(process.execPath, [...flags, file], { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '' }, timeout: 30_000 });
+    return { code: r.status, out: r.stdout + r.stderr };
+  };
+
+  it('has no script that an install would run or ask to approve; the repository still builds on npm ci', () => {
+    const installed = JSON.parse(readFileSync(join(dir, 'node_modules', 'rulecase', 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    for (const s of ['preinstall', 'install', 'postinstall', 'prepare']) expect(installed.scripts ?? {}, s).not.toHaveProperty(s);
+    expect(pkg.scripts['prepare']).toBe('npm run build');
+    expect(pkg.scripts['prepack']).toBe('node scripts/pack-manifest.mjs strip');
+    expect(pkg.scripts['postpack']).toBe('node scripts/pack-manifest.mjs restore');
+  });
+
+  it('require() from CommonJS and import from an ES module both give the API', () => {
+    writeFileSync(join(dir, 'consumer.cjs'), `const { assess, loadRules, VERSION } = require('rulecase');\nconsole.log(VERSION, assess(loadRules(), ['${fixture}'], { asOf: '2026-06-01' }).cases[0].status);\n`);
+    writeFileSync(join(dir, 'consumer.mjs'), `import { assess, loadRules, VERSION } from 'rulecase';\nconsole.log(VERSION, assess(loadRules(), ['${fixture}'], { asOf: '2026-06-01' }).cases[0].status);\n`);
+    expect(node('consumer.cjs')).toEqual({ code: 0, out: `${pkg.version} assessed\n` });
+    expect(node('consumer.mjs')).toEqual({ code: 0, out: `${pkg.version} assessed\n` });
+    // Where require() of an ES module is off, the error says which import to use.
+    const off = node('consumer.cjs', '--no-experimental-require-module');
+    expect(off.code).not.toBe(0);
+    expect(off.out).toContain("Use import { assess, loadRules } from 'rulecase'");
+  });
+
+  it('type-checks under tsc --strict without skipLibCheck and without @types/node', () => {
+    writeFileSync(
+      join(dir, 'consumer.ts'),
+      `import { assess, loadRules, type CaseResult, type Report, type RuleSet } from 'rulecase';\nconst rules = loadRules();\nconst sets: readonly RuleSet[] = rules.rulesets;\nconst report: Report = assess(rules, ['${fixture}'], { asOf: '2026-06-01' });\nconst first: CaseResult | undefined = report.cases[0];\nexport const status: string = first?.status ?? String(sets.length);\n`,
+    );
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: [] }, files: ['consumer.ts'] }));
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
   }, 60_000);
 });

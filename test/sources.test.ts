@@ -56,11 +56,11 @@ describe('the bundled rules cite the law they rest on', () => {
   type Count = { byKind: Record<string, number>; primary: number; primaryVerifiedWithQuote: number; unverified: number };
   const counts = countSources(listSources('rules')) as Record<string, Count>;
 
-  // The goal is 90% (issue 20). Reached on 5 December 2026: NL 65/92, EW 24/69, 89/161 in all. Most of the rest
+  // The goal is 90% (issue 20). Reached on 5 December 2026: NL 69/94, EW 31/69, 100/163 in all (a second pass read more texts). Most of the rest
   // are judgments and English sections that could not be read in a primary text; each says why in
   // unverifiedBecause. This is a ratchet: it fails when a verified source loses its quote or is demoted;
   // raise the floors as sources are read, and turn it into the 90% assertion once that is reached.
-  const FLOOR: Record<string, number> = { NL: 65, EW: 24, all: 89 };
+  const FLOOR: Record<string, number> = { NL: 69, EW: 31, all: 100 };
   it('statute and decision sources verified with a quote from the primary text do not fall below the figure reached (goal: 90%)', () => {
     for (const [j, c] of Object.entries(counts)) console.log(`${j}: ${c.primaryVerifiedWithQuote}/${c.primary} statute and decision sources verified with a quote (${Math.round((share as (c: Count) => number)(c) * 100)}%)`);
     for (const [j, floor] of Object.entries(FLOOR)) expect((counts[j] as Count).primaryVerifiedWithQuote, j).toBeGreaterThanOrEqual(floor);

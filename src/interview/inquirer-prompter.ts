@@ -1,7 +1,7 @@
 import { Separator } from '@inquirer/core';
 import type { Lang } from '../rules/types.js';
 import { say } from '../words/interview.js';
-import { wrap } from './view.js';
+import { wrapText as wrap } from '../report/wrap.js';
 import { pick, text } from './inquirer-prompts.js';
 import { InterviewStopped, type ConfirmPrompt, type InputPrompt, type Prompter, type SelectPrompt } from './prompter.js';
 

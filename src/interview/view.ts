@@ -41,31 +41,3 @@ export function truncate(text: string, max: number): string {
   return oneLine.length <= max ? oneLine : oneLine.slice(0, max - 1).trimEnd() + '…';
 }
 
-// Built from a string: a literal escape character in a regular expression trips the linter.
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
-
-/**
- * Wraps text for a terminal at word boundaries; a continued line keeps the indentation of its
- * first line, and a bullet ("· ") hangs. Colour codes do not count towards the width.
- */
-export function wrap(text: string, width: number): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      if (line.replace(ANSI, '').length <= width) return line;
-      const indent = /^(\s*)(· )?/.exec(line.replace(ANSI, ''));
-      const hang = ' '.repeat((indent?.[1]?.length ?? 0) + (indent?.[2] ? 2 : 0));
-      const out: string[] = [];
-      let current = '';
-      for (const word of line.split(/(?<=\S) (?=\S)/)) {
-        const candidate = current === '' ? word : `${current} ${word}`;
-        if (current !== '' && candidate.replace(ANSI, '').length > width) {
-          out.push(current);
-          current = hang + word.trimStart();
-        } else current = candidate;
-      }
-      out.push(current);
-      return out.join('\n');
-    })
-    .join('\n');
-}

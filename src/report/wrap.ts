@@ -1,15 +1,20 @@
 /**
- * Wrapping for the terminal: a line longer than the width breaks between words, continuing under
- * its own text (after a leading mark such as ▶ or ·); colour codes take no room. A word longer
- * than the line (a URL) is cut. Pure.
+ * Wrapping for the terminal, the one function for the reports and the interview: a line longer
+ * than the width breaks between words, continuing under its own text (after a leading mark such as
+ * ▶ or ·); colour codes take no room. Widths are display columns (string-width): a Chinese
+ * character takes two, a combining accent none. A word longer than the line (a URL, a run of
+ * Chinese) is cut between characters (grapheme clusters, never inside one). Pure.
  */
+import stringWidth from 'string-width';
+
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 const MARKS = new Set(['▶', '✔', '✘', '?', 'ℹ', '◷', '·', '!', '-']);
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** The columns a string takes on a terminal (colour codes take none). */
 export function visibleWidth(s: string): number {
-  return [...s.replace(ANSI, '')].length;
+  return stringWidth(s.replace(ANSI, ''));
 }
 
 /** Cuts a word into pieces of at most `size` columns, keeping colour codes with their text. */
@@ -17,23 +22,24 @@ function cut(word: string, size: number): string[] {
   const pieces: string[] = [];
   let current = '';
   let n = 0;
-  for (let i = 0; i < word.length; ) {
-    ANSI.lastIndex = i;
-    const m = word[i] === '\x1b' ? ANSI.exec(word) : null;
-    if (m && m.index === i) {
-      current += m[0];
-      i += m[0].length;
+  // Colour codes and the text between them, the text in grapheme clusters with their widths.
+  // eslint-disable-next-line no-control-regex
+  for (const part of word.split(/(\x1b\[[0-9;]*m)/)) {
+    if (part.startsWith('\x1b')) {
+      current += part;
       continue;
     }
-    const ch = String.fromCodePoint(word.codePointAt(i) ?? 32);
-    if (n === size) {
-      pieces.push(current);
-      current = '';
-      n = 0;
+    for (const { segment } of graphemes.segment(part)) {
+      const w = stringWidth(segment);
+      // A piece holds at least one character, even one wider than the size.
+      if (n + w > size && n > 0) {
+        pieces.push(current);
+        current = '';
+        n = 0;
+      }
+      current += segment;
+      n += w;
     }
-    current += ch;
-    n++;
-    i += ch.length;
   }
   pieces.push(current);
   return pieces;
@@ -64,7 +70,7 @@ export function wrapLine(line: string, width: number): string[] {
   const plain = line.replace(ANSI, '');
   const indent = /^ */.exec(plain)?.[0].length ?? 0;
   const first = [...plain.slice(indent)][0] ?? '';
-  const hang = indent + (MARKS.has(first) && plain[indent + first.length] === ' ' ? first.length + 1 : 0);
+  const hang = indent + (MARKS.has(first) && plain[indent + first.length] === ' ' ? visibleWidth(first) + 1 : 0);
   // Never hang so far that nothing fits.
   const cont = ' '.repeat(Math.min(hang, Math.floor(width / 2)));
   const out: string[] = [];
