@@ -86,7 +86,7 @@ export const ENGLISH = {
   rules: 'Rules',
   coverage: 'Test coverage',
   coverageOf: '{covered} of {total} outcomes reached by the rule tests ({percent}%)',
-  coverageNone: 'nothing to cover',
+  coverageNone: 'not counted by the coverage report',
   coverageMissing: 'Not reached by any test:',
   never: 'never {outcome}',
   'outcome.true': 'true',

@@ -85,7 +85,7 @@ export const DUTCH: Record<BookWordKey, string> = {
   rules: 'Regels',
   coverage: 'Testdekking',
   coverageOf: '{covered} van {total} uitkomsten bereikt door de regeltests ({percent}%)',
-  coverageNone: 'niets te dekken',
+  coverageNone: 'niet meegeteld in de dekking',
   coverageMissing: 'Door geen test bereikt:',
   never: 'nooit {outcome}',
   'outcome.true': 'waar',
