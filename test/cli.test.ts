@@ -58,6 +58,37 @@ describe('output', () => {
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
 
+  it.each([
+    ['report.html', /^<!DOCTYPE html>/],
+    ['report.HTM', /^<!DOCTYPE html>/],
+    ['report.md', /^# /m],
+    ['report.ics', /^BEGIN:VCALENDAR/],
+    ['report.json', /^\{\n {2}"schemaVersion"/],
+    ['report.csv', /^[a-z_]+,/],
+    ['report.txt', /Harassment \(example\)/],
+    ['report', /Harassment \(example\)/],
+  ])('--out %s without --format writes the format its extension names', async (name, start) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-'));
+    const r = await runInProcess(['assess', '--out', join(dir, name), ...EXAMPLE]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(join(dir, name), 'utf8')).toMatch(start);
+  });
+
+  it.each([
+    [['--format', 'json', '--out', 'x.html'], '--format json does not fit x.html, an HTML file'],
+    [['--format', 'html', '--out', 'x.ics'], '--format html does not fit x.ics, a calendar file'],
+    [['--format', 'html=x.json'], '--format html does not fit x.json, a JSON file'],
+  ])('a format its file contradicts (%j) is an error before any work: exit 2, one line', async (args, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-'));
+    // Run in an empty folder: nothing may be written there (the cases are not even read).
+    const r = await runInProcess(['assess', ...args, ...EXAMPLE], {}, false, dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toContain(message);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('--out into a folder that does not exist: exit 2, one line', async () => {
     const r = await runInProcess(['assess', '--out', '/nonexistent/dir/r.txt', ...EXAMPLE]);
     expect(r.code).toBe(2);

@@ -16,6 +16,8 @@ import { runInProcess } from './cli-harness.js';
 import { ROOT } from './helpers.js';
 
 const FIXTURES = ['example', 'ew', 'nl'].flatMap((dir) => readdirSync(join(ROOT, 'fixtures', dir)).filter((f) => f.endsWith('.yaml')).map((f) => `fixtures/${dir}/${f}`));
+/** Every bundled case: the fixtures and the decided cases. */
+const BUNDLED = [...FIXTURES, ...['ew', 'nl'].flatMap((dir) => readdirSync(join(ROOT, 'fixtures', 'decisions', dir)).filter((f) => f.endsWith('.yaml')).map((f) => `fixtures/decisions/${dir}/${f}`))];
 
 function found(cmd: string, args: string[]): boolean {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
@@ -32,8 +34,13 @@ const work = mkdtempSync(join(tmpdir(), 'rulecase-html-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function browser(args: string[]): void {
-  const r = spawnSync(chromium as string, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', `--user-data-dir=${join(work, 'profile')}`, ...args], { encoding: 'utf8', timeout: 60_000 });
+  browserOut(args);
+}
+
+function browserOut(args: string[]): string {
+  const r = spawnSync(chromium as string, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', `--user-data-dir=${join(work, 'profile')}`, ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`chromium failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
 }
 
 async function htmlOf(fixture: string, lang?: Lang, extra: string[] = []): Promise<{ html: string; lang: Lang; asOf: string }> {
@@ -47,6 +54,15 @@ async function htmlOf(fixture: string, lang?: Lang, extra: string[] = []): Promi
 
 /** Each bundled case in its own language, and two in Dutch. */
 const RUNS: [string, Lang | undefined][] = [...FIXTURES.map((f): [string, Lang | undefined] => [f, undefined]), ['fixtures/nl/belaging-ex-partner.yaml', 'nl'], ['fixtures/ew/ro-messages-doorstep.yaml', 'nl']];
+
+/** Prints an HTML report to PDF and reads its text back, page by page. */
+function printed(html: string, name: string): string[] {
+  const file = join(work, `${name.replace(/\W/g, '_')}.html`);
+  writeFileSync(file, html);
+  const pdf = file.replace(/\.html$/, '.pdf');
+  browser(['--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${file}`]);
+  return pdfPages(pdf);
+}
 
 /** The PDF's text page by page (pdftotext ends each page with a form feed), whitespace collapsed. */
 function pdfPages(pdf: string): string[] {
@@ -87,16 +103,43 @@ describe.skipIf(!canRun && !inCI)('the HTML report, printed by Chromium', () => 
     expect(all).toContain(say(lang, 'disclaimer').slice(0, 40));
   }, 90_000);
 
-  it('--detail lean keeps the longest case to a few pages, still opening with what to do now', async () => {
-    const { html, lang } = await htmlOf('fixtures/ew/sentencing-judgments.yaml', undefined, ['--detail', 'lean']);
-    const file = join(work, 'lean.html');
-    writeFileSync(file, html);
-    const pdf = join(work, 'lean.pdf');
-    browser(['--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${file}`]);
-    const pages = pdfPages(pdf);
-    expect(pages.length).toBeLessThanOrEqual(10);
+  it.each(BUNDLED)('%s: --detail lean fits in 4 A4 pages, each with the case id and its page number', async (fixture) => {
+    const { html, lang } = await htmlOf(fixture, undefined, ['--detail', 'lean']);
+    const pages = printed(html, fixture);
+    expect(pages.length).toBeLessThanOrEqual(4);
     expect(pages[0] ?? '').toContain(say(lang, 'whatToDo'));
-    expect(pages.join(' ')).toContain(say(lang, 'sources'));
+    const id = (parse(readFileSync(join(ROOT, fixture), 'utf8')) as { id: string }).id;
+    pages.forEach((page, i) => {
+      expect(page).toContain(say(lang, 'pageNofM', { n: i + 1, m: pages.length }));
+      expect(page).toContain(`${say(lang, 'case')} ${id}`);
+    });
+    // The appendix is what lean leaves out.
+    expect(pages.join(' ')).not.toContain(say(lang, 'appendix'));
+  }, 90_000);
+
+  it.each<[string, Lang | undefined]>([...FIXTURES.map((f): [string, Lang | undefined] => [f, undefined]), ['fixtures/nl/belaging-ex-partner.yaml', 'nl'], ['fixtures/ew/two-orders.yaml', 'nl']])('%s (--lang %s): nothing overflows a table cell', async (fixture, asked) => {
+    const { html } = await htmlOf(fixture, asked);
+    // A test copy: the CSP lifted and a script that marks every cell whose content is wider than the cell.
+    const probe = html
+      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+      .replace('</body>', `<script>for (const c of document.querySelectorAll('td, th')) if (c.scrollWidth > c.clientWidth + 1) c.setAttribute('data-overflow', c.textContent.slice(0, 60));</script></body>`);
+    const file = join(work, `${fixture.replace(/\W/g, '_')}-${asked ?? ''}-probe.html`);
+    writeFileSync(file, probe);
+    const dom = browserOut(['--window-size=720,1000', '--virtual-time-budget=2000', '--dump-dom', `file://${file}`]);
+    expect(dom).toContain('</table>');
+    expect([...dom.matchAll(/data-overflow="([^"]*)"/g)].map((m) => m[1])).toEqual([]);
+  }, 90_000);
+
+  it('a Dutch report is titled and marked as Dutch, and full adds the appendix on a page of its own', async () => {
+    const { html } = await htmlOf('fixtures/nl/belaging-ex-partner.yaml', 'nl');
+    expect(html).toMatch(/<html lang="nl">/);
+    expect(html).toContain(`<title>${say('nl', 'reportTitle')}</title>`);
+    const pages = printed(html, 'full-nl');
+    const appendix = pages.findIndex((p) => p.includes(say('nl', 'appendix')));
+    expect(appendix).toBeGreaterThan(0);
+    // The appendix starts a page: the part to hand over ends before it, with the disclaimer.
+    expect(pages[appendix - 1] ?? '').toContain(say('nl', 'disclaimer').slice(0, 40));
+    expect(pages[appendix]?.indexOf(say('nl', 'appendix'))).toBeLessThan(120);
   }, 90_000);
 
   it('takes a screenshot of the report', async () => {

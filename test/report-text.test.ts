@@ -34,6 +34,8 @@ describe('the text report at 80 columns', () => {
     const lean = await runInProcess(['assess', '--detail', 'lean', 'fixtures/ew/ro-messages-doorstep.yaml'], { COLUMNS: '80' });
     const count = (t: string): number => t.split('\n').length;
     expect(count(lean.stdout)).toBeLessThan(count(full.stdout) / 4);
+    // Short enough to read out: what to do, at a glance, one table.
+    expect(count(lean.stdout)).toBeLessThanOrEqual(90);
     expect(lean.stdout).toContain(say('en', 'whatToDo'));
     expect(lean.stdout).toContain('Breach of the protective order (criminal offence) — met');
     expect(lean.stdout).toContain('The order ends');
@@ -74,5 +76,53 @@ describe('a term counted from a day known only as "on or before"', () => {
       expect(r.stdout).not.toMatch(/\b(april|April) 1\b|\b000\d-\d\d-\d\d|\b000\d\d\d\d\d\b/);
       if (format === 'text') expect(r.stdout).toContain(lang === 'en' ? 'on or before 29 March 2007' : 'op of vóór 29 maart 2007');
     }
+  });
+});
+
+/** Every bundled case in both languages, in the three reports for people. */
+const FORMATS_FOR_PEOPLE = ['text', 'markdown', 'html'] as const;
+
+describe('words for people', () => {
+  it.each(FIXTURES)('%s: no programmer\'s words, no versions, no n/a, no sentence about what the rules lack, one language', async (fixture) => {
+    for (const lang of ['en', 'nl'] as const) {
+      for (const format of FORMATS_FOR_PEOPLE) {
+        const r = await runInProcess(['assess', '--lang', lang, '--format', format, fixture]);
+        expect(r.code, r.stderr).toBe(0);
+        const text = r.stdout;
+        for (const bad of ['must not hold', 'mag niet gelden', 'is known: yes', 'is known: no', 'is bekend: ja', 'is bekend: nee', '(1.0.0)', ' 1.0.0', 'n/a', 'record-keeping checklist', 'geen checklist']) expect(text, `${format} ${lang}: ${bad}`).not.toContain(bad);
+        expect(text).not.toMatch(/when the complaint was made: no|wanneer de klacht is gedaan: nee/);
+        // The disclaimer in the report's language, and not in the other.
+        const other = lang === 'en' ? 'nl' : 'en';
+        expect(text).toContain(say(lang, 'disclaimer').slice(0, 30));
+        expect(text).not.toContain(say(other, 'disclaimer').slice(0, 30));
+      }
+    }
+  });
+
+  it('lists the routes that do not apply once, at the end, each with why', async () => {
+    for (const format of FORMATS_FOR_PEOPLE) {
+      const r = await runInProcess(['assess', '--format', format, 'fixtures/nl/ex-partner-zonder-aangifte.yaml']);
+      const text = r.stdout.replace(/<[^>]+>/g, '');
+      const heading = text.indexOf(say('nl', 'routesNotApplying'));
+      expect(heading, format).toBeGreaterThan(text.indexOf(say('nl', 'deadlines')));
+      expect(text.split(say('nl', 'routesNotApplying'))).toHaveLength(2);
+      expect(text).toContain('Schadevergoeding vorderen in de strafzaak: er is geen strafzaak bij de rechter');
+      // Nothing of a route that does not apply is said elsewhere.
+      expect(text.indexOf('Spreekrecht')).toBeGreaterThan(heading);
+    }
+  });
+
+  it('marks the items of a route not yet settled with the route\'s "if …"', async () => {
+    const r = await runInProcess(['assess', '--detail', 'lean', 'fixtures/nl/belaging-ex-partner.yaml']);
+    expect(r.stdout).toMatch(/\? If a criminal case is brought: Claim for damages in the criminal case/);
+  });
+
+  it('says "no complaint has been made" where no complaint was made', async () => {
+    const dir = (await import('node:fs')).mkdtempSync(join((await import('node:os')).tmpdir(), 'rulecase-words-'));
+    const file = join(dir, 'c.yaml');
+    (await import('node:fs')).writeFileSync(file, 'id: x\njurisdiction: NL\nasOf: "2026-06-01"\ncomplaint: { learned: "2026-04-01", filed: false }\nincidents:\n  - { date: "2026-03-20", kind: message }\n  - { date: "2026-04-01", kind: visit-home }\n');
+    const r = await runInProcess(['assess', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('when the complaint was made: no');
   });
 });

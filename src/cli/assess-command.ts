@@ -8,7 +8,7 @@ import { BUNDLED_RULES, loadRules, stableRuleFile, UsageError } from '../io/file
 import { expandInputs, splitStdin, type CaseSource } from '../io/inputs.js';
 import { reportEnvelope } from '../report/envelope.js';
 import { assessFindings } from '../report/findings.js';
-import { FORMATS_WITH_REASONS } from '../report/formats.js';
+import { FORMATS_WITH_REASONS, formatNames } from '../report/formats.js';
 import { DETAILS, type Detail } from '../report/machine.js';
 import type { Lang, RuleSet } from '../rules/types.js';
 import { parseSource, type SourceDocument } from '../source/document.js';
@@ -17,7 +17,7 @@ import { ReportWriter } from './assess-writer.js';
 import type { CommandContext } from './extensions.js';
 import type { Io } from './io.js';
 import { checkAsOf, langOption, rulesOption } from './options.js';
-import { formatCliOption, formatsHelp, resolveOutputs, rulesHaveErrors, type OutputSpec } from './output.js';
+import { formatCliOption, formatsHelp, outputsWithOut, rulesHaveErrors, type OutputSpec } from './output.js';
 import type { RenderContext } from './render-case.js';
 import { openSinks } from './sinks.js';
 import { sourceRoot } from '../io/root.js';
@@ -50,7 +50,7 @@ export function registerAssess(program: Command, { io, setExit }: CommandContext
     .addOption(langOption("language of the report (default: each case file's lang, else en)"))
     .addOption(formatCliOption('assess', ' (default text)'))
     .addOption(new Option('--detail <level>', 'how much of each case: json and ndjson carry every explanation with full (default lean); text and html show every element with its reasons, each deadline\'s basis and the sources unless lean (default full)').choices([...DETAILS]))
-    .option('--out <file>', 'write the report (the --format given without a file) to this file instead of standard output')
+    .option('--out <file>', 'write the report (the --format given without a file) to this file instead of standard output; without --format, the extension chooses the format (.html, .md, .ics, .json, .csv, .txt)')
     .option('--only <actions>', `list only cases that need one of these actions: ${FLAGS.join(', ')} (comma-separated)`)
     .option('--due-within <days>', 'count a deadline as due when it falls within this many days (default: each deadline\'s own due-soon window)')
     .addOption(new Option('--fail-on <level>', 'exit 1 when a case reaches this level; each level includes the ones before it').choices([...FAIL_LEVELS]).default('none'))
@@ -66,6 +66,7 @@ Examples:
   rulecase assess fixtures/nl/belaging-ex-partner.yaml
   rulecase assess --lang nl --as-of 2026-06-01 fixtures/nl/
   rulecase assess --format json --out report.json 'cases/**/*.json'
+  rulecase assess --out zaak-rapport.html fixtures/nl/belaging-ex-partner.yaml
   cat case.json | rulecase assess -
   rulecase assess --format csv --only due,invalid --due-within 14 cases/ > todo.csv
   rulecase assess --format ndjson --fail-on expired cases/
@@ -98,8 +99,8 @@ interface AssessPlan {
 }
 
 function parsePlan(opts: AssessOptions): AssessPlan {
-  // --out names the file of the format given without one.
-  const outputs = resolveOutputs(opts.format).map((spec) => (spec.file === undefined && opts.out !== undefined ? { ...spec, file: opts.out } : spec));
+  // --out names the file of the format given without one; without --format, its extension chooses.
+  const outputs = outputsWithOut(opts.format, opts.out, formatNames('assess'));
   checkAsOf(opts.asOf);
   const only = parseOnly(opts.only);
   const dueWithin = parseDueWithin(opts.dueWithin);

@@ -73,9 +73,21 @@ export class ReportWriter {
     return this.sinks.some((k) => k.format === 'text' && k.file === undefined);
   }
 
+  /** the head, kept for the formats that take their language from the first case written */
+  private headData: StreamHead | undefined;
+  /** the languages of the cases written: a report in one language ends in it (the disclaimer too) */
+  private readonly caseLangs = new Set<Lang>();
+
   head(data: StreamHead): void {
     this.asOf = data.envelope.asOf;
-    for (const { sink, format } of this.streamed) sink.write(format.head(data, this.formatOptions(sink)));
+    this.headData = data;
+    for (const { sink, format } of this.streamed) if (format.headFromFirstCase !== true) sink.write(format.head(data, this.formatOptions(sink)));
+  }
+
+  /** The head of a format that waits for the first case (an HTML document's language and title are the case's). */
+  private lateHead(sink: Sink, format: StreamedFormat, caseLang: Lang | undefined): string {
+    if (format.headFromFirstCase !== true || this.headData === undefined) return '';
+    return format.head({ ...this.headData, ...(caseLang !== undefined ? { caseLang } : {}) }, this.formatOptions(sink));
   }
 
   /** One case (undefined: a discovered file of another kind, skipped). */
@@ -93,19 +105,26 @@ export class ReportWriter {
     const only = this.options.only;
     if (only && !rendered.actions.some((a) => only.has(a))) return;
     if (this.keepsReports && rendered.report) this.reports.push(rendered.report);
+    if (rendered.lang !== undefined) this.caseLangs.add(rendered.lang);
     for (const { sink, format } of this.streamed) {
       const separator = format.separator ? (this.tally.shown === 0 ? format.separator.first : format.separator.next) : '';
       const chunk = rendered.chunks[outputKey(sink.format, sink.color)] ?? '';
       if (chunk !== '') this.written.add(sink);
-      sink.write(separator + chunk);
+      const head = this.tally.shown === 0 ? this.lateHead(sink, format, rendered.lang) : '';
+      sink.write(head + separator + chunk);
     }
     this.tally.shown++;
   }
 
   /** Ends the streamed formats, writes the whole ones, and moves every file into place. */
   finish(findings: () => Findings): void {
-    const tail = { ...this.tally, lang: this.options.lang, filtered: this.options.only !== undefined, asOf: this.asOf };
-    for (const { sink, format } of this.streamed) sink.write(format.tail({ ...tail, empty: !this.written.has(sink) }, this.formatOptions(sink)));
+    // Every case in one language (each in its own, without --lang): the summary and disclaimer follow it.
+    const only = this.caseLangs.size === 1 ? [...this.caseLangs][0] : undefined;
+    const tail = { ...this.tally, lang: only ?? this.options.lang, filtered: this.options.only !== undefined, asOf: this.asOf };
+    for (const { sink, format } of this.streamed) {
+      const head = this.tally.shown === 0 ? this.lateHead(sink, format, undefined) : '';
+      sink.write(head + format.tail({ ...tail, empty: !this.written.has(sink) }, this.formatOptions(sink)));
+    }
     if (this.whole.length > 0) {
       const all = findings();
       for (const { sink, format } of this.whole) sink.write(format.format(all, { ...this.formatOptions(sink), ...(this.options.root ? { root: this.options.root } : {}) }));

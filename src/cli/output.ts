@@ -64,6 +64,56 @@ export function resolveOutputs(specs: readonly OutputSpec[] | undefined, fallbac
   return list;
 }
 
+/**
+ * The formats a file's extension can hold: the first is what `--out` infers when no --format is
+ * given. An extension not listed (or none) says nothing, so any format may go there.
+ */
+const EXTENSION_FORMATS: Record<string, readonly string[]> = {
+  '.html': ['html'],
+  '.htm': ['html'],
+  '.md': ['markdown', 'markdown-summary'],
+  '.markdown': ['markdown', 'markdown-summary'],
+  '.ics': ['ics'],
+  '.json': ['json', 'sarif'],
+  '.ndjson': ['ndjson'],
+  '.jsonl': ['ndjson'],
+  '.csv': ['csv'],
+  '.txt': ['text', 'github'],
+  '.xml': ['junit'],
+  '.sarif': ['sarif'],
+};
+
+const KIND_OF_FILE: Record<string, string> = { html: 'an HTML file', markdown: 'a Markdown file', 'markdown-summary': 'a Markdown file', ics: 'a calendar file', json: 'a JSON file', ndjson: 'an NDJSON file', csv: 'a CSV file', text: 'a text file', junit: 'an XML file', sarif: 'a SARIF file', github: 'a text file' };
+
+/** The formats a file of this name can hold, or undefined when its extension says nothing. */
+export function formatsForFile(file: string): readonly string[] | undefined {
+  const dot = file.lastIndexOf('.');
+  if (dot <= Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'))) return undefined;
+  return EXTENSION_FORMATS[file.slice(dot).toLowerCase()];
+}
+
+/**
+ * Joins `--out` to the formats asked for: the format given without a file goes to it, and with no
+ * --format the file's extension chooses (.html → html). A format the extension contradicts
+ * (--format json --out x.html, or --format html=x.json) is a usage error, found before any work.
+ */
+export function outputsWithOut(specs: readonly OutputSpec[] | undefined, out: string | undefined, offered: readonly string[], fallback = 'text'): OutputSpec[] {
+  const given = specs && specs.length > 0 ? [...specs] : undefined;
+  const inferred = out !== undefined && given === undefined ? formatsForFile(out)?.find((f) => offered.includes(f)) : undefined;
+  const outputs = resolveOutputs(given ?? [{ format: inferred ?? fallback }], fallback).map((spec) => (spec.file === undefined && out !== undefined ? { ...spec, file: out } : spec));
+  for (const spec of outputs) {
+    const fits = spec.file === undefined ? undefined : formatsForFile(spec.file);
+    if (fits !== undefined && !fits.includes(spec.format)) {
+      throw new UsageError(`--format ${spec.format} does not fit ${spec.file}, ${KIND_OF_FILE[fits[0] ?? ''] ?? 'a file of another format'}: give a file name ending in ${extensionsOf(spec.format).join(' or ') || 'another extension'}, or --format ${fits[0]}.`);
+    }
+  }
+  return outputs;
+}
+
+function extensionsOf(format: string): string[] {
+  return Object.entries(EXTENSION_FORMATS).filter(([, formats]) => formats.includes(format)).map(([ext]) => ext);
+}
+
 /** Writes each output: standard output directly, files whole or not at all (a temporary file, then a rename). */
 export function writeOutputs(outputs: readonly { spec: OutputSpec; text: string }[], io: Io): void {
   checkDistinctFiles(outputs.flatMap(({ spec }) => (spec.file === undefined ? [] : [spec.file])), io.cwd);

@@ -2,7 +2,7 @@ import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { CaseResult as CaseReport } from '../engine/result.js';
 import { flagsOf, type Flag } from '../engine/triage.js';
 import { formatFor, type CaseFormatContext, type StreamedFormat } from '../report/formats.js';
-import type { RuleSet } from '../rules/types.js';
+import type { Lang, RuleSet } from '../rules/types.js';
 import { assessSource, internalErrorReport } from '../app/assess.js';
 import type { CaseSource } from '../app/case-source.js';
 import type { AppIo } from '../app/io.js';
@@ -23,6 +23,8 @@ export interface RenderedCase {
   /** diagnostics of an invalid case, one line each, for standard error */
   problems: string[];
   chunks: Record<string, string>;
+  /** the language the case is written in (its own, else the report's) */
+  lang?: Lang;
   report?: CaseReport;
 }
 
@@ -44,6 +46,7 @@ export function renderCase(report: CaseReport, ctx: RenderContext, rules: readon
     actions,
     problems: report.status === 'invalid' ? report.diagnostics.map(formatDiagnostic) : [],
     chunks,
+    lang: report.lang ?? ctx.lang,
     ...(ctx.keepReport ? { report } : {}),
   };
 }

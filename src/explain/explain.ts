@@ -152,29 +152,34 @@ export class Explainer {
     return { title: this.tx(rule.title), sources: this.sources(rule.cite), checked: rule.checked, ...(rule.note ? { note: this.tx(rule.note) } : {}) };
   }
 
-  /** One comparison, as a line of reasoning. */
+  /**
+   * One comparison, as a line of reasoning: what the value is, and what was required of it. A
+   * comparison under a `not` says "required: not …"; a date that never happened ("no complaint has
+   * been made") is said as such, never as "when the complaint was made: no".
+   */
   reason(r: Reason): string {
     const lang = this.lang;
     const left = this.refLabel(r.ref);
-    const actual = this.show(r.actual, r.ref);
-    let text: string;
-    if (r.op === undefined) text = say(lang, 'op.truthy', { left, actual });
-    else if (r.op === 'known') text = say(lang, 'op.known', { left, actual: say(lang, r.actual === null ? 'no' : 'yes') });
-    else {
-      const label = this.codeLabel(r.ref);
-      const right =
-        r.other !== undefined
-          ? `${this.refLabel(r.other)} (${this.show(r.otherValue ?? null, r.other)})`
-          : Array.isArray(r.expected)
-            ? r.expected.map((x) => label(String(x))).join(', ')
-            : typeof r.expected === 'boolean'
-              ? say(lang, r.expected ? 'yes' : 'no')
-              : typeof r.expected === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.expected)
-                ? humanDate(r.expected, lang)
-                : label(String(r.expected));
-      text = say(lang, 'op.compare', { left, actual, op: say(lang, `op.${r.op}`), right }).replace(':  ', ': ');
-    }
-    return (r.negated ? say(lang, 'mustNotHold') + ' ' : '') + text;
+    const path = parseRef(r.ref);
+    // A missing order reads as the type "none" (case-view.ts).
+    const never = (r.actual === false || (r.actual === 'none' && path?.kind === 'case' && path.path.at(-1) === 'type')) && path?.kind === 'case' ? sayIfKnown(lang, `never.${path.path.map((p) => (/^\d+$/.test(p) ? 'N' : p)).join('.')}`) : undefined;
+    if (never !== undefined && (r.op === undefined || r.op === 'known' || r.result !== 'unknown')) return never;
+    const actual = r.op === 'known' && r.actual === null ? say(lang, 'notKnown') : this.show(r.actual, r.ref);
+    // "X is known: yes" says less than X itself.
+    if (r.op === undefined || r.op === 'known') return say(lang, 'op.truthy', { left, actual });
+    const label = this.codeLabel(r.ref);
+    const right =
+      r.other !== undefined
+        ? `${this.refLabel(r.other)} (${this.show(r.otherValue ?? null, r.other)})`
+        : Array.isArray(r.expected)
+          ? r.expected.map((x) => label(String(x))).join(', ')
+          : typeof r.expected === 'boolean'
+            ? say(lang, r.expected ? 'yes' : 'no')
+            : typeof r.expected === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.expected)
+              ? humanDate(r.expected, lang)
+              : label(String(r.expected));
+    const op = [r.negated ? say(lang, 'op.!=') : '', say(lang, `op.${r.op}`)].filter(Boolean).join(' ');
+    return say(lang, 'op.compare', { left, actual, op, right }).replace(':  ', ': ');
   }
 
   conclusion(c: ConclusionResult): ConclusionReport {
@@ -239,13 +244,15 @@ export class Explainer {
       explanation: this.deadlineExplanation(d, startEvent),
       basis: { ...basis, startEvent, text: this.tx(rule?.basis), ...(extension ? { extension: { ...extension, why: this.extensionWhy(extension) } } : {}) },
       needs: this.needs(d.needs),
+      ...(rule?.remindBefore ? { remindBefore: rule.remindBefore } : {}),
     };
   }
 
   action(a: ActionResult): ActionReport {
     const rule = own(this.rs.actions, a.id);
     const words: RuleWords = this.aboutOrder(rule ? this.ruleWords(rule) : { title: a.id, sources: [], checked: '' }, a.order);
-    return { ...a, ...words, whoText: say(this.lang, `who.${a.who}`), because: this.tx(rule?.because), ...(rule?.explainWhy ? { explainWhy: this.tx(rule.explainWhy) } : {}), needs: this.needs(a.needs) };
+    const by = rule?.by ? parseRef(rule.by) : undefined;
+    return { ...a, ...words, whoText: say(this.lang, `who.${a.who}`), because: this.tx(rule?.because), ...(by?.kind === 'deadlines' ? { byDeadline: by.id } : {}), ...(rule?.explainWhy ? { explainWhy: this.tx(rule.explainWhy) } : {}), needs: this.needs(a.needs) };
   }
 
   /**

@@ -39,12 +39,16 @@ export interface DeadlineReport extends Omit<DeadlineResult, 'needs' | 'basis'>,
     extension?: NonNullable<DeadlineBasis['extension']> & { why: string };
   };
   needs: ExplainedNeed[];
+  /** how long before the date a calendar reminds of it (the rule's remindBefore) */
+  remindBefore?: string;
 }
 
 export interface ActionReport extends Omit<ActionResult, 'needs'>, RuleWords {
   /** who should act, in words */
   whoText: string;
   because: string;
+  /** the deadline its last day is taken from (the rule's `by`: deadlines.<id>), for one calendar entry per matter */
+  byDeadline?: string;
   /** one sentence beside the date, when it comes from a rule the reader would not guess */
   explainWhy?: string;
   needs: ExplainedNeed[];

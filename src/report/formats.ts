@@ -66,6 +66,8 @@ export interface StreamHead {
   /** the envelope, without cases */
   envelope: Envelope;
   headlineColumns: string[];
+  /** the first case's language, for formats whose head waits for it (headFromFirstCase) */
+  caseLang?: Lang;
 }
 
 export interface StreamTail {
@@ -90,6 +92,8 @@ export interface StreamedFormat {
   mode: 'streamed';
   description?: string;
   head: (data: StreamHead, options: FormatOptions) => string;
+  /** write the head with the first case (it takes the case's language), not before any case is read */
+  headFromFirstCase?: boolean;
   case: (report: CaseResult, context: CaseFormatContext & FormatOptions & { flags: Flag[]; rules: readonly RuleSet[] }) => string;
   /** written before the first case and between cases (a JSON array needs commas) */
   separator?: { first: string; next: string };
@@ -156,7 +160,8 @@ export const FORMATS = {
     commands: {
       assess: {
         mode: 'streamed',
-        head: (data) => htmlHead(data.envelope.lang),
+        headFromFirstCase: true,
+        head: (data) => htmlHead(data.caseLang ?? data.envelope.lang),
         case: (report, ctx) => formatCaseHtml(explainCase(report, ctx.rules, report.lang ?? ctx.lang), ctx.lang, ctx.textDetail ?? 'full'),
         tail: () => htmlTail(),
       },

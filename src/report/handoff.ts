@@ -93,6 +93,15 @@ export function numberedDeadlines(cr: CaseReport): NumberedDeadline[] {
     .map((d, i) => ({ n: i + 1, d }));
 }
 
+/**
+ * Whether a date is only history: a right that lapsed, an order or a hearing day that is over, a
+ * limit that passed. It belongs in the appendix, not among what the reader must still diary; a
+ * missed or met last day to act stays in front (it says what was done, or what is too late).
+ */
+export function onlyHistory(d: DeadlineReport): boolean {
+  return d.kind !== 'act-by' && d.status === 'passed';
+}
+
 /** The numbered deadlines by kind, in the order act-by, lapse, ends, limit; empty kinds left out. */
 export function deadlinesByKind(numbered: readonly NumberedDeadline[]): { kind: DeadlineKind; items: NumberedDeadline[] }[] {
   return DEADLINE_KINDS.map((kind) => ({ kind, items: numbered.filter((x) => x.d.kind === kind) })).filter((g) => g.items.length > 0);
@@ -104,19 +113,42 @@ export function caseMeta(cr: CaseReport, lang: Lang): { label: string; value: st
   return [
     { label: say(lang, 'asOfLabel'), value: cr.asOf ? `${humanDate(cr.asOf, lang)}${cr.timeZone ? ` (${cr.timeZone})` : ''}` : '—' },
     { label: say(lang, 'adviser'), value: advisers.length > 0 ? advisers.join(', ') : say(lang, 'notRecorded') },
-    { label: say(lang, 'ruleSet'), value: cr.rulesets.map((r) => `${r.title} (${r.version})`).join('; ') },
+    { label: say(lang, 'ruleSet'), value: cr.rulesets.map((r) => r.title).join('; ') },
   ];
 }
 
-/** A breach can only be of an order: the record-keeping part is shown when the case has one. */
-export function concernsBreach(cr: CaseReport): boolean {
-  return (cr.story?.orders.length ?? 0) > 0;
+/** The routes that do not apply, one line each with why ("Claiming damages in the criminal case: there is no criminal case"). */
+export function routesNotApplying(cr: CaseReport): string[] {
+  return (cr.routes ?? []).filter((r) => r.status === 'not_applying').map((r) => (r.text ? `${r.title}: ${r.text}` : r.title));
+}
+
+const capital = (s: string): string => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+
+/**
+ * What an item of a route still undetermined is said after: "If a criminal case is brought: "
+ * (the route's own words); nothing for an item that always applies or whose route applies.
+ */
+export function routeIf(cr: CaseReport, item: { route?: string; ruleset: string }): string {
+  if (item.route === undefined) return '';
+  const route = (cr.routes ?? []).find((r) => r.id === item.route && r.status === 'undetermined');
+  return route?.text ? `${capital(route.text)}: ` : '';
+}
+
+/**
+ * The comparisons that decided a result, and only those: for "met", what held; for "not met", what
+ * failed; for "undetermined", what is already established (what is open is listed as still needed).
+ * A comparison under a `not` counts the other way round.
+ */
+export function decidingReasons(c: ConclusionReport): ConclusionReport['reasons'] {
+  const held = (r: ConclusionReport['reasons'][number]): 'true' | 'false' | 'unknown' => (r.result === 'unknown' || !r.negated ? r.result : r.result === 'true' ? 'false' : 'true');
+  const wanted = c.status === 'not_met' ? 'false' : 'true';
+  return c.reasons.filter((r) => held(r) === wanted);
 }
 
 /** The lines under a conclusion in the details: its reasons, indicators, judgment, what is still needed and why it is unverified. */
 export function conclusionBullets(c: ConclusionReport, lang: Lang): string[] {
   const bullets: string[] = [];
-  if (c.kind === 'criterion' || (c.kind === 'table' && c.status !== 'met')) bullets.push(...c.reasons.map((r) => r.text));
+  if (c.kind === 'criterion' || (c.kind === 'table' && c.status !== 'met')) bullets.push(...decidingReasons(c).map((r) => r.text));
   for (const ind of c.indicators ?? []) bullets.push(`${say(lang, 'indicators')}: ${ind.label}: ${ind.display}${ind.counter ? ` (${say(lang, 'counterIndicator')})` : ''}`);
   if (c.judgment) {
     const value = typeof c.judgment.value === 'boolean' ? say(lang, c.judgment.value ? 'yes' : 'no') : String(c.judgment.value);

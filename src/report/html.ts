@@ -11,7 +11,6 @@ import { say } from '../words/report.js';
 import {
   actionWhen,
   caseMeta,
-  concernsBreach,
   conclusionBullets,
   conclusionStatusText,
   daysLeftText,
@@ -22,31 +21,35 @@ import {
   headlines,
   incidentWhat,
   numberedDeadlines,
+  onlyHistory,
   pendingActions,
+  routeIf,
+  routesNotApplying,
   sourceLong,
   shownInDetails,
   sourceShort,
   type NumberedDeadline,
 } from './handoff.js';
-import { escapeXml as esc, KIND_COLOURS, timelineSvg } from './timeline.js';
+import { escapeXml as esc, KIND_COLOURS, timelineLegend, timelineSvg } from './timeline.js';
 
 const CSS = `
-@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+@page { size: A4; margin: 14mm 14mm 16mm 14mm; }
 * { box-sizing: border-box; }
-html { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10.5pt; color: #1b1b1b; line-height: 1.4; }
+html { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 9.5pt; color: #1b1b1b; line-height: 1.35; }
 body { margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
 @media print { body { padding: 0; } }
 article.case + article.case { break-before: page; }
-h1 { font-size: 18pt; margin: 0 0 2mm; }
-h2 { font-size: 13pt; margin: 7mm 0 2mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #1f3a5f; color: #1f3a5f; break-after: avoid; }
+h1 { font-size: 16pt; margin: 0 0 1.5mm; }
+h2 { font-size: 12pt; margin: 5mm 0 1.5mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #1f3a5f; color: #1f3a5f; break-after: avoid; }
 h3 { font-size: 11pt; margin: 4mm 0 1.5mm; break-after: avoid; }
+h4 { font-size: 10pt; margin: 3mm 0 1mm; break-after: avoid; }
 p { margin: 1mm 0 2mm; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 2mm 0; }
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
 .summary { background: #f3f5f8; padding: 2.5mm 3.5mm; border-left: 3pt solid #1f3a5f; }
 ol.actions { padding-left: 6mm; margin: 0; }
-ol.actions li { margin-bottom: 2.5mm; break-inside: avoid; }
+ol.actions li { margin-bottom: 2mm; break-inside: avoid; }
 .due { font-weight: bold; }
 .soon { color: #8a4b00; }
 .late { color: #b3261e; }
@@ -67,22 +70,28 @@ svg .ends { fill: #1f3a5f; } svg .num { font-size: 8px; fill: #6a1b9a; } svg .dn
 svg .asof { stroke: #b3261e; stroke-width: 1.5; stroke-dasharray: 4 3; } svg .asoflabel { font-size: 10.5px; fill: #b3261e; font-weight: bold; } svg .key { font-size: 10px; fill: #333; }
 table { width: 100%; border-collapse: collapse; margin: 1mm 0 3mm; }
 table.deadlines { table-layout: fixed; }
-table.deadlines col.n { width: 8mm; } table.deadlines col.due { width: 40mm; } table.deadlines col.left { width: 18mm; } table.deadlines col.status { width: 30mm; }
+table.deadlines col.n { width: 7mm; } table.deadlines col.due { width: 36mm; } table.deadlines col.left { width: 15mm; } table.deadlines col.status { width: 25mm; }
+table.fixed { table-layout: fixed; }
+td, th { overflow-wrap: anywhere; hyphens: auto; }
+tr.kind th { font-size: 9.5pt; color: #1b1b1b; padding-top: 2mm; border-bottom: 0.5pt solid #d5d9df; }
 .refs { color: #555; font-size: 8.5pt; }
 th, td { text-align: left; vertical-align: top; padding: 1mm 1.5mm; border-bottom: 0.5pt solid #d5d9df; }
 th { font-size: 9pt; color: #444; border-bottom: 1pt solid #888; }
 tr { break-inside: avoid; }
 td.n { width: 7mm; font-weight: bold; }
-td.date { white-space: nowrap; }
+ul.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 1mm 4mm; padding: 0; margin: 1mm 0 0 16%; font-size: 8.5pt; color: #333; }
+ul.legend li { white-space: nowrap; } svg.swatch { vertical-align: -1px; } svg .far { fill: #f3f5f8; }
+section.appendix { break-before: page; } section.keep { break-inside: avoid; }
+section.routes ul { margin: 0; padding-left: 5mm; }
 .kindmark { display: inline-block; width: 2.5mm; height: 2.5mm; transform: rotate(45deg); margin-right: 2mm; }
 .detail { break-inside: avoid; margin-bottom: 3mm; }
 .detail ul { margin: 0.5mm 0 1mm; padding-left: 5mm; font-size: 9pt; color: #333; }
 .detail { font-size: 10pt; }
 ol.sources { font-size: 9pt; padding-left: 6mm; word-break: break-word; }
-footer { margin-top: 8mm; padding-top: 2mm; border-top: 0.5pt solid #888; font-size: 9pt; color: #444; break-inside: avoid; }
+footer { margin-top: 5mm; padding-top: 2mm; border-top: 0.5pt solid #888; font-size: 9pt; color: #444; break-inside: avoid; }
 `;
 
-/** The document's head: everything the cases share. */
+/** The document's head: everything the cases share, in the language of the (first) case. */
 export function htmlHead(lang: Lang): string {
   return `<!DOCTYPE html>
 <html lang="${lang}">
@@ -102,23 +111,47 @@ export function htmlTail(): string {
   return '</body>\n</html>\n';
 }
 
-/** One case as an article; a case that could not be read says so, with where to fix it. */
+/** A string for CSS `content`: quotes, backslashes and line breaks escaped, and no `<` to end the style element. */
+const cssString = (s: string): string => `"${s.replace(/[\\"<>\n\r]/g, (ch) => `\\${ch.charCodeAt(0).toString(16)} `)}"`;
+
+/** A page name per case, so that every printed page carries its own case's id (CSS named pages). */
+function pageName(id: string): string {
+  let h = 0;
+  for (const ch of id) h = (Math.imul(h, 31) + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return `case-${h.toString(36)}`;
+}
+
+/** The page boxes of a case's printed pages: its id at the top, "page n of m" at the foot, in its language. */
+function pageStyle(name: string, id: string, lang: Lang): string {
+  const [before, after] = say(lang, 'pageNofM').split('{n}') as [string, string];
+  const [middle, end] = after.split('{m}') as [string, string];
+  const box = 'font-size: 8pt; color: #555;';
+  return `<style>article.${name} { page: ${name}; } @page ${name} { @top-right { content: ${cssString(`${say(lang, 'case')} ${id}`)}; ${box} } @bottom-right { content: ${cssString(before)} counter(page) ${cssString(middle)} counter(pages) ${cssString(end)}; ${box} } @bottom-left { content: ${cssString(say(lang, 'reportTitle'))}; ${box} } }</style>`;
+}
+
+/**
+ * One case as an article: what to do, the conclusions, the timeline and the deadlines, then (full,
+ * the default) an appendix with the incidents, the orders, each element's reasons and the sources,
+ * which --detail lean leaves out. A case that could not be read says so, with where to fix it.
+ */
 export function formatCaseHtml(cr: CaseReport, reportLang: Lang, detail: 'lean' | 'full' = 'full'): string {
   const lang = cr.lang ?? reportLang;
   const w = (k: Parameters<typeof say>[1], vars?: Record<string, string | number>): string => esc(say(lang, k, vars));
-  const out = [`<article class="case" lang="${lang}">`, `<header><h1>${w('case')} ${esc(cr.id)}</h1>`];
+  const name = pageName(cr.id);
+  const out = [`<article class="case ${name}" lang="${lang}">`, pageStyle(name, cr.id, lang), `<header><h1>${w('case')} ${esc(cr.id)}</h1>`];
   if (cr.status === 'invalid') {
     out.push('</header>', `<p class="late">${w('couldNotAssess')}:</p><ul>`, ...cr.diagnostics.map((d) => `<li>${esc(formatDiagnostic(d))}</li>`), '</ul>', footer(lang), '</article>');
     return out.join('\n') + '\n';
   }
   out.push('<dl class="meta">', ...caseMeta(cr, lang).map((m) => `<dt>${esc(m.label)}</dt><dd>${esc(m.value)}</dd>`), '</dl>');
   for (const d of cr.diagnostics.filter((x) => x.severity === 'warning')) out.push(`<p class="soon">! ${esc(d.message)}</p>`);
-  if (cr.story?.summary) out.push(`<h2>${w('theCase')}</h2>`, `<p class="summary">${esc(cr.story.summary)}</p>`);
+  if (cr.story?.summary) out.push(`<p class="summary">${esc(cr.story.summary)}</p>`);
   out.push('</header>');
   const numbered = numberedDeadlines(cr);
-  out.push(...whatToDo(cr, lang), ...conclusionsPart(cr, lang), ...timelinePart(cr, numbered, lang), ...deadlinesPart(numbered, lang));
-  if (concernsBreach(cr)) out.push(`<h2>${w('recordKeeping')}</h2>`, `<p>${w('noChecklist')}</p>`);
-  out.push(...storyPart(cr, lang), ...detailsPart(cr, lang, detail), footer(lang), '</article>');
+  const current = numbered.filter((x) => !onlyHistory(x.d));
+  out.push(...whatToDo(cr, lang), ...conclusionsPart(cr, lang), ...timelinePart(cr, current, lang), ...deadlinesPart(cr, current, lang, 'deadlines'), ...routesPart(cr, lang), footer(lang));
+  if (detail === 'full') out.push('<section class="appendix">', `<h2>${w('appendix')}</h2>`, ...deadlinesPart(cr, numbered.filter((x) => onlyHistory(x.d)), lang, 'datesPassed'), ...storyPart(cr, lang), ...detailsPart(cr, lang), '</section>');
+  out.push('</article>');
   return out.join('\n') + '\n';
 }
 
@@ -126,19 +159,26 @@ function footer(lang: Lang): string {
   return `<footer>${esc(say(lang, 'disclaimer'))}</footer>`;
 }
 
+/** The routes that do not apply, each once, with why: at the end, so that nothing above need mention them. */
+function routesPart(cr: CaseReport, lang: Lang): string[] {
+  const lines = routesNotApplying(cr);
+  if (lines.length === 0) return [];
+  return [`<section class="routes"><h2>${esc(say(lang, 'routesNotApplying'))}</h2><ul>`, ...lines.map((l) => `<li>${esc(l)}</li>`), '</ul></section>'];
+}
+
 function whatToDo(cr: CaseReport, lang: Lang): string[] {
   const actions = pendingActions(cr);
   const out = [`<section class="todo"><h2>${esc(say(lang, 'whatToDo'))}</h2>`];
   if (actions.length === 0) return [...out, `<p>${esc(say(lang, 'nothingToDo'))}</p>`, '</section>'];
-  out.push('<ol class="actions">', ...actions.map((a) => actionItem(a, lang)), '</ol></section>');
+  out.push('<ol class="actions">', ...actions.map((a) => actionItem(a, routeIf(cr, a), lang)), '</ol></section>');
   return out;
 }
 
-function actionItem(a: ActionReport, lang: Lang): string {
+function actionItem(a: ActionReport, ifRoute: string, lang: Lang): string {
   const when = actionWhen(a, lang);
   const cls = a.status === 'due_soon' ? ' soon' : a.status === 'expired' ? ' late' : '';
   const parts = [
-    `<li><strong>${a.conditional ? `${esc(say(lang, 'ifStill'))} ` : ''}${esc(a.title)}</strong> <span class="muted">(${esc(a.whoText)})</span>${when ? ` — <span class="due${cls}">${esc(when)}</span>` : ''}${unverified(a.verified, lang)}`,
+    `<li><strong>${esc(ifRoute)}${a.conditional && ifRoute === '' ? `${esc(say(lang, 'ifStill'))} ` : ''}${esc(a.title)}</strong> <span class="muted">(${esc(a.whoText)})</span>${when ? ` — <span class="due${cls}">${esc(when)}</span>` : ''}${unverified(a.verified, lang)}`,
     `<br><span>${esc(a.because)}</span>`,
   ];
   if (a.status === 'expired' && a.due) parts.push(`<br><span class="late">${esc(say(lang, 'missed', { due: humanDate(a.due, lang) }))}</span>`);
@@ -159,54 +199,57 @@ function badge(c: ConclusionReport, lang: Lang): string {
 function conclusionsPart(cr: CaseReport, lang: Lang): string[] {
   const items = headlines(cr);
   if (items.length === 0) return [];
-  return [`<section><h2>${esc(say(lang, 'conclusions'))}</h2><ul class="conclusions">`, ...items.map((c) => `<li>${badge(c, lang)}<strong>${esc(c.title)}</strong>${unverified(c.verified, lang)}<br><span class="small">${esc(humanDatesIn(c.explanation, lang))}</span></li>`), '</ul></section>'];
+  return [`<section><h2>${esc(say(lang, 'conclusions'))}</h2><ul class="conclusions">`, ...items.map((c) => `<li>${badge(c, lang)}<strong>${esc(routeIf(cr, c))}${esc(c.title)}</strong>${unverified(c.verified, lang)}<br><span class="small">${esc(humanDatesIn(c.explanation, lang))}</span></li>`), '</ul></section>'];
 }
 
 function timelinePart(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: Lang): string[] {
   const svg = timelineSvg(cr, numbered, lang);
   if (svg === '') return [];
   const undated = numbered.filter((x) => x.d.due === null).map((x) => x.d.title);
-  return [`<section><h2>${esc(say(lang, 'timeline'))}</h2><figure>`, svg, '</figure>', ...(undated.length > 0 ? [`<p class="muted small">${esc(say(lang, 'notInTimeline', { titles: undated.join('; ') }))}</p>`] : []), '</section>'];
+  return [`<section><h2>${esc(say(lang, 'timeline'))}</h2><figure>`, svg, timelineLegend(cr, numbered, lang), '</figure>', ...(undated.length > 0 ? [`<p class="muted small">${esc(say(lang, 'notInTimeline', { titles: undated.join('; ') }))}</p>`] : []), '</section>'];
 }
 
-function deadlinesPart(numbered: readonly NumberedDeadline[], lang: Lang): string[] {
+function deadlinesPart(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: Lang, heading: 'deadlines' | 'datesPassed'): string[] {
   if (numbered.length === 0) return [];
-  const out = [`<section><h2>${esc(say(lang, 'deadlines'))}</h2>`];
+  const w = (k: Parameters<typeof say>[1]): string => esc(say(lang, k));
+  // A short table is kept whole, so that its heading is never left alone at the foot of a page.
+  const open = `<section${numbered.length <= 10 ? ' class="keep"' : ''}>`;
+  const out = [heading === 'deadlines' ? `${open}<h2>${w(heading)}</h2>` : `${open}<h3>${w(heading)}</h3>`];
+  out.push(`<table class="deadlines"><colgroup><col class="n"><col><col class="due"><col class="left"><col class="status"></colgroup><thead><tr><th></th><th>${w('deadline')}</th><th>${w('due')}</th><th>${w('daysLeftHeader')}</th><th>${w('status')}</th></tr></thead>`);
   for (const group of deadlinesByKind(numbered)) {
-    out.push(`<h3><span class="kindmark" style="background:${KIND_COLOURS[group.kind] ?? '#333'}"></span>${esc(say(lang, `dkind.${group.kind}`))}</h3>`);
-    out.push(`<table class="deadlines"><colgroup><col class="n"><col><col class="due"><col class="left"><col class="status"></colgroup><thead><tr><th></th><th>${esc(say(lang, 'deadline'))}</th><th>${esc(say(lang, 'due'))}</th><th>${esc(say(lang, 'daysLeftHeader'))}</th><th>${esc(say(lang, 'status'))}</th></tr></thead><tbody>`);
-    for (const { n, d } of group.items) out.push(deadlineRow(n, d, lang));
-    out.push('</tbody></table>');
+    out.push(`<tbody><tr class="kind"><th colspan="5"><span class="kindmark" style="background:${KIND_COLOURS[group.kind] ?? '#333'}"></span>${esc(say(lang, `dkind.${group.kind}`))}</th></tr>`);
+    for (const { n, d } of group.items) out.push(deadlineRow(n, d, routeIf(cr, d), lang));
+    out.push('</tbody>');
   }
-  out.push('</section>');
+  out.push('</table></section>');
   return out;
 }
 
-function deadlineRow(n: number, d: DeadlineReport, lang: Lang): string {
+function deadlineRow(n: number, d: DeadlineReport, ifRoute: string, lang: Lang): string {
   const cls = d.status === 'expired' ? 'late' : d.status === 'due_soon' ? 'soon' : '';
-  return `<tr><td class="n">${n}</td><td>${esc(d.title)}${unverified(d.verified, lang)}<br><span class="muted small">${esc(humanDatesIn(d.explanation, lang))}</span></td><td class="date">${esc(dueText(d, lang))}</td><td>${esc(daysLeftText(d))}</td><td class="${cls}">${esc(deadlineStatusText(d, lang))}</td></tr>`;
+  return `<tr><td class="n">${n}</td><td>${esc(ifRoute)}${esc(d.title)}${unverified(d.verified, lang)}<br><span class="muted small">${esc(humanDatesIn(d.explanation, lang))}</span></td><td>${esc(dueText(d, lang))}</td><td>${esc(daysLeftText(d))}</td><td class="${cls}">${esc(deadlineStatusText(d, lang))}</td></tr>`;
 }
 
 function storyPart(cr: CaseReport, lang: Lang): string[] {
   const story = cr.story;
   if (!story) return [];
   const w = (k: Parameters<typeof say>[1]): string => esc(say(lang, k));
-  const out = [`<section><h2>${w('incidents')}</h2>`];
+  const out = [`<section><h3>${w('incidents')}</h3>`];
   if (story.incidents.length === 0) out.push(`<p>${w('noIncidents')}</p>`);
   else {
-    out.push(`<table><thead><tr><th></th><th>${w('date')}</th><th>${w('what')}</th><th>${w('description')}</th></tr></thead><tbody>`);
+    out.push(`<table class="fixed"><colgroup><col style="width:7mm"><col style="width:34mm"><col style="width:34mm"><col></colgroup><thead><tr><th></th><th>${w('date')}</th><th>${w('what')}</th><th>${w('description')}</th></tr></thead><tbody>`);
     for (const inc of story.incidents) {
       const what = incidentWhat(inc, lang);
-      out.push(`<tr><td class="n">${inc.n}</td><td class="date">${esc(inc.date.text)}</td><td>${esc(what)}</td><td>${esc(inc.description ?? '')}</td></tr>`);
+      out.push(`<tr><td class="n">${inc.n}</td><td>${esc(inc.date.text)}</td><td>${esc(what)}</td><td>${esc(inc.description ?? '')}</td></tr>`);
     }
     out.push('</tbody></table>');
   }
   out.push('</section>');
   if (story.orders.length > 0) {
-    out.push(`<section><h2>${w('ordersAndMeasures')}</h2><table><thead><tr><th></th><th>${w('what')}</th><th>${esc(say(lang, 'order.made'))}</th><th>${esc(say(lang, 'order.served'))}</th><th>${esc(say(lang, 'order.ends'))}</th></tr></thead><tbody>`);
+    out.push(`<section><h3>${w('ordersAndMeasures')}</h3><table class="fixed"><colgroup><col style="width:7mm"><col><col style="width:30mm"><col style="width:30mm"><col style="width:30mm"></colgroup><thead><tr><th></th><th>${w('what')}</th><th>${esc(say(lang, 'order.made'))}</th><th>${esc(say(lang, 'order.served'))}</th><th>${esc(say(lang, 'order.ends'))}</th></tr></thead><tbody>`);
     for (const o of story.orders) {
       const ends = o.indefinite ? say(lang, 'order.indefinite') : (o.ends?.text ?? '—');
-      out.push(`<tr><td class="n">${o.n}</td><td>${esc(o.type)}${o.text ? `<br><span class="small muted">${esc(o.text)}</span>` : ''}</td><td class="date">${esc(o.made?.text ?? '—')}</td><td class="date">${esc(o.served?.text ?? '—')}</td><td class="date">${esc(ends)}</td></tr>`);
+      out.push(`<tr><td class="n">${o.n}</td><td>${esc(o.type)}${o.text ? `<br><span class="small muted">${esc(o.text)}</span>` : ''}</td><td>${esc(o.made?.text ?? '—')}</td><td>${esc(o.served?.text ?? '—')}</td><td>${esc(ends)}</td></tr>`);
     }
     out.push('</tbody></table></section>');
   }
@@ -225,20 +268,19 @@ function sourceRefs(sources: readonly SourceRef[], ruleset: string, index: Sourc
   return ns.length === 0 ? '' : `<span class="refs">[${ns.join(', ')}]</span>`;
 }
 
-function detailsPart(cr: CaseReport, lang: Lang, detail: 'lean' | 'full'): string[] {
-  const out = [`<section><h2>${esc(say(lang, 'details'))}</h2>`];
+function detailsPart(cr: CaseReport, lang: Lang): string[] {
+  const out = [`<section><h3>${esc(say(lang, 'details'))}</h3>`];
   const index: SourceIndex = new Map();
   for (const rs of cr.rulesets) {
-    // Lean: only the headline conclusions' reasons (a few pages to hand on); full: every element under them.
-    const items = cr.conclusions.filter((x) => x.ruleset === rs.id && shownInDetails(x) && (detail === 'full' || x.headline));
+    const items = cr.conclusions.filter((x) => x.ruleset === rs.id && shownInDetails(x));
     const deadlines = cr.deadlines.filter((d) => d.ruleset === rs.id && d.status !== 'not_applicable');
     if (items.length === 0 && deadlines.length === 0) continue;
-    out.push(`<h3>${esc(rs.title)} <span class="muted small">(${esc(rs.id)} ${esc(rs.version)})</span></h3>`);
+    out.push(`<h4>${esc(rs.title)}</h4>`);
     for (const c of items) out.push(conclusionDetail(c, lang, sourceRefs(c.sources, c.ruleset, index)));
     for (const d of deadlines) out.push(deadlineDetail(d, lang, sourceRefs(d.sources, d.ruleset, index)));
   }
   for (const a of cr.actions) sourceRefs(a.sources, a.ruleset, index);
-  if (index.size > 0) out.push(`<h3>${esc(say(lang, 'sources'))}</h3><ol class="sources">`, ...[...index.values()].map(({ s }) => `<li>${esc(sourceLong(s, lang))}</li>`), '</ol>');
+  if (index.size > 0) out.push(`<h4>${esc(say(lang, 'sources'))}</h4><ol class="sources">`, ...[...index.values()].map(({ s }) => `<li>${esc(sourceLong(s, lang))}</li>`), '</ol>');
   out.push('</section>');
   return out;
 }

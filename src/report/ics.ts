@@ -6,14 +6,15 @@
  * Deterministic: UIDs come from the case and the rule, DTSTAMP from the as-of date, never the clock.
  */
 import { createHash } from 'node:crypto';
-import type { CaseReport } from '../explain/types.js';
+import type { ActionReport, CaseReport, DeadlineReport } from '../explain/types.js';
 import { shownDay } from './handoff.js';
+import { parseDuration } from '../dates/legal-date.js';
 import { humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say } from '../words/report.js';
 
-/** How many days before the date the reminder goes off. */
-const REMIND_DAYS = 7;
+/** How long before the date the reminder goes off, where the rule does not say (its remindBefore). */
+const REMIND_BEFORE = 'P7D';
 const CRLF = '\r\n';
 
 /**
@@ -87,31 +88,67 @@ export interface CalendarEntry {
   summary: string;
   /** what the rule says, in words; with details, also what the case says */
   description: string;
+  /** how long before the date the reminder goes off (an ISO 8601 duration, never zero) */
+  remindBefore: string;
 }
 
-/** The entries of one case: still-open last days to act (actions and act-by deadlines) and ends to come. */
+/**
+ * The entries of one case, one per matter: a last day to act, or an end of an order still to come.
+ * An action whose last day is a deadline's, on that same day, is one entry with it (the action's
+ * words, the deadline's reminder): "apply to extend the order" and "the order ends" are one matter.
+ * The authorities' own limits are never anyone's last day and stay out of the calendar.
+ */
 export function calendarEntries(cr: CaseReport, lang: Lang, details: boolean): CalendarEntry[] {
   if (cr.status !== 'assessed') return [];
   const caseName = `${say(lang, 'case')} ${cr.id}`;
   const entries: CalendarEntry[] = [];
   const running = (s: string): boolean => s === 'open' || s === 'due_soon';
+  const deadlines = cr.deadlines.filter((d) => d.due !== null && running(d.status) && (d.kind === 'act-by' || d.kind === 'ends'));
+  const merged = new Set<DeadlineReport>();
+  // Actions counted from the same deadline, due the same day, are one matter ("apply to extend the
+  // order" and "tell the court about every breach when applying"): one event, the first one's title.
+  const matters = new Map<string, ActionReport[]>();
   for (const a of cr.actions) {
     if (a.due === null || !running(a.status)) continue;
-    const extra = details ? [a.needs.length > 0 ? `${say(lang, 'stillNeeded')}: ${a.needs.map((n) => n.label).join('; ')}` : ''] : [];
-    entries.push({ key: `${a.ruleset}/action/${a.id}/${a.order ?? ''}`, date: a.due, summary: `${say(lang, 'ics.actBy', { title: a.title })} — ${caseName}`, description: [caseName, `${a.title} (${a.whoText})`, a.because, ...extra].filter(Boolean).join('\n') });
+    const key = a.byDeadline !== undefined ? `${a.ruleset}/${a.byDeadline}/${a.order ?? ''}/${a.due}` : `${a.ruleset}/action/${a.id}/${a.order ?? ''}`;
+    matters.set(key, [...(matters.get(key) ?? []), a]);
   }
-  for (const d of cr.deadlines) {
-    if (d.due === null || !running(d.status) || (d.kind !== 'act-by' && d.kind !== 'ends')) continue;
+  for (const group of matters.values()) {
+    const [a, ...more] = group as [ActionReport, ...ActionReport[]];
+    const due = a.due as string;
+    const own = deadlines.find((d) => d.ruleset === a.ruleset && d.id === a.byDeadline && d.order === a.order && (shownDay(d) ?? d.due) === due);
+    if (own) merged.add(own);
+    const needs = group.flatMap((x) => x.needs);
+    const extra = details ? [needs.length > 0 ? `${say(lang, 'stillNeeded')}: ${needs.map((n) => n.label).join('; ')}` : '', own ? humanDatesIn(own.explanation, lang) : ''] : [];
+    entries.push({
+      key: `${a.ruleset}/action/${a.id}/${a.order ?? ''}`,
+      date: due,
+      summary: `${say(lang, 'ics.actBy', { title: a.title })} — ${caseName}`,
+      description: [caseName, `${a.title} (${a.whoText})`, a.because, ...more.map((x) => `${x.title} (${x.whoText})\n${x.because}`), own ? own.title : '', ...extra].filter(Boolean).join('\n'),
+      remindBefore: own?.remindBefore ?? REMIND_BEFORE,
+    });
+  }
+  for (const d of deadlines) {
+    if (merged.has(d)) continue;
     // A date known only roughly: act as if the earliest day applies (the latest, for an open-ended start).
-    const date = shownDay(d) ?? d.due;
+    const date = shownDay(d) ?? (d.due as string);
     const extra = details ? [humanDatesIn(d.explanation, lang)] : [];
-    entries.push({ key: `${d.ruleset}/deadline/${d.id}/${d.order ?? ''}`, date, summary: `${say(lang, d.kind === 'act-by' ? 'ics.actBy' : 'ics.ends', { title: d.title })} — ${caseName}`, description: [caseName, d.title, d.basis.text, ...extra].filter(Boolean).join('\n') });
+    entries.push({ key: `${d.ruleset}/deadline/${d.id}/${d.order ?? ''}`, date, summary: `${say(lang, d.kind === 'act-by' ? 'ics.actBy' : 'ics.ends', { title: d.title })} — ${caseName}`, description: [caseName, d.title, d.basis.text, ...extra].filter(Boolean).join('\n'), remindBefore: d.remindBefore ?? REMIND_BEFORE });
   }
   if (details && cr.story) {
     const story = [cr.story.summary, cr.story.advisers.length > 0 ? `${say(lang, 'adviser')}: ${cr.story.advisers.join(', ')}` : ''].filter(Boolean).join('\n');
     for (const e of entries) e.description += story ? `\n\n${story}` : '';
   }
-  return entries.sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
+  // Two rules can still name one matter on one day in the same words: keep it once.
+  const seen = new Set<string>();
+  return entries
+    .sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key))
+    .filter((e) => {
+      const same = `${e.date}\n${e.summary}`;
+      if (seen.has(same)) return false;
+      seen.add(same);
+      return true;
+    });
 }
 
 const basic = (iso: string): string => iso.replace(/-/g, '');
@@ -120,6 +157,21 @@ function nextDay(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The reminder's offset: RFC 5545 durations know weeks and days but not months or years, so a
+ * rule's P2M is counted back from the event's day in days ("-P61D").
+ */
+export function trigger(date: string, remindBefore: string): string {
+  const d = parseDuration(remindBefore) ?? { years: 0, months: 0, weeks: 1, days: 0 };
+  if (d.years === 0 && d.months === 0) return d.days === 0 ? `-P${d.weeks}W` : `-P${d.weeks * 7 + d.days}D`;
+  const [y, m, day] = date.split('-').map(Number) as [number, number, number];
+  // A month back from 31 March is the last of February, not 3 March.
+  const month = new Date(Date.UTC(y - d.years, m - 1 - d.months, 1));
+  const last = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).getUTCDate();
+  const back = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), Math.min(day, last) - d.weeks * 7 - d.days));
+  return `-P${Math.round((Date.parse(`${date}T00:00:00Z`) - back.getTime()) / 86_400_000)}D`;
 }
 
 /** One case's events. */
@@ -141,7 +193,7 @@ export function formatCaseIcs(cr: CaseReport, reportLang: Lang, details: boolean
       'TRANSP:TRANSPARENT',
       'BEGIN:VALARM',
       'ACTION:DISPLAY',
-      `TRIGGER:-P${REMIND_DAYS}D`,
+      `TRIGGER:${trigger(e.date, e.remindBefore)}`,
       `DESCRIPTION:${icsText(say(lang, 'ics.alarm', { title: e.summary, due: humanDate(e.date, lang) }))}`,
       'END:VALARM',
       'END:VEVENT',

@@ -7,7 +7,7 @@ import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, Source
 import { humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say } from '../words/report.js';
-import { actionWhen, caseMeta, concernsBreach, conclusionBullets, conclusionStatusText, deadlineBullets, daysLeftText, deadlinesByKind, deadlineStatusText, dueText, headlines, incidentWhat, numberedDeadlines, pendingActions, shownInDetails, sourceLong, type NumberedDeadline } from './handoff.js';
+import { actionWhen, caseMeta, conclusionBullets, conclusionStatusText, deadlineBullets, daysLeftText, deadlinesByKind, deadlineStatusText, dueText, headlines, incidentWhat, numberedDeadlines, onlyHistory, pendingActions, routeIf, routesNotApplying, shownInDetails, sourceLong, type NumberedDeadline } from './handoff.js';
 
 /** Inline text: Markdown's markup characters escaped, line breaks folded. */
 export const md = (s: string): string => s.replace(/\r?\n/g, ' ').replace(/([\\`*_{}[\]<>#|~!])/g, '\\$1');
@@ -25,8 +25,9 @@ export function formatCaseMarkdown(cr: CaseReport, reportLang: Lang): string {
   for (const d of cr.diagnostics.filter((x) => x.severity === 'warning')) out.push(`> ⚠️ ${md(d.message)}`, '');
   if (cr.story?.summary) out.push(`## ${md(w('theCase'))}`, '', `> ${md(cr.story.summary)}`, '');
   const numbered = numberedDeadlines(cr);
-  out.push(...whatToDo(cr, lang), ...conclusions(cr, lang), ...timeline(cr, numbered, lang), ...deadlines(numbered, lang));
-  if (concernsBreach(cr)) out.push(`## ${md(w('recordKeeping'))}`, '', md(w('noChecklist')), '');
+  out.push(...whatToDo(cr, lang), ...conclusions(cr, lang), ...timeline(cr, numbered, lang), ...deadlines(cr, numbered.filter((x) => !onlyHistory(x.d)), lang));
+  const notApplying = routesNotApplying(cr);
+  if (notApplying.length > 0) out.push(`## ${md(w('routesNotApplying'))}`, '', ...notApplying.map((l) => `- ${md(l)}`), '');
   out.push(...story(cr, lang), ...details(cr, lang), '---', '', `*${md(w('disclaimer'))}*`, '');
   return out.join('\n') + '\n';
 }
@@ -35,15 +36,15 @@ function whatToDo(cr: CaseReport, lang: Lang): string[] {
   const actions = pendingActions(cr);
   const out = [`## ${md(say(lang, 'whatToDo'))}`, ''];
   if (actions.length === 0) return [...out, md(say(lang, 'nothingToDo')), ''];
-  actions.forEach((a, i) => out.push(...action(a, i + 1, lang)));
+  actions.forEach((a, i) => out.push(...action(a, i + 1, routeIf(cr, a), lang)));
   out.push('');
   return out;
 }
 
-function action(a: ActionReport, n: number, lang: Lang): string[] {
+function action(a: ActionReport, n: number, ifRoute: string, lang: Lang): string[] {
   const when = actionWhen(a, lang);
   const mark = a.verified ? '' : ` \\[${md(say(lang, 'unverifiedMark'))}\\]`;
-  const lines = [`${n}. **${a.conditional ? `${md(say(lang, 'ifStill'))} ` : ''}${md(a.title)}** (${md(a.whoText)})${when ? ` — **${md(when)}**` : ''}${mark}`, md(a.because)];
+  const lines = [`${n}. **${md(ifRoute)}${a.conditional && ifRoute === '' ? `${md(say(lang, 'ifStill'))} ` : ''}${md(a.title)}** (${md(a.whoText)})${when ? ` — **${md(when)}**` : ''}${mark}`, md(a.because)];
   if (a.status === 'expired' && a.due) lines.push(`**${md(say(lang, 'missed', { due: humanDate(a.due, lang) }))}**`);
   if (a.needs.length > 0) lines.push(`*${md(say(lang, 'stillNeeded'))}:* ${md(a.needs.map((x) => x.label).join('; '))}`);
   // One list item: continuation lines indented, each ended by a hard line break.
@@ -53,7 +54,7 @@ function action(a: ActionReport, n: number, lang: Lang): string[] {
 function conclusions(cr: CaseReport, lang: Lang): string[] {
   const items = headlines(cr);
   if (items.length === 0) return [];
-  return [`## ${md(say(lang, 'conclusions'))}`, '', ...items.map((c) => `- **${md(conclusionStatusText(c, lang))}** — ${md(c.title)}: ${md(humanDatesIn(c.explanation, lang))}`), ''];
+  return [`## ${md(say(lang, 'conclusions'))}`, '', ...items.map((c) => `- **${md(conclusionStatusText(c, lang))}** — ${md(routeIf(cr, c))}${md(c.title)}: ${md(humanDatesIn(c.explanation, lang))}`), ''];
 }
 
 /** The timeline as a list by date: incidents, order dates and deadlines, with the as-of date marked. */
@@ -76,12 +77,12 @@ function timeline(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: L
   return [`## ${md(say(lang, 'timeline'))}`, '', ...events.map((e) => `- ${e.text}`), ''];
 }
 
-function deadlines(numbered: readonly NumberedDeadline[], lang: Lang): string[] {
+function deadlines(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: Lang): string[] {
   if (numbered.length === 0) return [];
   const out = [`## ${md(say(lang, 'deadlines'))}`, ''];
   for (const group of deadlinesByKind(numbered)) {
     out.push(`### ${md(say(lang, `dkind.${group.kind}`))}`, '', `| # | ${cell(say(lang, 'deadline'))} | ${cell(say(lang, 'due'))} | ${cell(say(lang, 'daysLeftHeader'))} | ${cell(say(lang, 'status'))} |`, '|---|---|---|---|---|');
-    for (const { n, d } of group.items) out.push(`| ${n} | ${cell(d.title)}${d.verified ? '' : ` \\[${cell(say(lang, 'unverifiedMark'))}\\]`} | ${cell(dueText(d, lang))} | ${daysLeftText(d)} | ${cell(deadlineStatusText(d, lang))} |`);
+    for (const { n, d } of group.items) out.push(`| ${n} | ${cell(routeIf(cr, d))}${cell(d.title)}${d.verified ? '' : ` \\[${cell(say(lang, 'unverifiedMark'))}\\]`} | ${cell(dueText(d, lang))} | ${daysLeftText(d)} | ${cell(deadlineStatusText(d, lang))} |`);
     out.push('');
   }
   return out;
@@ -124,7 +125,7 @@ function details(cr: CaseReport, lang: Lang): string[] {
     const items = cr.conclusions.filter((x) => x.ruleset === rs.id && shownInDetails(x));
     const dls = cr.deadlines.filter((d) => d.ruleset === rs.id && d.status !== 'not_applicable');
     if (items.length === 0 && dls.length === 0) continue;
-    out.push(`### ${md(rs.title)} (${md(rs.id)} ${md(rs.version)})`, '');
+    out.push(`### ${md(rs.title)}`, '');
     for (const c of items) out.push(...conclusionDetail(c, lang, refs(c.sources, c.ruleset)));
     for (const d of dls) out.push(...deadlineDetail(d, lang, refs(d.sources, d.ruleset)));
     out.push('');

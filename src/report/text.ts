@@ -4,7 +4,7 @@ import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, Source
 import { humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say, type ReportWordKey } from '../words/report.js';
-import { daysLeftText, dueText, extensionText, startAndTerm } from './handoff.js';
+import { daysLeftText, decidingReasons, dueText, extensionText, onlyHistory, routeIf, routesNotApplying, startAndTerm } from './handoff.js';
 import { visibleWidth, wrapLine, wrapText } from './wrap.js';
 
 export interface TextOptions {
@@ -89,15 +89,15 @@ class CaseWriter {
     const open = [...cr.actions.filter((a) => a.status !== 'done' && a.status !== 'expired'), ...cr.actions.filter((a) => a.status === 'expired')];
     const out = ['', this.c.bold(`  ${this.w('whatToDo')}`)];
     if (open.length === 0) return [...out, `    ${this.w('nothingToDo')}`];
-    for (const a of open) out.push(...this.action(a));
+    for (const a of open) out.push(...this.action(a, routeIf(cr, a)));
     return out;
   }
 
-  private action(a: ActionReport): string[] {
+  private action(a: ActionReport, ifRoute: string): string[] {
     const c = this.c;
     const when = a.due === null ? '' : a.status === 'expired' ? '' : ` — ${this.w('byDate').replace('{due}', humanDate(a.due, this.lang))} (${a.daysLeft === 0 ? this.w('today') : this.w('daysLeftN').replace('{days}', String(a.daysLeft))})`;
     const mark = a.status === 'expired' ? c.red('✘') : a.status === 'due_soon' ? c.yellow('▶') : '▶';
-    const head = `    ${mark} ${a.conditional ? `${this.w('ifStill')} ` : ''}${c.bold(a.title)} (${a.whoText})${a.status === 'due_soon' ? c.yellow(when) : when}${this.unverified(a.verified)}`;
+    const head = `    ${mark} ${ifRoute}${a.conditional && ifRoute === '' ? `${this.w('ifStill')} ` : ''}${c.bold(a.title)} (${a.whoText})${a.status === 'due_soon' ? c.yellow(when) : when}${this.unverified(a.verified)}`;
     const out = [head, `      ${a.because}`];
     if (a.status === 'expired' && a.due) out.push(c.red(`      ${this.w('missed').replace('{due}', humanDate(a.due, this.lang))}`));
     if (a.needs.length > 0) out.push(`      ${c.yellow(this.w('stillNeeded'))}: ${a.needs.map((n) => n.label).join('; ')}`);
@@ -114,7 +114,7 @@ class CaseWriter {
       .slice(0, 3);
     if (headlines.length === 0 && pressing.length === 0) return [];
     const out = ['', this.c.bold(`  ${this.w('atAGlance')}`)];
-    for (const h of headlines) out.push(h.role === 'information' ? `    ℹ ${h.title}${this.unverified(h.verified)}` : `    ${this.mark(h.status)} ${h.title} — ${this.w(h.status)}${this.unverified(h.verified)}`);
+    for (const h of headlines) out.push(h.role === 'information' ? `    ℹ ${routeIf(cr, h)}${h.title}${this.unverified(h.verified)}` : `    ${this.mark(h.status)} ${routeIf(cr, h)}${h.title} — ${this.w(h.status)}${this.unverified(h.verified)}`);
     for (const d of pressing) {
       const colour = d.status === 'expired' ? this.c.red : d.status === 'due_soon' ? this.c.yellow : (x: string) => x;
       const left = d.daysLeft !== null && d.daysLeft >= 0 ? ` (${d.daysLeft} ${this.w('daysLeft')})` : '';
@@ -137,7 +137,7 @@ class CaseWriter {
     const c = this.c;
     const status = item.kind === 'judgment' && typeof item.value === 'string' ? `${this.w('judgment')}: ${item.value}` : this.w(item.status);
     const out = ['', `  ${this.mark(item.status)} ${c.bold(item.title)} — ${status}${this.unverified(item.verified)}`, `    ${humanDatesIn(item.explanation, this.lang)}`];
-    if (this.full && (item.kind === 'criterion' || (item.kind === 'table' && item.status !== 'met'))) for (const r of item.reasons) out.push(c.dim(`      · ${r.text}`));
+    if (this.full && (item.kind === 'criterion' || (item.kind === 'table' && item.status !== 'met'))) for (const r of decidingReasons(item)) out.push(c.dim(`      · ${r.text}`));
     if (item.indicators && item.indicators.length > 0) {
       out.push(`    ${this.w('indicators')}:`);
       for (const ind of item.indicators) out.push(`      · ${ind.label}: ${ind.display}${ind.counter ? c.dim(` (${this.w('counterIndicator')})`) : ''}`);
@@ -158,7 +158,7 @@ class CaseWriter {
   deadlines(deadlines: readonly DeadlineReport[]): string[] {
     const sorted = [...deadlines].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
     const out = [this.c.bold(`  ${this.w('deadlines')}`), ...this.deadlineTable(sorted)];
-    for (const d of sorted) if (d.status !== 'not_applicable') out.push(...this.deadlineDetail(d));
+    if (this.full) for (const d of sorted) out.push(...this.deadlineDetail(d));
     return out;
   }
 
@@ -212,9 +212,9 @@ class CaseWriter {
     // In lean, only the headlines and the deadlines that apply (or may): no rows of "n/a".
     // A judgment or table this case does not call for is left out: "undetermined" beside "no judgment needed" contradicts itself.
     const items = cr.conclusions.filter((x) => x.ruleset === rs.id && x.relevant !== false && (this.full || x.headline));
-    const deadlines = cr.deadlines.filter((d) => d.ruleset === rs.id && (this.full || d.status !== 'not_applicable'));
+    const deadlines = cr.deadlines.filter((d) => d.ruleset === rs.id && d.status !== 'not_applicable');
     if (items.length === 0 && deadlines.length === 0) return [];
-    const out = ['', this.c.bold.underline(rs.title) + this.c.dim(`  (${rs.id} ${rs.version})`)];
+    const out = ['', this.c.bold.underline(rs.title)];
     // The elements under the headlines, each with its reasons, only in full.
     for (const item of [...items.filter((x) => x.headline), ...items.filter((x) => !x.headline)]) out.push(...this.conclusion(item));
     if (deadlines.length > 0) out.push('', ...this.deadlines(deadlines));
@@ -245,7 +245,13 @@ export function formatCaseText(cr: CaseReport, reportLang: Lang, options: TextOp
   // Warnings (a rule-set version used outside its period) come before anything that rests on them.
   for (const d of cr.diagnostics.filter((x) => x.severity === 'warning')) lines.push(c.yellow(`  ! ${d.message}`));
   lines.push(...wr.whatToDo(cr), ...wr.glance(cr));
-  for (const rs of cr.rulesets) lines.push(...wr.ruleset(cr, rs));
+  if (options.detail === 'lean') {
+    // Lean: what to do, the headlines, one table of the dates still running (or missed), what does not apply.
+    const current = cr.deadlines.filter((d) => d.status !== 'not_applicable' && !onlyHistory(d));
+    if (current.length > 0) lines.push('', ...wr.deadlines(current));
+  } else for (const rs of cr.rulesets) lines.push(...wr.ruleset(cr, rs));
+  const notApplying = routesNotApplying(cr);
+  if (notApplying.length > 0) lines.push('', c.bold(`  ${wr.w('routesNotApplying')}`), ...notApplying.map((l) => `    – ${l}`));
   if (options.detail === 'lean') lines.push('', c.dim(`  ${wr.w('moreDetail')}`));
   lines.push('');
   return wrapText(lines.join('\n'), options.width) + '\n';

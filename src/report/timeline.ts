@@ -21,30 +21,38 @@ export const KIND_COLOURS: Record<string, string> = { 'act-by': '#b3261e', lapse
 
 interface Scale {
   x: (iso: string) => number;
-  /** whether a date lies past the picture's right edge */
+  /** whether a date lies past the picture's right edge: it is drawn in the strip at the edge */
   beyond: (iso: string) => boolean;
   first: string;
   last: string;
+  /** where the dated part of the axis ends and the strip for far dates begins */
+  edge: number;
 }
 
-/** How far past the case's own dates the picture reaches: a limit years away would squash the rest. */
-const REACH_DAYS = 550;
+/** The strip at the right edge where dates far past the case's own are marked, with "later". */
+const FAR = 44;
+/** Deadlines and order ends within this many days of the as-of day shape the axis; later ones sit at the edge. */
+const NEAR_DAYS = 120;
 
-function scaleFor(dates: readonly string[], core: readonly string[]): Scale | undefined {
-  const sorted = [...dates].sort();
+/**
+ * The axis spans the incidents, the orders' dates, the as-of day and the dates near it; a date
+ * far beyond (a limitation period years away) is a mark in the strip at the edge, so that it
+ * does not squeeze the incidents into a corner.
+ */
+function scaleFor(core: readonly string[], all: readonly string[]): Scale | undefined {
+  const sorted = [...(core.length > 0 ? core : all)].sort();
   const lo = sorted[0];
-  const coreMax = [...core].sort().at(-1);
-  const far = sorted.at(-1);
-  if (lo === undefined || far === undefined) return undefined;
-  const hi = coreMax !== undefined && daysBetween(coreMax, far) > REACH_DAYS ? shift(coreMax, REACH_DAYS) : far;
+  const hi = sorted.at(-1);
+  if (lo === undefined || hi === undefined) return undefined;
   const span = Math.max(daysBetween(lo, hi), 30);
-  const pad = Math.ceil(span * 0.04);
+  const pad = Math.ceil(span * 0.03);
   const first = shift(lo, -pad);
   const last = shift(hi, pad + (daysBetween(lo, hi) < 30 ? 30 - daysBetween(lo, hi) : 0));
   const total = daysBetween(first, last);
-  // A date past the picture's end sits at its edge; its title and the tables give the day.
-  const x = (iso: string): number => LEFT + ((WIDTH - LEFT - RIGHT) * Math.min(Math.max(daysBetween(first, iso), 0), total)) / total;
-  return { x, first, last, beyond: (iso) => iso > last };
+  const hasFar = all.some((d) => d > last);
+  const edge = WIDTH - RIGHT - (hasFar ? FAR : 0);
+  const x = (iso: string): number => (iso > last ? edge + FAR / 2 : LEFT + ((edge - LEFT) * Math.max(daysBetween(first, iso), 0)) / total);
+  return { x, first, last, edge, beyond: (iso) => iso > last };
 }
 
 function shift(iso: string, days: number): string {
@@ -68,6 +76,7 @@ function ticks(scale: Scale, lang: Lang): string[] {
   const step = [1, 2, 3, 6, 12, 24, 60, 120].find((s) => months.length / s <= 8) ?? 240;
   return months
     .filter((iso) => (Number(iso.slice(5, 7)) - 1) % Math.min(step, 12) === 0 && (step <= 12 || Number(iso.slice(0, 4)) % (step / 12) === 0))
+    .filter((iso) => scale.x(iso) <= scale.edge - 20)
     .map((iso) => {
       const x = scale.x(iso).toFixed(1);
       return `<line x1="${x}" y1="${AXIS - 6}" x2="${x}" y2="{BOTTOM}" class="tick"/><text x="${x}" y="${AXIS - 10}" class="axis" text-anchor="middle">${escapeXml(fmt.format(new Date(`${iso}T00:00:00Z`)))}</text>`;
@@ -76,11 +85,20 @@ function ticks(scale: Scale, lang: Lang): string[] {
 
 const laneLabel = (y: number, text: string): string => `<text x="4" y="${y + 4}" class="lane">${escapeXml(text)}</text><line x1="${LEFT}" y1="${y}" x2="${WIDTH - RIGHT}" y2="${y}" class="rail"/>`;
 
+/** The strip for far dates: set off by a break in the axis and headed "later". */
+function farStrip(scale: Scale, bottom: number, lang: Lang): string[] {
+  if (scale.edge >= WIDTH - RIGHT) return [];
+  const x = scale.edge + 4;
+  return [`<rect x="${x.toFixed(1)}" y="${AXIS - 6}" width="${(WIDTH - RIGHT - x).toFixed(1)}" height="${bottom - AXIS + 6}" class="far"/>`, `<text x="${(scale.edge + FAR / 2 + 2).toFixed(1)}" y="${AXIS - 10}" class="axis" text-anchor="middle">${escapeXml(say(lang, 'timelineLater'))} →</text>`];
+}
+
 function incidentsLane(cr: CaseReport, scale: Scale, y: number, lang: Lang): string[] {
   const out = [laneLabel(y, say(lang, 'incidents'))];
   let lastLabel = -Infinity;
   for (const inc of cr.story?.incidents ?? []) {
-    const { from, to } = inc.date;
+    const from = inc.date.from;
+    // "Since September": a period still running, drawn to the as-of day.
+    const to = inc.date.to ?? (from !== undefined && typeof cr.asOf === 'string' && cr.asOf > from ? cr.asOf : undefined);
     if (from === undefined && to === undefined) continue;
     const a = scale.x(from ?? (to as string));
     const b = scale.x(to ?? (from as string));
@@ -103,7 +121,7 @@ function orderLane(cr: CaseReport, scale: Scale, y: number, lang: Lang, index: n
   const end = o.ends?.to;
   if (start !== undefined) {
     const a = scale.x(start);
-    const b = end !== undefined ? scale.x(end) : WIDTH - RIGHT;
+    const b = end !== undefined ? (scale.beyond(end) ? scale.edge : scale.x(end)) : scale.edge;
     out.push(`<rect x="${a.toFixed(1)}" y="${y - 4}" width="${Math.max(b - a, 2).toFixed(1)}" height="8" class="order${end === undefined ? ' open' : ''}"><title>${escapeXml(o.type)}</title></rect>`);
   }
   if (o.made?.from) out.push(`<path d="${tri(scale.x(o.made.from), y)}" class="made"><title>${escapeXml(`${say(lang, 'order.made')} ${o.made.text}`)}</title></path>`);
@@ -129,28 +147,30 @@ function deadlineLane(deadlines: readonly NumberedDeadline[], scale: Scale, y: n
     const cy = y + row * 22;
     const colour = KIND_COLOURS[d.kind] ?? '#333';
     const past = d.status === 'expired' || d.status === 'passed' || d.status === 'satisfied';
-    if (d.earliest !== undefined && d.latest !== undefined && !fromOpenEnd(d.earliest)) marks.push(`<line x1="${scale.x(d.earliest).toFixed(1)}" y1="${cy}" x2="${scale.x(d.latest).toFixed(1)}" y2="${cy}" stroke="${colour}" stroke-width="3" opacity="0.5"/>`);
+    if (d.earliest !== undefined && d.latest !== undefined && !fromOpenEnd(d.earliest) && !scale.beyond(d.earliest)) marks.push(`<line x1="${scale.x(d.earliest).toFixed(1)}" y1="${cy}" x2="${scale.x(d.latest).toFixed(1)}" y2="${cy}" stroke="${colour}" stroke-width="3" opacity="0.5"/>`);
     marks.push(`<path d="${diamond(x, cy, 9)}" fill="${past ? '#fff' : colour}" stroke="${colour}" stroke-width="1.5"><title>${escapeXml(`${n}. ${d.title}: ${dueText(d, lang)}`)}</title></path>`);
     marks.push(`<text x="${x.toFixed(1)}" y="${cy + 3.5}" class="dnum" fill="${past ? colour : '#fff'}" text-anchor="middle">${n}</text>`);
-    if (scale.beyond(day)) marks.push(`<path d="M${(x + 11).toFixed(1)},${cy - 4} L${(x + 15).toFixed(1)},${cy} L${(x + 11).toFixed(1)},${cy + 4}" fill="none" stroke="${colour}" stroke-width="1.5"/>`);
   }
   const rows = Math.max(rowsEnd.length, 1);
   return { svg: [laneLabel(y, say(lang, 'deadlines')), ...marks], rows };
 }
 
-/** The days the picture must show: every dated incident, order date, deadline and the as-of date. */
-function datesOf(cr: CaseReport, deadlines: readonly NumberedDeadline[]): string[] {
-  const dates: string[] = cr.asOf ? [cr.asOf] : [];
-  for (const inc of cr.story?.incidents ?? []) dates.push(...[inc.date.from, inc.date.to].filter((d): d is string => d !== undefined));
-  for (const o of cr.story?.orders ?? []) dates.push(...[o.made?.from, o.served?.from, o.ends?.to].filter((d): d is string => d !== undefined));
+/** Every day the picture marks: incidents, order dates, deadlines and the as-of day. */
+function datesOf(cr: CaseReport, deadlines: readonly NumberedDeadline[]): { core: string[]; all: string[] } {
+  const core: string[] = cr.asOf ? [cr.asOf] : [];
+  for (const inc of cr.story?.incidents ?? []) core.push(...[inc.date.from, inc.date.to].filter((d): d is string => d !== undefined));
+  for (const o of cr.story?.orders ?? []) core.push(...[o.made?.from, o.served?.from].filter((d): d is string => d !== undefined));
   // A day reached from an open-ended start ("on or before …") is not a day anyone wrote: it would stretch the picture over centuries.
-  for (const { d } of deadlines) dates.push(...[d.due, d.earliest, d.latest].filter((x): x is string => typeof x === 'string' && !fromOpenEnd(x)));
-  return dates;
+  const later = [...(cr.story?.orders ?? []).map((o) => o.ends?.to), ...deadlines.map(({ d }) => shownDay(d))].filter((x): x is string => typeof x === 'string' && !fromOpenEnd(x));
+  // What falls near the as-of day (or before it) shapes the axis; what lies far beyond sits at the edge.
+  const near = typeof cr.asOf !== 'string' ? later : later.filter((d) => daysBetween(cr.asOf as string, d) <= NEAR_DAYS);
+  return { core: [...core, ...near], all: [...core, ...later] };
 }
 
 /** The timeline as one SVG element; empty when the case has no date at all. */
 export function timelineSvg(cr: CaseReport, deadlines: readonly NumberedDeadline[], lang: Lang): string {
-  const scale = scaleFor(datesOf(cr, deadlines), datesOf(cr, deadlines.filter((x) => x.d.kind === 'act-by')));
+  const dates = datesOf(cr, deadlines);
+  const scale = scaleFor(dates.core, dates.all);
   if (!scale) return '';
   const body: string[] = [];
   let y = AXIS + 22;
@@ -163,16 +183,15 @@ export function timelineSvg(cr: CaseReport, deadlines: readonly NumberedDeadline
   const lane = deadlineLane(deadlines, scale, y, lang);
   body.push(...lane.svg);
   const bottom = y + (lane.rows - 1) * 22 + 18;
-  const legendY = bottom + 34;
   const asOf = cr.asOf ? asOfMark(scale, cr.asOf, bottom, lang) : [];
-  const height = legendY + 8;
+  const height = bottom + 20;
   const tickMarks = ticks(scale, lang).map((t) => t.replace('{BOTTOM}', String(bottom)));
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${escapeXml(say(lang, 'timeline'))}">`,
+    ...farStrip(scale, bottom, lang),
     ...tickMarks,
     ...body,
     ...asOf,
-    legend(legendY, lang),
     '</svg>',
   ].join('\n');
 }
@@ -185,13 +204,28 @@ function asOfMark(scale: Scale, asOf: string, bottom: number, lang: Lang): strin
   return [`<line x1="${x.toFixed(1)}" y1="${AXIS - 2}" x2="${x.toFixed(1)}" y2="${bottom + 14}" class="asof"/>`, `<text x="${(x + dx).toFixed(1)}" y="${bottom + 12}" class="asoflabel" text-anchor="${anchor}">${escapeXml(say(lang, 'timelineAsOf', { date: humanDate(asOf, lang) }))}</text>`];
 }
 
-function legend(y: number, lang: Lang): string {
-  const items = [
-    `<circle cx="${LEFT + 4}" cy="${y - 4}" r="4" class="incident"/><text x="${LEFT + 12}" y="${y}" class="key">${escapeXml(say(lang, 'incidents'))}</text>`,
-    `<path d="${tri(LEFT + 104, y - 18)}" class="made"/><text x="${LEFT + 112}" y="${y}" class="key">${escapeXml(say(lang, 'order.made'))}</text>`,
-    `<circle cx="${LEFT + 194}" cy="${y - 4}" r="3.5" class="served"/><text x="${LEFT + 202}" y="${y}" class="key">${escapeXml(say(lang, 'order.served'))}</text>`,
-    `<rect x="${LEFT + 280}" y="${y - 10}" width="7" height="12" class="ends"/><text x="${LEFT + 292}" y="${y}" class="key">${escapeXml(say(lang, 'order.ends'))}</text>`,
-    `<path d="${diamond(LEFT + 374, y - 4, 6)}" fill="${KIND_COLOURS['act-by']}"/><text x="${LEFT + 384}" y="${y}" class="key">${escapeXml(say(lang, 'deadlines'))}</text>`,
-  ];
-  return items.join('');
+/** One key swatch: a small SVG drawn with the same classes and colours as the picture. */
+const swatch = (shape: string): string => `<svg class="swatch" viewBox="0 0 20 20" width="11" height="11" aria-hidden="true">${shape}</svg>`;
+
+/**
+ * The key under the picture, as HTML (it wraps), with only what the picture shows: the kinds of
+ * deadline present each in its own colour, the order marks only where there is an order.
+ */
+export function timelineLegend(cr: CaseReport, deadlines: readonly NumberedDeadline[], lang: Lang): string {
+  const items: [string, string][] = [[swatch('<circle cx="10" cy="10" r="7" class="incident"/>'), say(lang, 'incidents')]];
+  if ((cr.story?.incidents ?? []).some((i) => i.date.from !== undefined && (i.date.to ?? cr.asOf) !== i.date.from)) items.push([swatch('<rect x="1" y="5" width="18" height="10" rx="3" class="period"/>'), say(lang, 'legendPeriod')]);
+  if ((cr.story?.orders.length ?? 0) > 0) {
+    items.push(
+      [swatch('<rect x="0" y="6" width="20" height="8" class="order"/>'), say(lang, 'legendOrder')],
+      [swatch(`<path d="${tri(10, -4)}" class="made"/>`), say(lang, 'order.made')],
+      [swatch('<circle cx="10" cy="10" r="6" class="served"/>'), say(lang, 'order.served')],
+      [swatch('<rect x="6" y="2" width="8" height="16" class="ends"/>'), say(lang, 'order.ends')],
+    );
+  }
+  for (const kind of ['act-by', 'lapse', 'ends', 'limit'] as const) {
+    if (!deadlines.some(({ d }) => d.kind === kind && d.due !== null)) continue;
+    items.push([swatch(`<path d="${diamond(10, 10, 8)}" fill="${KIND_COLOURS[kind]}"/>`), say(lang, `legend.${kind}`)]);
+  }
+  if (deadlines.some(({ d }) => d.due !== null && (d.status === 'expired' || d.status === 'passed' || d.status === 'satisfied'))) items.push([swatch(`<path d="${diamond(10, 10, 8)}" fill="#fff" stroke="#555" stroke-width="2"/>`), say(lang, 'legendPast')]);
+  return `<ul class="legend">${items.map(([mark, label]) => `<li>${mark} ${escapeXml(label)}</li>`).join('')}</ul>`;
 }

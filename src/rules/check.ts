@@ -243,6 +243,11 @@ function checkDeadlines(k: Checker): void {
     useRefs(k, `deadlines.${id}`, refs);
     if (!parseDuration(d.length)) k.report('invalid-duration', `${base}/length`, `${d.length} is not an ISO 8601 duration (P3M, P14D, P6Y).`);
     if (!parseDuration(d.dueSoon)) k.report('invalid-duration', `${base}/dueSoon`, `${d.dueSoon} is not an ISO 8601 duration.`);
+    if (d.remindBefore !== undefined) {
+      const remind = parseDuration(d.remindBefore);
+      // A reminder on the day itself is no reminder: there is no time left to act on it.
+      if (!remind || approximateDays(remind) < 1) k.report('invalid-duration', `${base}/remindBefore`, `${d.remindBefore} is not a duration of at least one day (P8W, P14D).`);
+    }
   }
 }
 

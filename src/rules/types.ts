@@ -213,6 +213,8 @@ export interface Deadline extends RuleMeta {
   monthEnd: 'last-day-of-month' | 'first-day-of-next-month';
   calendar: string;
   dueSoon: string;
+  /** how long before the date a calendar reminds of it (an order's end: time to apply to extend it); default P7D */
+  remindBefore?: string;
   appliesWhen?: Condition;
   satisfiedBy?: string;
   basis: Text;
