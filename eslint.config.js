@@ -21,7 +21,7 @@ export default tseslint.config(
   {
     // The core is pure: only the CLI and the io module touch the process, the file system or the clock.
     files: [
-      'src/app/**/*.ts', 'src/engine/**/*.ts', 'src/rules/**/*.ts', 'src/case/**/*.ts', 'src/dates/**/*.ts', 'src/source/**/*.ts', 'src/report/**/*.ts', 'src/diagnostics/**/*.ts',
+      'src/app/**/*.ts', 'src/engine/**/*.ts', 'src/rules/**/*.ts', 'src/case/**/*.ts', 'src/dates/**/*.ts', 'src/source/**/*.ts', 'src/report/**/*.ts', 'src/diagnostics/**/*.ts', 'src/rulebook/**/*.ts',
       // The interview's planner and date parsing are pure too; so are the helpers they use.
       'src/interview/planner.ts', 'src/interview/date-input.ts', 'src/interview/answers.ts', 'src/interview/view.ts', 'src/interview/strings.ts',
     ],

@@ -30,8 +30,13 @@ const moved = (d: DiffJson): string[] => d.cases.flatMap((c) => c.changes.map((c
 
 // The complaint term runs from the later of the day of learning and the last act; two months
 // instead of three moves every Dutch fixture's due date by a month (to the same day, or the month's
-// last day), and nothing in England & Wales.
+// last day), and nothing in England & Wales. Where a complaint is still to be made, the action to
+// make it moves with its last day.
 const EXPECTED = [
+  'NL-2026-0161 action nl-belaging.make_complaint due: 2026-07-02 → 2026-06-02',
+  'NL-2026-0311 action nl-belaging.make_complaint due: 2027-02-12 → 2027-01-12',
+  'NL-2026-0178 action nl-belaging.make_complaint due: 2026-08-31 → 2026-07-30',
+  'NL-2026-0518 action nl-belaging.make_complaint due: 2026-08-25 → 2026-07-27',
   'NL-2026-0119 deadline nl-belaging.complaint due: 2026-07-27 → 2026-06-25',
   'NL-2026-0161 deadline nl-belaging.complaint due: 2026-07-02 → 2026-06-02',
   'NL-2026-0161 deadline nl-belaging.complaint latest: 2026-07-03 → 2026-06-03',
@@ -74,6 +79,40 @@ describe('rulecase diff: what a rule change moves', () => {
     expect(readFileSync(join(repo, '..', 'moves.md'), 'utf8')).toContain('| `NL-2026-0142` | deadline nl-belaging.complaint (Complaint term (Art. 66 Sr)) | due | 2026-07-20 | 2026-06-18 |');
     // The working tree is untouched: diff reads the revision into memory.
     expect(git('status', '--porcelain')).toBe(' M rules/nl/belaging.yaml\n');
+  });
+
+  it('actions: one that appears, one that disappears, and one whose urgency moves it ahead of others', async () => {
+    // Applying for a non-molestation order made urgent, and one action renamed: the old name
+    // disappears and the new one appears, and the application moves up in what to do now.
+    const dir = join(mkdtempSync(join(tmpdir(), 'rulecase-diff-')), 'rules');
+    cpSync(join(ROOT, 'rules'), dir, { recursive: true });
+    const edit = (file: string, from: string, to: string, after = ''): void => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const at = text.indexOf(from, text.indexOf(after));
+      expect(at).toBeGreaterThan(-1);
+      writeFileSync(join(dir, file), text.slice(0, at) + to + text.slice(at + from.length));
+    };
+    edit('ew/obtaining-orders.yaml', 'urgency: when-convenient', 'urgency: now', '\n  apply_for_non_molestation_order:\n');
+    edit('ew/protective-orders.yaml', '\n  record_the_breach:\n', '\n  keep_a_record_of_the_breach:\n');
+    const r = await runInProcess(['diff', '--base', 'rules', '--rules', dir, '--format', 'json', '--format', `text=${join(dir, 'moves.txt')}`, 'fixtures/ew/ro-messages-doorstep.yaml']);
+    expect(r.code, r.stderr).toBe(0);
+    const actions = moved(JSON.parse(r.stdout) as DiffJson).filter((m) => m.includes(' action '));
+    // Among the actions advised under both versions (the renamed one is in neither list), the
+    // application was fifth, after reporting the breach, reporting the harassment in time, extending the
+    // order and telling the court; made urgent, it is second, and the three it passed each move down one.
+    expect(actions.sort()).toEqual(
+      [
+        'ew-ro-messages-doorstep action ew-obtaining-orders.apply_for_non_molestation_order order: 5 → 2',
+        'ew-ro-messages-doorstep action ew-harassment.report_harassment_in_time order: 2 → 3',
+        'ew-ro-messages-doorstep action ew-protective-orders.extend_restraining_order order: 3 → 4',
+        'ew-ro-messages-doorstep action ew-protective-orders.tell_court_about_breaches order: 4 → 5',
+        'ew-ro-messages-doorstep action ew-protective-orders.record_the_breach present: open → null',
+        'ew-ro-messages-doorstep action ew-protective-orders.keep_a_record_of_the_breach present: null → open',
+      ].sort(),
+    );
+    const text = readFileSync(join(dir, 'moves.txt'), 'utf8');
+    expect(text).toMatch(/action ew-protective-orders\.keep_a_record_of_the_breach {2}.+ {2}appears: open\n/);
+    expect(text).toMatch(/action ew-protective-orders\.record_the_breach {2}.+ {2}disappears \(was open\)\n/);
   });
 
   it('no change, no moves; a base that is neither a folder nor a revision is a usage error', async () => {

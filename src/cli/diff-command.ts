@@ -34,7 +34,7 @@ interface DiffOptions {
 export function registerDiff(program: Command, { io, setExit }: CommandContext): void {
   program
     .command('diff')
-    .description('What a rule change moves: assess cases under the old and the new rules and list each conclusion and deadline that changed.')
+    .description('What a rule change moves: assess cases under the old and the new rules and list each conclusion, deadline and action that changed (an action that appears, disappears, or moves in its last day or its place in what to do now).')
     .argument('[cases...]', 'case files or folders (default: the cases of the rule tests beside the new rules, each on its as-of date)')
     .requiredOption('--base <rules or revision>', 'the old rules: a rule file or folder, or a git revision (the same rule paths as they were in that commit)')
     .addOption(rulesOption('the new rules: rule file or folder (repeatable; default: the bundled rules)'))

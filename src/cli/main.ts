@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   assess: async () => (await import('./assess-command.js')).registerAssess,
   diff: async () => (await import('./diff-command.js')).registerDiff,
   interview: async () => (await import('./interview-command.js')).registerInterview,
+  docs: async () => (await import('./docs-command.js')).registerDocs,
 };
 
 export type { CliIo };

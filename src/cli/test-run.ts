@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { explainCase } from '../explain/explain.js';
+import type { CaseReport } from '../explain/types.js';
 import { jurisdictionOf } from '../rules/jurisdiction.js';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { assessParsed, isParsed } from '../app/assess.js';
@@ -22,6 +23,8 @@ export interface TestRunOptions {
   extraRules: string[];
   /** --run */
   pattern?: RegExp;
+  /** sees each test's explained report (the rule book learns from it which rules a test asserts) */
+  observe?: (test: RuleTest, report: CaseReport) => void;
 }
 
 /**
@@ -69,7 +72,7 @@ export class TestRun {
     const here = dirname(path);
     const { rules, errors } = this.rulesOf(tf, here, shown);
     for (const t of selected) {
-      const r = errors.length > 0 ? rulesBroken(t, errors) : runOne(t, here, rules, (l) => this.coverageFor(l), this.io);
+      const r = errors.length > 0 ? rulesBroken(t, errors) : runOne(t, here, rules, (l) => this.coverageFor(l), this.io, this.options.observe);
       this.results.push({ ...r, rerun: this.rerun(shown, t) });
     }
   }
@@ -185,7 +188,7 @@ function testCase(t: RuleTest, here: string, io: Io): { loaded: LoadedCase; fall
 }
 
 /** Runs one test: load its case, assess it on its as-of date while recording coverage, compare. */
-function runOne(t: RuleTest, here: string, rules: Rules, coverageFor: (l: LocatedRuleSet) => RuleSetCoverage, io: Io): TestResult {
+function runOne(t: RuleTest, here: string, rules: Rules, coverageFor: (l: LocatedRuleSet) => RuleSetCoverage, io: Io, observe?: TestRunOptions['observe']): TestResult {
   const found = testCase(t, here, io);
   if (!('loaded' in found)) return result(t, [], [found]);
   const { loaded, fallbackId } = found;
@@ -198,7 +201,9 @@ function runOne(t: RuleTest, here: string, rules: Rules, coverageFor: (l: Locate
   // A test always names its as-of date and language, so the clock is never read.
   const report = assessParsed(rules.rulesets, loaded, { asOf: t.asOf, lang: t.lang, coverage: recorder }, noClock, fallbackId);
   if (report.status === 'invalid') return result(t, [], report.diagnostics);
-  const { mismatches, diagnostics } = checkExpectations(t, explainCase(report, rules.rulesets, t.lang), rules.located);
+  const explained = explainCase(report, rules.rulesets, t.lang);
+  observe?.(t, explained);
+  const { mismatches, diagnostics } = checkExpectations(t, explained, rules.located);
   return result(t, mismatches, diagnostics);
 }
 

@@ -1,13 +1,17 @@
 import type { CaseReport } from '../explain/types.js';
 import { cell, codeCell } from './markdown.js';
 
-/** One thing a rule change moves for one case. */
+/**
+ * One thing a rule change moves for one case. For an action, `present` is an action that appears
+ * (old null) or disappears (new null), `due` its last day, `order` its place (1 = first) among the
+ * actions advised under both versions, so one that appears does not count as moving the others.
+ */
 export interface Change {
-  kind: 'case' | 'conclusion' | 'deadline';
+  kind: 'case' | 'conclusion' | 'deadline' | 'action';
   ruleset: string;
   id: string;
   title: string;
-  field: 'status' | 'due' | 'latest' | 'outputs' | 'present';
+  field: 'status' | 'due' | 'latest' | 'outputs' | 'present' | 'order';
   old: unknown;
   new: unknown;
 }
@@ -71,13 +75,47 @@ export function diffCase(old: CaseReport, neu: CaseReport): CaseDiff {
     if ((a.latest !== undefined || b.latest !== undefined) && (a.latest ?? a.due) !== (b.latest ?? b.due)) changes.push({ ...base, field: 'latest', old: a.latest ?? a.due, new: b.latest ?? b.due });
     if (a.status !== b.status) changes.push({ ...base, field: 'status', old: a.status, new: b.status });
   }
+  changes.push(...actionChanges(old, neu));
   const vo = versions(old);
   const vn = versions(neu);
   return { id: neu.id, file: neu.file, asOf: neu.asOf, ...(same(vo, vn) ? {} : { versions: { old: vo, new: vn } }), changes };
 }
 
+/** Actions that appear, disappear, change their last day or status, or move in the order of what to do now. */
+function actionChanges(old: CaseReport, neu: CaseReport): Change[] {
+  // A rule set read once per order may advise the same action for two orders: the order is part of its key.
+  const key = (a: CaseReport['actions'][number]): string => `${a.ruleset}.${a.id}${a.order !== undefined ? `#${a.order}` : ''}`;
+  const oldA = new Map(old.actions.map((a) => [key(a), a]));
+  const newA = new Map(neu.actions.map((a) => [key(a), a]));
+  const inBoth = (xs: CaseReport['actions'], other: Map<string, unknown>): string[] => xs.map(key).filter((k) => other.has(k));
+  const oldRank = new Map(inBoth(old.actions, newA).map((k, i) => [k, i + 1]));
+  const newRank = new Map(inBoth(neu.actions, oldA).map((k, i) => [k, i + 1]));
+  const out: Change[] = [];
+  for (const k of [...new Set([...oldA.keys(), ...newA.keys()])]) {
+    const a = oldA.get(k);
+    const b = newA.get(k);
+    const ref = (b ?? a) as NonNullable<typeof a>;
+    const base = { kind: 'action' as const, ruleset: ref.ruleset, id: ref.id, title: ref.title };
+    if (!a || !b) {
+      out.push({ ...base, field: 'present', old: a ? (a.due ?? a.status) : null, new: b ? (b.due ?? b.status) : null });
+      continue;
+    }
+    if (a.due !== b.due) out.push({ ...base, field: 'due', old: a.due, new: b.due });
+    if (a.status !== b.status) out.push({ ...base, field: 'status', old: a.status, new: b.status });
+    if (oldRank.get(k) !== newRank.get(k)) out.push({ ...base, field: 'order', old: oldRank.get(k), new: newRank.get(k) });
+  }
+  return out;
+}
+
 const val = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 const what = (c: Change): string => (c.kind === 'case' ? 'case' : `${c.kind} ${c.ruleset}.${c.id}`);
+
+/** "due: 2026-07-20 → 2026-06-18"; something that appears or disappears says so. */
+function move(ch: Change): string {
+  if (ch.field === 'present' && ch.old === null) return `appears: ${val(ch.new)}`;
+  if (ch.field === 'present' && ch.new === null) return `disappears (was ${val(ch.old)})`;
+  return `${ch.field}: ${val(ch.old)} → ${val(ch.new)}`;
+}
 
 export function formatDiffText(d: DiffResult): string {
   const out: string[] = [`rulecase diff: ${d.changed} of ${d.cases.length} case(s) change between ${d.base} and ${d.rules.join(', ')}.`];
@@ -85,7 +123,7 @@ export function formatDiffText(d: DiffResult): string {
     if (c.changes.length === 0) continue;
     out.push('', `${c.id}  ${c.file}${c.asOf ? `  (as of ${c.asOf})` : ''}`);
     if (c.versions) out.push(`  rule sets: ${c.versions.old.join(', ') || '—'} → ${c.versions.new.join(', ') || '—'}`);
-    for (const ch of c.changes) out.push(`  ${what(ch)}  ${ch.title}  ${ch.field}: ${val(ch.old)} → ${val(ch.new)}`);
+    for (const ch of c.changes) out.push(`  ${what(ch)}  ${ch.title}  ${move(ch)}`);
   }
   return out.join('\n') + '\n';
 }
@@ -95,7 +133,7 @@ export function formatDiffMarkdown(d: DiffResult): string {
   if (d.changed > 0) {
     out.push('| case | rule | what | old | new |', '|---|---|---|---|---|');
     for (const c of d.cases) for (const ch of c.changes) out.push(`| ${codeCell(c.id)} | ${cell(`${what(ch)} (${ch.title})`)} | ${ch.field} | ${cell(val(ch.old))} | ${cell(val(ch.new))} |`);
-  } else out.push('No conclusion or deadline changes.');
+  } else out.push('No conclusion, deadline or action changes.');
   return out.join('\n') + '\n';
 }
 

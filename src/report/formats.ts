@@ -181,7 +181,7 @@ export const FORMATS = {
       },
       validate: whole(validateJson, 'the files checked, whether they are valid, and every diagnostic'),
       test: whole(testJson, "each test's status, mismatches, problems and rerun command, and the coverage items"),
-      diff: whole((d: DiffResult) => formatDiffJson(d), 'every case with each conclusion and deadline that changed'),
+      diff: whole((d: DiffResult) => formatDiffJson(d), 'every case with each conclusion, deadline and action that changed'),
     },
   },
   ndjson: {
