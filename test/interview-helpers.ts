@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { CaseFile } from '../src/case/types.js';
 import type { LoadedRules } from '../src/io/files.js';
-import { InterviewStopped, type ConfirmPrompt, type InputPrompt, type Prompter, type SelectPrompt } from '../src/interview/prompter.js';
+import { InterviewStopped, type ConfirmPrompt, type InputPrompt, type Prompter, type SelectManyPrompt, type SelectPrompt } from '../src/interview/prompter.js';
 import { runInterview, type SessionOptions } from '../src/interview/session.js';
 import type { Lang } from '../src/rules/types.js';
 import { rules } from './helpers.js';
@@ -13,7 +13,7 @@ import { rules } from './helpers.js';
 export const ENTER = Symbol('enter');
 
 export interface Asked {
-  kind: 'select' | 'input' | 'confirm';
+  kind: 'select' | 'input' | 'confirm' | 'many';
   id: string;
   message: string;
   choices?: { name: string; value: unknown }[];
@@ -22,7 +22,11 @@ export interface Asked {
 }
 
 /** What a script answers: a choice by its name (RegExp) or value ({value}), typed text, yes/no, or Ctrl-C. */
-export type ScriptAnswer = RegExp | { value: unknown } | string | boolean | typeof STOP | typeof ENTER | typeof ESC;
+export type ScriptAnswer = RegExp | { value: unknown } | { key: string } | { many: unknown[] } | string | boolean | typeof STOP | typeof ENTER | typeof ESC;
+/** A scripted key on a list: '?' (why), 'm' (menu), 'left' (back). */
+export const KEY_WHY = { key: '?' };
+export const KEY_MENU = { key: 'm' };
+export const KEY_BACK = { key: 'left' };
 export const STOP = Symbol('Ctrl-C');
 /** A scripted answer: Esc, which leaves a change unchanged where the prompt allows it. */
 export const ESC = Symbol('Esc');
@@ -79,9 +83,29 @@ export class ScriptedPrompter implements Prompter {
       if (!prompt.cancel) throw new Error(`Esc does nothing on "${prompt.id}"`);
       return prompt.cancel.value;
     }
+    if (typeof a === 'object' && 'key' in a) {
+      if (!prompt.keys || !Object.hasOwn(prompt.keys, a.key)) throw new Error(`the key ${a.key} does nothing on "${prompt.id}"`);
+      return prompt.keys[a.key] as T;
+    }
     const found = a instanceof RegExp ? choices.find((c) => a.test(c.name)) : typeof a === 'object' && 'value' in a ? choices.find((c) => isDeepStrictEqual(c.value, a.value)) : undefined;
     if (!found) throw new Error(`no choice ${String(a instanceof RegExp ? a : JSON.stringify(a))} for "${prompt.id}": ${choices.map((c) => c.name).join(' | ')}`);
     return found.value as T;
+  }
+
+  async selectMany<T, K>(prompt: SelectManyPrompt<T, K>): Promise<{ chosen: T[] } | { single: K }> {
+    const a = this.answerFor({ kind: 'many', id: prompt.id, message: prompt.message, choices: [...prompt.choices, ...prompt.singles].map((c) => ({ name: c.name, value: c.value as unknown })) });
+    if (typeof a === 'object' && 'key' in a) {
+      if (!prompt.keys || !Object.hasOwn(prompt.keys, a.key)) throw new Error(`the key ${a.key} does nothing on "${prompt.id}"`);
+      return { single: prompt.keys[a.key] as K };
+    }
+    if (typeof a === 'object' && 'many' in a) {
+      const chosen = a.many.map((v) => prompt.choices.find((c) => isDeepStrictEqual(c.value, v)));
+      if (chosen.some((c) => c === undefined) || chosen.length === 0) throw new Error(`cannot tick ${JSON.stringify(a.many)} on "${prompt.id}"`);
+      return { chosen: chosen.map((c) => c?.value as T) };
+    }
+    const single = typeof a === 'object' && 'value' in a ? prompt.singles.find((c) => isDeepStrictEqual(c.value, a.value)) : a instanceof RegExp ? prompt.singles.find((c) => a.test(c.name)) : undefined;
+    if (!single) throw new Error(`no answer ${String(a instanceof RegExp ? a : JSON.stringify(a))} for "${prompt.id}"`);
+    return { single: single.value };
   }
 
   async input(prompt: InputPrompt): Promise<string> {

@@ -2,9 +2,9 @@ import type { CaseFile } from '../case/types.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { CaseReport } from '../explain/types.js';
 import { formatText } from '../report/text.js';
-import { STAGES, withState, type Stage } from './answers.js';
+import { interviewState, withState, type Stage } from './answers.js';
 import { formatWhen } from './date-input.js';
-import { plan, usesIncidents, usesOrders, type Plan } from './planner.js';
+import { plan, questionFor, usesIncidents, usesOrders, type Plan } from './planner.js';
 import { Review } from './session/review.js';
 import type { SessionDeps, SessionEnd, SessionOptions } from './session/core.js';
 
@@ -27,17 +27,14 @@ export async function runInterview(start: CaseFile | undefined, options: Session
 
 class Session extends Review {
   async run(): Promise<SessionEnd> {
-    const at = (stage: Stage): boolean => STAGES.indexOf(this.stage) <= STAGES.indexOf(stage);
-    if (at('opening')) await this.opening();
+    await this.opening();
     this.p.say(this.c.dim(this.t('asOfNote', { date: formatWhen(this.asOf(), this.lang) })));
-    if (this.stage === 'incidents') {
-      if (usesIncidents(this.options.rulesets, this.case.jurisdiction)) {
-        this.p.say('\n' + this.t('incidentsIntro'));
-        await this.incidentsGroup(true);
-      }
-      this.setStage('complaint');
+    if (this.stage !== 'questions' && this.stage !== 'finished') {
+      // Where the interview stopped; one saved before the posture came first goes on from the posture.
+      const state = interviewState(this.case);
+      const from = state?.step ?? (this.stage === 'opening' ? undefined : 'case.client.wants');
+      if ((await this.runSteps(from)) === 'stop') return { finished: false, caseFile: this.case };
     }
-    if (this.stage === 'complaint' || this.stage === 'orders') await this.statusStages();
     return this.questions();
   }
 
@@ -49,14 +46,55 @@ class Session extends Review {
         for (const d of current.report.diagnostics) this.p.say('  ' + formatDiagnostic(d));
       } else if (current.next) {
         if (await this.refusalDay(current.next)) continue;
-        const asked = await this.ask(current.next, 'interview', current);
+        const q = current.next;
+        const asked = await this.ask(q, 'interview', this.progressLine(q.type === 'judgment' ? 'judgments' : 'facts', current.queue.length));
         if (asked === 'stop') return { finished: false, caseFile: this.case };
+        if (asked === 'back') {
+          if ((await this.goBack()) === 'stop') return { finished: false, caseFile: this.case };
+        } else this.pushTrail(`q:${q.ref}`);
         continue;
       }
       const end = await this.endMenu(current);
       if (end === 'stop') return { finished: false, caseFile: this.case };
       if (end === 'finish') return { finished: true, caseFile: this.case };
     }
+  }
+
+  /**
+   * Back from a question: the one asked before it is asked again with its answer shown (Enter keeps
+   * it); from the first of the law's questions, back into the stages asked up front.
+   */
+  private async goBack(): Promise<'ok' | 'stop'> {
+    for (;;) {
+      const prev = this.popTrail();
+      if (prev === undefined) {
+        this.p.say(this.c.dim(this.t('backFirst')));
+        return 'ok';
+      }
+      if (prev.startsWith('s:')) return (await this.runSteps(prev.slice(2), true)) === 'stop' ? 'stop' : 'ok';
+      const q = questionFor(prev.slice(2), this.planInput());
+      // A question that no longer matters (an answer since made it moot) is passed over.
+      if (!q) continue;
+      const r = await this.ask(q, 'again', this.progressLine(q.type === 'judgment' ? 'judgments' : 'facts'));
+      if (r === 'stop') return 'stop';
+      if (r === 'back') continue;
+      this.pushTrail(prev);
+      return 'ok';
+    }
+  }
+
+  /** "What happened · about 12 questions left": the stage by name, and roughly how many questions remain. */
+  protected progressLine(stage: Stage | 'facts' | 'judgments', queued?: number): string {
+    const name = this.t(`stage.${stage === 'complaint' || stage === 'questions' || stage === 'finished' ? 'facts' : stage}`);
+    let left = queued ?? plan(this.planInput()).queue.length;
+    if (queued === undefined && stage !== 'facts' && stage !== 'judgments') {
+      // The steps still ahead that may ask something, and the law's questions after them.
+      const steps = this.steps();
+      const at = steps.findIndex((s) => s.id === interviewState(this.case)?.step);
+      const trail = interviewState(this.case)?.trail ?? [];
+      left += steps.slice(Math.max(0, at)).filter((s) => !trail.includes(`s:${s.id}`)).length;
+    }
+    return left <= 1 ? this.t('progressLast', { stage: name }) : this.t('progressLeft', { stage: name, n: left });
   }
 
   protected async endMenu(current: Plan): Promise<'finish' | 'stop' | 'changed'> {
@@ -66,23 +104,33 @@ class Session extends Review {
       if (dontKnow.length > 0) this.p.say(this.c.dim([this.t('stillUnknown', { n: dontKnow.length }), ...dontKnow.map((d) => `  · ${d}`)].join('\n')));
     }
     for (;;) {
-      const choice = await this.p.select<'finish' | 'review' | 'incidents' | 'orders' | 'report' | 'stop'>({
+      const choice = await this.p.select<'finish' | 'review' | 'incidents' | 'orders' | 'routes' | 'report' | 'stop' | 'back'>({
         id: 'end',
         message: this.t('endChoice'),
         choices: [
           ...(current.report.status === 'assessed' ? [{ value: 'finish' as const, name: this.t('menuFinish') }] : []),
           { value: 'review', name: this.t('menuReview') },
           ...this.groupChoices(),
+          ...this.routeChoice(),
           { value: 'stop', name: this.t('menuStop') },
         ],
+        keys: { left: 'back', '<': 'back' },
       });
       if (choice === 'stop') return 'stop';
+      if (choice === 'back') {
+        if ((await this.goBack()) === 'stop') return 'stop';
+        return 'changed';
+      }
       if (choice === 'finish') {
         await this.finish(current.report);
         return 'finish';
       }
       if (await this.menuAction(choice)) return 'changed';
     }
+  }
+
+  protected routeChoice(): { value: 'routes'; name: string }[] {
+    return this.routes().length > 0 ? [{ value: 'routes', name: this.t('menuRoutes') }] : [];
   }
 
   protected groupChoices(): { value: 'incidents' | 'orders'; name: string }[] {
@@ -93,14 +141,16 @@ class Session extends Review {
   }
 
   /** Runs a menu entry; true when the answers changed (so the questions must be worked out again). */
-  protected async menuAction(choice: 'review' | 'incidents' | 'orders' | 'report'): Promise<boolean> {
+  protected async menuAction(choice: 'review' | 'incidents' | 'orders' | 'routes' | 'report'): Promise<boolean> {
     switch (choice) {
       case 'review':
         return this.review();
       case 'incidents':
-        return this.incidentsGroup(false);
+        return (await this.incidentsGroup(false)) === true;
       case 'orders':
-        return this.ordersGroup(false);
+        return (await this.ordersGroup(false)) === true;
+      case 'routes':
+        return this.routesMenu();
       case 'report':
         await this.p.page(formatText(this.envelope(plan(this.planInput()).report), { color: this.options.color }));
         return false;
@@ -110,16 +160,18 @@ class Session extends Review {
   protected async menu(): Promise<'back' | 'changed' | 'stop'> {
     let changed = false;
     for (;;) {
-      const choice = await this.p.select<'back' | 'review' | 'incidents' | 'orders' | 'report' | 'stop'>({
+      const choice = await this.p.select<'back' | 'review' | 'incidents' | 'orders' | 'routes' | 'report' | 'stop'>({
         id: 'menu',
         message: this.t('menuTitle'),
         choices: [
           { value: 'back', name: changed ? this.t('menuContinue') : this.t('menuBack') },
           { value: 'review', name: this.t('menuReview') },
           ...this.groupChoices(),
+          ...this.routeChoice(),
           { value: 'report', name: this.t('menuReport') },
           { value: 'stop', name: this.t('menuStop') },
         ],
+        keys: { left: 'back', '<': 'back', m: 'back' },
       });
       if (choice === 'stop') return 'stop';
       if (choice === 'back') return changed ? 'changed' : 'back';

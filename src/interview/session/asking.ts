@@ -5,11 +5,11 @@ import type { Lang } from '../../rules/types.js';
 import { getAnswer, interviewState, markNoMore, setAnswer, setUnknown, withState } from '../answers.js';
 import { applyRefusal } from '../status.js';
 import { formatWhen } from '../date-input.js';
-import { indicatorQuestions, questionFor, type Dependent, type Plan, type Question } from '../planner.js';
+import { indicatorQuestions, questionFor, type Dependent, type Question } from '../planner.js';
 import { SEPARATOR, type ChoiceOrSeparator } from '../prompter.js';
 import { describeValue } from '../view.js';
 import { SessionCore } from './core.js';
-import { DONT_KNOW_WORDS, type Mode, type Outcome, type Asked } from './core.js';
+import { BACK_WORDS, DONT_KNOW_WORDS, NAV_KEYS, type Mode, type Outcome, type Asked } from './core.js';
 
 /** How a prompt is named for a script: a question asked up front is told apart from the planner's. */
 const promptId = (q: Question, mode: Mode): string => (mode === 'status' ? `status:${q.ref}` : q.ref);
@@ -24,14 +24,16 @@ const STATUS: Record<Lang, Record<string, string>> = {
 
 /** Asking one question: its answer list or typed answer, "why this question?", judgments with who, when and why. */
 export abstract class Asking extends SessionCore {
+  /** routes.ts: the route a question is asked for alone, saying one does not apply, and why a posture question is asked. */
+  protected abstract onlyRoute(q: Question): { id: string; title: string } | undefined;
+  protected abstract routeNotApplying(id: string): Promise<void>;
+  protected abstract explainPosture(ref: string): boolean;
+
   /** Asks one question; in the interview it may also explain itself or open the menu. */
-  protected async ask(q: Question, mode: Mode, progress?: Plan): Promise<Asked> {
+  protected async ask(q: Question, mode: Mode, progress?: string): Promise<Asked> {
     this.p.say('');
-    if (mode === 'interview' || mode === 'indicator') {
-      const n = (interviewState(this.case)?.asked ?? 0) + 1;
-      const open = progress ? this.progress(progress) : [];
-      this.p.say(this.c.dim([[this.t('questionCounter', { n }), open.join(', ')].filter(Boolean).join(' · '), mode === 'indicator' ? this.t('indicatorQuestion') : q.decides === 1 ? this.t('decidesOne') : this.t('decidesMany', { n: q.decides })].join(' · ')));
-    }
+    // The stage and roughly how many questions are left; a fact asked for a judgment says so.
+    if (progress !== undefined) this.p.say(this.c.dim([progress, q.weighs || mode === 'indicator' ? this.t('indicatorQuestion') : undefined].filter(Boolean).join(' · ')));
     if (q.context) this.p.say(this.c.cyan(q.context));
     const typed = q.type === 'date' || q.type === 'number' || q.type === 'duration' || q.type === 'text';
     if (q.type === 'judgment') this.showJudgment(q);
@@ -42,6 +44,11 @@ export abstract class Asking extends SessionCore {
       if (outcome.kind === 'why') {
         this.explain(q);
         continue;
+      }
+      if (outcome.kind === 'back') return 'back';
+      if (outcome.kind === 'notApplying') {
+        await this.routeNotApplying(outcome.route);
+        return 'replan';
       }
       if (outcome.kind === 'indicators') {
         const first = indicatorQuestions(q.ref, this.planInput());
@@ -58,20 +65,13 @@ export abstract class Asking extends SessionCore {
         continue;
       }
       const held = getAnswer(this.case, q.ref) !== undefined;
-      if (outcome.kind === 'keep' && mode === 'review') return 'answered';
+      if (outcome.kind === 'keep' && (mode === 'review' || mode === 'again')) return 'answered';
       // Asked again about a value already held (a date known only roughly): "don't know" and
       // Enter both keep it, and mean "not more precisely", so it is not asked a third time.
       const next = outcome.kind === 'keep' || (outcome.kind === 'unknown' && held && (mode === 'interview' || mode === 'status')) ? markNoMore(this.case, q.ref) : outcome.kind === 'unknown' ? setUnknown(this.case, q.ref) : setAnswer(this.case, q.ref, outcome.value);
-      this.save(mode === 'interview' || mode === 'indicator' ? withState(next, { asked: (interviewState(next)?.asked ?? 0) + 1 }) : next);
+      this.save(mode === 'interview' || mode === 'again' || mode === 'indicator' ? withState(next, { asked: (interviewState(next)?.asked ?? 0) + 1 }) : next);
       return 'answered';
     }
-  }
-
-  /** "3 open elements · 2 deadlines to settle": what the answers still have to decide. */
-  protected progress(current: Plan): string[] {
-    const open = current.report.conclusions.filter((c) => c.status === 'undetermined' && c.role !== 'information').length;
-    const deadlines = current.report.deadlines.filter((d) => d.status === 'undetermined').length;
-    return [open === 1 ? this.t('progressOpenOne') : this.t('progressOpen', { n: open }), ...(deadlines > 0 ? [deadlines === 1 ? this.t('progressDeadlinesOne') : this.t('progressDeadlines', { n: deadlines })] : [])];
   }
 
   /**
@@ -96,15 +96,18 @@ export abstract class Asking extends SessionCore {
     const zone = timeZoneOf(this.jurisdictions, this.case.jurisdiction) ?? 'UTC';
     const applied = parsed?.ok ? applyRefusal(this.case, parsed.value, zone) : this.case;
     const filled = (applied.incidents ?? []).filter((inc, i) => inc.afterRefusal !== undefined && this.case.incidents?.[i]?.afterRefusal === undefined).length;
-    this.save(withState(applied, { refusalAsked: true }));
+    this.save(withState(applied, { refusalAsked: true, ...(parsed?.ok ? { refusal: typed } : {}) }));
     if (parsed?.ok) this.p.say(this.c.dim(this.t('refusalApplied', { n: filled })));
     return true;
   }
 
   protected explain(q: Question): void {
+    if (this.explainPosture(q.ref)) return;
     const fresh = questionFor(q.ref, this.planInput());
     const dependents = fresh?.dependents ?? q.dependents;
+    if (q.weighs) this.p.say(this.t('whyIndicator', { judgment: this.refName(q.weighs) }));
     if (dependents.length === 0) {
+      if (q.weighs) return;
       this.p.say(this.c.yellow(this.t('whyNone')));
       return;
     }
@@ -132,10 +135,25 @@ export abstract class Asking extends SessionCore {
     if (j.guidance) this.p.say(this.c.dim(`${this.t('judgmentGuidance')}: ${j.guidance}`));
   }
 
-  protected extras(mode: Mode, current: string | undefined): ChoiceOrSeparator<Outcome>[] {
-    if (mode === 'indicator' || mode === 'status') return [];
+  protected extras(mode: Mode, current: string | undefined, q?: Question): ChoiceOrSeparator<Outcome>[] {
+    if (mode === 'indicator') return [];
     if (mode === 'review') return current !== undefined ? [SEPARATOR, { value: { kind: 'keep' }, name: this.t('keep', { value: current }) }] : [];
-    return [SEPARATOR, { value: { kind: 'why' }, name: this.t('why') }, { value: { kind: 'menu' }, name: this.t('menu') }];
+    // A question asked only for one route that is not settled yet: the adviser may say it does not apply.
+    const route = q ? this.onlyRoute(q) : undefined;
+    return [
+      SEPARATOR,
+      ...(mode === 'again' && current !== undefined ? [{ value: { kind: 'keep' } as Outcome, name: this.t('keep', { value: current }) }] : []),
+      ...(route ? [{ value: { kind: 'notApplying', route: route.id } as Outcome, name: this.t('routeNotApplyQ', { route: route.title }) }] : []),
+      { value: { kind: 'why' }, name: this.t('why') },
+      { value: { kind: 'menu' }, name: this.t('menu') },
+    ];
+  }
+
+  /** The keys a list answers to: everywhere ← goes back, ? explains and m opens the menu; in a review ← leaves it unchanged. */
+  protected navKeys(mode: Mode): Readonly<Record<string, Outcome>> | undefined {
+    if (mode === 'indicator') return undefined;
+    if (mode === 'review') return { left: { kind: 'keep' }, '<': { kind: 'keep' } };
+    return NAV_KEYS;
   }
 
   protected async answer(q: Question, mode: Mode, first: boolean): Promise<Outcome> {
@@ -144,20 +162,21 @@ export abstract class Asking extends SessionCore {
     // Nothing is chosen at first and Enter does nothing: a stray Enter must never record an
     // answer that changes a verdict ("reasonable excuse: yes"); Esc leaves a change unchanged.
     const unknown: Outcome = { kind: 'unknown' };
-    const pickOnly = { required: true as const, ...(mode === 'review' ? { cancel: { value: { kind: 'keep' } as Outcome } } : {}) };
+    const keys = this.navKeys(mode);
+    const pickOnly = { required: true as const, ...(mode === 'review' ? { cancel: { value: { kind: 'keep' } as Outcome } } : {}), ...(keys ? { keys } : {}) };
     switch (q.type) {
       case 'boolean':
         return this.p.select<Outcome>({
           id: promptId(q, mode),
           message: q.text,
-          choices: [{ value: { kind: 'value', value: true }, name: this.t('yes') }, { value: { kind: 'value', value: false }, name: this.t('no') }, { value: unknown, name: this.t('dontKnow') }, ...this.extras(mode, current)],
+          choices: [{ value: { kind: 'value', value: true }, name: this.t('yes') }, { value: { kind: 'value', value: false }, name: this.t('no') }, { value: unknown, name: this.t('dontKnow') }, ...this.extras(mode, current, q)],
           ...pickOnly,
         });
       case 'choice':
         return this.p.select<Outcome>({
           id: promptId(q, mode),
           message: q.text,
-          choices: [...(q.options ?? []).map((o) => ({ value: { kind: 'value', value: o.value } as Outcome, name: o.label })), { value: unknown, name: this.t('dontKnow') }, ...this.extras(mode, current)],
+          choices: [...(q.options ?? []).map((o) => ({ value: { kind: 'value', value: o.value } as Outcome, name: o.label })), { value: unknown, name: this.t('dontKnow') }, ...this.extras(mode, current, q)],
           ...pickOnly,
         });
       case 'judgment':
@@ -172,10 +191,11 @@ export abstract class Asking extends SessionCore {
     if (!j) return { kind: 'unknown' };
     const valueChoices: ChoiceOrSeparator<Outcome>[] =
       j.type === 'choice' ? (q.options ?? []).map((o) => ({ value: { kind: 'value', value: o.value } as Outcome, name: o.label.toLowerCase() === o.value.toLowerCase() ? o.label : `${o.value} — ${o.label}` })) : [{ value: { kind: 'value', value: true }, name: this.t('judgmentYes') }, { value: { kind: 'value', value: false }, name: this.t('judgmentNo') }];
-    const open = mode === 'interview' ? indicatorQuestions(q.ref, this.planInput()).length : 0;
+    const open = mode === 'interview' || mode === 'again' ? indicatorQuestions(q.ref, this.planInput()).length : 0;
     const fillIn: ChoiceOrSeparator<Outcome>[] = open > 0 ? [{ value: { kind: 'indicators' }, name: open === 1 ? this.t('indicatorsFirstOne') : this.t('indicatorsFirst', { n: open }), description: this.t('indicatorsFirstHelp') }] : [];
     const later: Outcome = { kind: 'unknown' };
-    const picked = await this.p.select<Outcome>({ id: q.ref, message: q.text, choices: [...valueChoices, { value: later, name: this.t('judgmentLater') }, ...fillIn, ...this.extras(mode, current)], required: true, ...(mode === 'review' ? { cancel: { value: { kind: 'keep' } as Outcome } } : {}) });
+    const keys = this.navKeys(mode);
+    const picked = await this.p.select<Outcome>({ id: q.ref, message: q.text, choices: [...valueChoices, { value: later, name: this.t('judgmentLater') }, ...fillIn, ...this.extras(mode, current, q)], required: true, ...(mode === 'review' ? { cancel: { value: { kind: 'keep' } as Outcome } } : {}), ...(keys ? { keys } : {}) });
     if (picked.kind !== 'value') return picked;
     const by = await this.adviser();
     const reason = (
@@ -208,13 +228,15 @@ export abstract class Asking extends SessionCore {
     const required = /^case\.incidents\.\d+\.date$/.test(q.ref);
     const kindHint = q.type === 'date' ? this.t('dateHint') : q.type === 'number' ? this.t('numberHint') : q.type === 'duration' ? this.t('durationHint') : '';
     const held = raw !== undefined ? this.typedText(q, raw) : undefined;
-    const howTo = held !== undefined ? `${this.t(mode === 'interview' || mode === 'status' ? 'roughKeep' : 'reviewKeep', { current: held })}${mode === 'review' ? ` ${this.t('typedEsc')}` : ''}` : mode === 'interview' ? this.t('inputHint') : mode === 'status' ? this.t('leaveEmpty') : '';
+    const nav = mode === 'interview' || mode === 'status' || mode === 'again';
+    const howTo = held !== undefined ? `${this.t(mode === 'interview' || mode === 'status' ? 'roughKeep' : 'reviewKeep', { current: held })}${mode === 'review' ? ` ${this.t('typedEsc')}` : ''}` : nav ? this.t('inputNav') : '';
     if (first) this.p.say(this.c.dim([kindHint, howTo].filter(Boolean).join(' ')));
     const def = raw === undefined ? undefined : this.typedText(q, raw);
     const special = (v: string): Outcome | undefined => {
       const s = v.trim().toLowerCase();
-      if (mode === 'interview' && WHY_WORDS.has(s)) return { kind: 'why' };
-      if (mode === 'interview' && MENU_WORDS.has(s)) return { kind: 'menu' };
+      if (nav && WHY_WORDS.has(s)) return { kind: 'why' };
+      if (nav && MENU_WORDS.has(s)) return { kind: 'menu' };
+      if (nav && BACK_WORDS.has(s)) return { kind: 'back' };
       if (DONT_KNOW_WORDS.has(s) || (s === '' && def === undefined)) return { kind: 'unknown' };
       return undefined;
     };
@@ -223,6 +245,7 @@ export abstract class Asking extends SessionCore {
       message: q.text,
       ...(def !== undefined ? { default: def } : {}),
       ...(mode === 'review' && def !== undefined ? { cancel: { value: def } } : {}),
+      ...(nav ? { back: '<' } : {}),
       validate: (v) => {
         const sp = special(v);
         if (sp) return sp.kind === 'unknown' && required ? this.t('dateRequired') : true;
@@ -232,7 +255,7 @@ export abstract class Asking extends SessionCore {
       preview: (v, final) => {
         const sp = special(v);
         if (sp?.kind === 'unknown') return final ? this.c.cyan(this.t('dontKnowShort')) : v;
-        if (sp) return final ? this.c.dim(sp.kind === 'why' ? `(${this.t('why').toLowerCase()})` : `(${this.t('menuTitle').toLowerCase()})`) : v;
+        if (sp) return final ? this.c.dim(`(${(sp.kind === 'why' ? this.t('why') : sp.kind === 'back' ? this.t('back') : this.t('menuTitle')).toLowerCase()})`) : v;
         const r = this.parseTyped(q, v);
         if (!r.ok) return v;
         const shown = this.describeAnswer(q, r.value);

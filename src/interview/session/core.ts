@@ -39,10 +39,17 @@ export interface SessionEnd {
   caseFile: CaseFile;
 }
 
-export type Outcome = { kind: 'value'; value: unknown } | { kind: 'unknown' } | { kind: 'keep' } | { kind: 'why' } | { kind: 'menu' } | { kind: 'indicators' };
-/** interview: a planner question; review: changing an answer; indicator: a fact a judgment weighs, asked at the adviser's request; status: asked up front */
-export type Mode = 'interview' | 'review' | 'indicator' | 'status';
-export type Asked = 'answered' | 'replan' | 'stop';
+export type Outcome = { kind: 'value'; value: unknown } | { kind: 'unknown' } | { kind: 'keep' } | { kind: 'why' } | { kind: 'menu' } | { kind: 'indicators' } | { kind: 'back' } | { kind: 'notApplying'; route: string };
+/**
+ * interview: a planner question; again: a planner question gone back to (Enter keeps the answer);
+ * review: changing an answer; indicator: a fact a judgment weighs; status: a stage asked up front
+ */
+export type Mode = 'interview' | 'again' | 'review' | 'indicator' | 'status';
+export type Asked = 'answered' | 'replan' | 'stop' | 'back';
+
+/** The keys every question screen answers to: why, the menu, back. */
+export const NAV_KEYS = { '?': { kind: 'why' }, m: { kind: 'menu' }, left: { kind: 'back' }, '<': { kind: 'back' } } as const satisfies Record<string, Outcome>;
+export const BACK_WORDS = new Set(['<', 'terug', 'back']);
 
 export const DONT_KNOW_WORDS = new Set(['-', 'weet niet', 'weet ik niet', 'onbekend', 'geen idee', "don't know", 'dont know', 'do not know', 'unknown', 'dk', 'n/a']);
 
@@ -114,18 +121,32 @@ export abstract class SessionCore {
     return { rulesets: this.options.rulesets, caseFile: this.case, asOf: this.asOf(), lang: this.lang, file: this.options.file };
   }
 
-  /** Yes, no or don't know, with nothing chosen at first: each answer is recorded differently. */
-  protected yesNoUnknown(id: string, message: string, no: string = this.t('no')): Promise<'yes' | 'no' | 'unknown'> {
-    return this.p.select<'yes' | 'no' | 'unknown'>({
-      id,
-      message,
-      choices: [
-        { value: 'yes', name: this.t('yes') },
-        { value: 'no', name: no },
-        { value: 'unknown', name: this.t('dontKnow') },
-      ],
-      required: true,
-    });
+  /** Yes, no or don't know, with nothing chosen at first: each answer is recorded differently; ← goes back, ? explains, m opens the menu. */
+  protected async yesNoUnknown(id: string, message: string, no: string = this.t('no'), why?: () => void): Promise<'yes' | 'no' | 'unknown' | 'back' | 'stop'> {
+    for (;;) {
+      const picked = await this.p.select<'yes' | 'no' | 'unknown' | 'back' | 'why' | 'menu'>({
+        id,
+        message,
+        choices: [
+          { value: 'yes', name: this.t('yes') },
+          { value: 'no', name: no },
+          { value: 'unknown', name: this.t('dontKnow') },
+        ],
+        required: true,
+        keys: { left: 'back', '<': 'back', '?': 'why', m: 'menu' },
+      });
+      if (picked === 'why') {
+        if (why) why();
+        else this.p.say(this.c.dim(this.t('whyPosture')));
+        continue;
+      }
+      if (picked === 'menu') {
+        const m = await this.menu();
+        if (m === 'stop') return 'stop';
+        continue;
+      }
+      return picked;
+    }
   }
 
   /** The jurisdictions with loaded rules, those whose manifest offers the interview's language earliest first. */
@@ -167,7 +188,8 @@ export abstract class SessionCore {
     return String(raw);
   }
 
-  protected describeAnswer(q: Question, raw: unknown): string {
+  /** An answer in words; a judgment's reason is cut to fit a line unless `whole` (the review shows it whole). */
+  protected describeAnswer(q: Question, raw: unknown, whole = false): string {
     switch (q.type) {
       case 'boolean':
         return raw === true ? this.t('yes') : raw === false ? this.t('no') : String(raw);
@@ -183,7 +205,7 @@ export abstract class SessionCore {
       case 'judgment': {
         const r = raw as JudgmentRecord;
         const v = typeof r.value === 'boolean' ? (r.value ? this.t('yes') : this.t('no')) : (q.options?.find((o) => o.value === r.value)?.label ?? String(r.value));
-        return `${v.toLowerCase()} — ${truncate(r.reason, 60)}`;
+        return `${v.toLowerCase()} — ${whole ? r.reason : truncate(r.reason, 60)}`;
       }
       default:
         return String(raw);

@@ -1,5 +1,5 @@
 import type { Order } from '../../case/types.js';
-import { addOrder, getAnswer, removeItem, setAnswer } from '../answers.js';
+import { addOrder, getAnswer, removeItem, setAnswer, unknownRefs } from '../answers.js';
 import { mentionedCaseRefs } from '../status.js';
 import { orderTypeName, questionFor } from '../planner.js';
 import { SEPARATOR } from '../prompter.js';
@@ -16,7 +16,7 @@ const ALWAYS_ASKED = new Set<string>(['made', 'court', 'served']);
 
 /** The orders: each recorded whole (kind, made, court, service, end, the terms the rules read), listed, changed, removed. */
 export abstract class OrderEditor extends IncidentEditor {
-  protected async ordersGroup(opening: boolean): Promise<boolean> {
+  protected async ordersGroup(opening: boolean): Promise<boolean | 'back' | 'stop'> {
     let changed = false;
     for (;;) {
       const n = this.case.orders?.length ?? 0;
@@ -32,7 +32,17 @@ export abstract class OrderEditor extends IncidentEditor {
           ...(first ? [{ value: 'unknown', name: this.t('ordersUnknown') }] : []),
         ],
         ...(first ? { required: true } : { default: n === 0 ? 'add' : 'done' }),
+        ...(opening ? { keys: { left: 'back', '<': 'back', '?': 'why', m: 'menu' } } : { keys: { left: 'done', '<': 'done' } }),
       });
+      if (pick === 'back') return 'back';
+      if (pick === 'why') {
+        this.p.say(this.c.dim(this.t('ordersIntro')));
+        continue;
+      }
+      if (pick === 'menu') {
+        if ((await this.menu()) === 'stop') return 'stop';
+        continue;
+      }
       if (pick === 'unknown') return changed;
       if (pick === 'done') {
         if (opening && n === 0 && this.case.orders === undefined) this.save({ ...this.case, orders: [] });
@@ -43,7 +53,7 @@ export abstract class OrderEditor extends IncidentEditor {
         changed = true;
       } else {
         const list = this.case.orders ?? [];
-        const which = await this.p.select<number>({ id: 'orders.pick', message: this.t('orderPick'), choices: [{ value: -1, name: this.t('back') }, ...list.map((o, i) => ({ value: i, name: `${i + 1}. ${this.orderSummary(o)}` }))] });
+        const which = await this.p.select<number>({ id: 'orders.pick', message: this.t('orderPick'), choices: [{ value: -1, name: this.t('back') }, ...list.map((o, i) => ({ value: i, name: `${i + 1}. ${this.orderSummary(o)}` }))], keys: { left: -1, '<': -1 } });
         if (which >= 0) changed = (await this.editOrder(which)) || changed;
       }
     }
@@ -98,7 +108,7 @@ export abstract class OrderEditor extends IncidentEditor {
       const fields = ORDER_REVIEW_FIELDS;
       const value = (f: string): string => {
         const v = getAnswer(this.case, `case.orders.${i}.${f}`);
-        if (v === undefined) return '—';
+        if (v === undefined) return unknownRefs(this.case).has(`case.orders.${i}.${f}`) ? this.t('dontKnowShort') : this.t('notAsked');
         if (f === 'type') return orderTypeName(this.caseJurisdiction(), String(v), this.lang);
         if (typeof v === 'boolean') return v ? this.t('yes').toLowerCase() : this.t('no').toLowerCase();
         return describeWhen(v, this.lang);
@@ -107,6 +117,7 @@ export abstract class OrderEditor extends IncidentEditor {
         id: 'order.edit',
         message: `${this.t('orderNumber', { n: i + 1 })}: ${this.orderSummary(order)}`,
         choices: [{ value: 'back', name: this.t('back') }, ...fields.map((f) => ({ value: f, name: `${this.t('incidentChange', { field: sayKey(this.lang, `field.${f}`) })}  ${this.c.cyan(value(f))}` })), SEPARATOR, { value: 'remove', name: this.t('orderRemove') }],
+        keys: { left: 'back', '<': 'back' },
       });
       if (pick === 'back') break;
       if (pick === 'remove') {
