@@ -40,14 +40,16 @@ describe('the engine returns data, the explanation layer words', () => {
 
 describe('machine output is lean by default', () => {
   // 3.5 KB: an English case also carries the routes to an order (issue 14): two more headline results, their actions and needs.
-  it.each(FIXTURES)('%s: one NDJSON line under 3.5 KB, with statuses, dates and needs', async (file) => {
+  // 4 KB: each case also says which routes apply and each action's urgency (issue 18).
+  it.each(FIXTURES)('%s: one NDJSON line under 4 KB, with statuses, dates, needs and routes', async (file) => {
     const r = await runInProcess(['assess', '--format', 'ndjson', '--as-of', '2026-06-01', file]);
     expect(r.code).toBe(0);
-    expect(Buffer.byteLength(r.stdout)).toBeLessThan(3584);
-    const line = JSON.parse(r.stdout) as { conclusions: Record<string, string>; deadlines: { id: string; due: string | null; daysLeft: number | null }[]; needs: string[]; actions: string[] };
+    expect(Buffer.byteLength(r.stdout)).toBeLessThan(4096);
+    const line = JSON.parse(r.stdout) as { conclusions: Record<string, string>; deadlines: { id: string; due: string | null; daysLeft: number | null }[]; needs: string[]; actions: string[]; routes: Record<string, string> };
     expect(Object.keys(line.conclusions).length).toBeGreaterThan(0);
     expect(line.deadlines.every((d) => d.id.includes('.'))).toBe(true);
     expect(Array.isArray(line.needs)).toBe(true);
+    expect(Object.keys(line.routes).length).toBeGreaterThan(0);
   });
 
   it('--detail full still gives every reason, value, explanation and citation', async () => {

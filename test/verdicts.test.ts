@@ -47,12 +47,16 @@ describe('kinds of dates: a lapsed right or an ended order is not a missed deadl
     }
   });
 
-  it('no complaint yet and the term open: nothing is late or not met for it, and the first thing to do is the complaint, with its last day', async () => {
+  it('no complaint yet and the term open: nothing is late or not met for it, and the first dated thing to do is the complaint, with its last day', async () => {
     const r = await runInProcess(['assess', '--format', 'ndjson', '--as-of', '2026-04-03', 'fixtures/nl/belaging-datum-bij-benadering.yaml']);
-    const line = JSON.parse(r.stdout) as { conclusions: Record<string, string>; triage: string[]; actions: { id: string; who: string; due: string; daysLeft: number; status: string }[] };
+    const line = JSON.parse(r.stdout) as { conclusions: Record<string, string>; triage: string[]; actions: { id: string; who: string; due: string; daysLeft: number; status: string; urgency: string }[] };
     expect(line.conclusions['nl-belaging.klachtvereiste']).toBe('undetermined');
     expect(line.triage).not.toContain('expired');
-    expect(line.actions[0]).toMatchObject({ id: 'nl-belaging.make_complaint', who: 'victim', due: '2026-07-02', daysLeft: 90, status: 'open' });
+    // What cannot wait comes first (keeping the evidence, a breach of the ban to report); then the complaint, by its last day.
+    const now = line.actions.filter((a) => a.urgency === 'now');
+    expect(line.actions.slice(0, now.length)).toEqual(now);
+    expect(now.map((a) => a.id)).toContain('nl-belaging.keep_evidence_and_log');
+    expect(line.actions[now.length]).toMatchObject({ id: 'nl-belaging.make_complaint', who: 'victim', due: '2026-07-02', daysLeft: 90, status: 'open', urgency: 'by-last-day' });
     // Why is said once, in the envelope; and per case in words with --detail full.
     const env = JSON.parse((await runInProcess(['assess', '--format', 'json', '--as-of', '2026-04-03', 'fixtures/nl/belaging-datum-bij-benadering.yaml'])).stdout) as { rulesets: { id: string; actions: Record<string, { because: string }> }[] };
     expect(env.rulesets.find((rs) => rs.id === 'nl-belaging')?.actions['make_complaint']?.because).toMatch(/three months/);

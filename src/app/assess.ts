@@ -104,7 +104,7 @@ export function assessSources(sources: readonly CaseSource[], rulesets: readonly
 }
 
 function invalidReport(file: string, id: string, asOf: string | undefined, diagnostics: Diagnostic[]): CaseReport {
-  return { file, id, jurisdiction: null, asOf: asOf ?? null, timeZone: null, status: 'invalid', diagnostics, rulesets: [], conclusions: [], deadlines: [], actions: [] };
+  return { file, id, jurisdiction: null, asOf: asOf ?? null, timeZone: null, status: 'invalid', diagnostics, rulesets: [], conclusions: [], deadlines: [], actions: [], routes: [] };
 }
 
 function cap(ds: Diagnostic[]): Diagnostic[] {

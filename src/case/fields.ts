@@ -19,7 +19,53 @@ export interface CaseField {
   short?: Text;
   /** for a code: the values a case may hold, as the interview offers them */
   options?: readonly { value: string; label: Text }[];
+  /** a list of codes (several at once): rules test it with op: includes */
+  list?: true;
 }
+
+const o = (value: string, en: string, nl: string): { value: string; label: Text } => ({ value, label: { en, nl } });
+
+/** Where a criminal case stands; the last three are kept for older case files. */
+const STAGES = [
+  o('none', 'no criminal case', 'geen strafzaak'),
+  o('reported', 'reported to the police', 'gemeld bij de politie'),
+  o('not-prosecuted', 'not prosecuted', 'niet vervolgd (sepot)'),
+  o('charged', 'charged (summons or hearing)', 'vervolgd (gedagvaard)'),
+  o('convicted', 'convicted', 'veroordeeld'),
+  o('acquitted', 'acquitted', 'vrijgesproken'),
+  o('appeal', 'on appeal', 'in hoger beroep'),
+  o('plea-guilty', 'pleaded guilty', 'schuld bekend'),
+  o('plea-not-guilty', 'pleaded not guilty', 'schuld ontkend'),
+  o('discontinued', 'discontinued', 'vervolging gestaakt'),
+] as const;
+
+const WANTS = [
+  o('safety', 'to be safe now', 'nu veilig zijn'),
+  o('stop-contact', 'the contact to stop', 'dat het contact stopt'),
+  o('prosecution', 'prosecution', 'vervolging'),
+  o('compensation', 'compensation', 'schadevergoeding'),
+  o('order', 'a court order or ban', 'een verbod of bevel van de rechter'),
+  o('advice', 'only advice', 'alleen advies'),
+] as const;
+
+const RELATIONSHIPS = [
+  o('partner', 'partner', 'partner'),
+  o('ex-partner', 'former partner', 'ex-partner'),
+  o('spouse', 'spouse or civil partner', 'echtgeno(o)t(e) of geregistreerd partner'),
+  o('ex-spouse', 'former spouse or civil partner', 'ex-echtgeno(o)t(e) of ex-geregistreerd partner'),
+  o('engaged', 'engaged to be married', 'verloofd'),
+  o('ex-engaged', 'formerly engaged', 'vroeger verloofd'),
+  o('cohabitant', 'living together', 'samenwonend'),
+  o('ex-cohabitant', 'formerly living together', 'vroeger samenwonend'),
+  o('relative', 'a relative', 'familielid'),
+  o('same-household', 'living in the same household', 'wonend in hetzelfde huishouden'),
+  o('parents-of-child', 'parents of the same child', 'ouders van hetzelfde kind'),
+  o('neighbour', 'a neighbour', 'buurman of buurvrouw'),
+  o('colleague', 'a colleague', 'collega'),
+  o('acquaintance', 'an acquaintance', 'kennis'),
+  o('stranger', 'a stranger', 'onbekende'),
+  o('other', 'another relationship', 'een andere relatie'),
+] as const;
 
 export const CASE_FIELDS: readonly CaseField[] = [
   { path: 'complaint.learned', type: 'date', referable: true, label: { en: 'when the victim learned of the conduct', nl: 'wanneer het slachtoffer kennis kreeg van de gedragingen' } },
@@ -38,21 +84,21 @@ export const CASE_FIELDS: readonly CaseField[] = [
   { path: 'orders.N.terms.violence', type: 'boolean', referable: true, label: { en: 'whether the order forbids violence or threats', nl: 'of het verbod geweld of bedreiging verbiedt' } },
   { path: 'orders.N.terms.molestation', type: 'boolean', referable: true, label: { en: 'whether the order forbids molesting or harassing', nl: 'of het verbod lastigvallen of intimideren verbiedt' } },
   { path: 'orders.N.terms.approachWithinMetres', type: 'number', referable: true, label: { en: 'how near the order forbids coming, in metres', nl: 'hoe dichtbij het verbod niet mag komen, in meters' } },
+  { path: 'proceedings.stage', type: 'code', referable: true, label: { en: 'where the criminal case stands', nl: 'hoe ver de strafzaak is' }, options: STAGES },
+  { path: 'proceedings.hearing', type: 'date', referable: true, label: { en: 'the day of the (next) hearing', nl: 'de datum van de (volgende) zitting' } },
+  { path: 'proceedings.date', type: 'date', referable: true, label: { en: 'when the case reached that stage', nl: 'wanneer de zaak in dat stadium kwam' } },
+  { path: 'client.name', type: 'text', referable: false, label: { en: 'the client\'s name', nl: 'de naam van de cliënt' } },
+  { path: 'client.wants', type: 'code', list: true, referable: true, label: { en: 'what the client wants', nl: 'wat de cliënt wil' }, options: WANTS },
+  { path: 'respondent.name', type: 'text', referable: false, label: { en: 'the other person\'s name', nl: 'de naam van de ander' } },
   {
-    path: 'proceedings.stage',
+    path: 'respondent.gender',
     type: 'code',
     referable: true,
-    label: { en: 'where the case stands in the courts', nl: 'hoe ver de zaak bij de rechter is' },
-    options: [
-      { value: 'reported', label: { en: 'reported to the police', nl: 'gemeld bij de politie' } },
-      { value: 'charged', label: { en: 'charged', nl: 'vervolgd (gedagvaard)' } },
-      { value: 'plea-guilty', label: { en: 'pleaded guilty', nl: 'schuld bekend' } },
-      { value: 'plea-not-guilty', label: { en: 'pleaded not guilty', nl: 'schuld ontkend' } },
-      { value: 'convicted', label: { en: 'convicted', nl: 'veroordeeld' } },
-      { value: 'acquitted', label: { en: 'acquitted', nl: 'vrijgesproken' } },
-      { value: 'discontinued', label: { en: 'discontinued', nl: 'vervolging gestaakt' } },
-    ],
+    label: { en: 'how to refer to the other person', nl: 'hoe de ander aan te duiden' },
+    options: [o('female', 'she', 'zij'), o('male', 'he', 'hij'), o('neutral', 'they (neutral)', 'die (neutraal)')],
   },
+  { path: 'respondent.relationship', type: 'code', referable: true, label: { en: 'the client\'s relationship to the other person', nl: 'de relatie van de cliënt tot de ander' }, options: RELATIONSHIPS },
+  { path: 'police.reported', type: 'date', referable: true, label: { en: 'when the police were told', nl: 'wanneer de politie is ingelicht' } },
   { path: 'orders.N.terms.socialMedia', type: 'boolean', referable: true, label: { en: 'whether the order covers social media', nl: 'of het verbod sociale media omvat' } },
   { path: 'incidents.N.date', type: 'date', referable: false, label: { en: 'the date', nl: 'de datum' }, short: { en: 'date', nl: 'datum' } },
   { path: 'incidents.N.reported', type: 'date', referable: false, label: { en: 'when it was reported', nl: 'wanneer het is gemeld' }, short: { en: 'reported on', nl: 'gemeld op' } },

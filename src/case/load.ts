@@ -56,6 +56,9 @@ export function loadCaseValue(doc: SourceDocument): LoadedCase {
     for (const key of ['made', 'served', 'returnDate', 'expires'] as const) checkWhen(o[key], `/orders/${i}/${key}`);
   });
   for (const key of ['learned', 'filed', 'withdrawn'] as const) checkWhen(caseFile.complaint?.[key], `/complaint/${key}`);
+  checkWhen(caseFile.police?.reported, '/police/reported');
+  for (const key of ['hearing', 'date'] as const) checkWhen(caseFile.proceedings?.[key], `/proceedings/${key}`);
+  for (const [id, r] of Object.entries(caseFile.routes ?? {})) if (r.at !== undefined) checkWhen(r.at.slice(0, 10), `/routes/${id}/at`);
   for (const [id, j] of Object.entries(caseFile.judgments ?? {})) checkWhen(j.at.slice(0, 10), `/judgments/${id}/at`);
   return { caseFile, doc, diagnostics: out };
 }
@@ -106,6 +109,7 @@ interface Asked {
   own: RuleSet[];
   facts: Map<string, NonNullable<RuleSet['facts']>[string]>;
   judgments: Map<string, NonNullable<RuleSet['judgments']>[string]>;
+  routes: Set<string>;
 }
 const askedCache = new WeakMap<readonly RuleSet[], Map<string, Asked>>();
 
@@ -118,23 +122,25 @@ function askedIn(rulesets: readonly RuleSet[], jurisdiction: string): Asked {
   const own = rulesets.filter((rs) => rs.jurisdiction === jurisdiction);
   const facts: Asked['facts'] = new Map();
   const judgments: Asked['judgments'] = new Map();
+  const routes = new Set<string>();
   for (const rs of own) {
+    for (const id of Object.keys(rs.routes ?? {})) routes.add(id);
     for (const [id, f] of Object.entries(rs.facts ?? {})) facts.set(id, f);
     for (const [id, j] of Object.entries(rs.judgments ?? {})) judgments.set(id, j);
   }
-  const asked = { own, facts, judgments };
+  const asked = { own, facts, judgments, routes };
   byJurisdiction.set(jurisdiction, asked);
   return asked;
 }
 
 export function checkCaseAgainstRules(caseFile: CaseFile, doc: SourceDocument, rulesets: readonly RuleSet[], jurisdictions: readonly Jurisdiction[] = jurisdictionsOf(rulesets)): Diagnostic[] {
   const out: Diagnostic[] = jurisdictions.length > 0 ? checkCaseJurisdiction(caseFile, doc, jurisdictions) : [];
-  const { own, facts, judgments } = askedIn(rulesets, caseFile.jurisdiction);
+  const { own, facts, judgments, routes } = askedIn(rulesets, caseFile.jurisdiction);
   // A fact is only found in a rule set of the case's jurisdiction, whose zone its manifest declares.
   const zone = jurisdictionOf(jurisdictions, caseFile.jurisdiction)?.timeZone ?? own[0]?.timeZone ?? FORM_ONLY_ZONE;
   const push = (code: Diagnostic['code'], pointer: string, message: string): void => {
     // An unknown name is pointed at the name itself; a wrong value at the value.
-    const pos = code === 'unknown-fact' || code === 'unknown-judgment' ? doc.locateKey(pointer) : doc.locate(pointer);
+    const pos = code === 'unknown-fact' || code === 'unknown-judgment' || code === 'unknown-route' ? doc.locateKey(pointer) : doc.locate(pointer);
     out.push({ code, severity: 'error', message, file: doc.file, line: pos.line, column: pos.column, pointer });
   };
   for (const [id, answer] of Object.entries(caseFile.facts ?? {})) {
@@ -179,6 +185,9 @@ export function checkCaseAgainstRules(caseFile: CaseFile, doc: SourceDocument, r
         expect(typeof v === 'string', 'text');
         break;
     }
+  }
+  for (const id of Object.keys(caseFile.routes ?? {})) {
+    if (!routes.has(id)) push('unknown-route', `/routes/${id}`, `the rules declare no route called "${id}".${didYouMean(id, routes)}`);
   }
   for (const [id, record] of Object.entries(caseFile.judgments ?? {})) {
     const judgment = judgments.get(id);

@@ -63,6 +63,22 @@ export interface Incident {
   count?: number | { min: number; max: number };
 }
 
+export type ClientWant = 'safety' | 'stop-contact' | 'prosecution' | 'compensation' | 'order' | 'advice';
+export type Relationship =
+  | 'partner' | 'ex-partner' | 'spouse' | 'ex-spouse' | 'engaged' | 'ex-engaged' | 'cohabitant' | 'ex-cohabitant'
+  | 'relative' | 'same-household' | 'parents-of-child' | 'neighbour' | 'colleague' | 'acquaintance' | 'stranger' | 'other';
+/** none … appeal; plea-guilty, plea-not-guilty and discontinued stay valid for older case files */
+export type ProceedingsStage =
+  | 'none' | 'reported' | 'not-prosecuted' | 'charged' | 'convicted' | 'acquitted' | 'appeal'
+  | 'plea-guilty' | 'plea-not-guilty' | 'discontinued';
+
+export interface RouteAnswer {
+  applies: boolean;
+  reason?: string;
+  by?: string;
+  at?: string;
+}
+
 export interface CaseFile {
   id?: string;
   /** the id of a jurisdiction the rules declare (rules/<folder>/jurisdiction.yaml) */
@@ -76,8 +92,16 @@ export interface CaseFile {
   complaint?: { learned?: When; filed?: When | 'unknown' | false; filedBy?: string; withdrawn?: When | false };
   protectedPersons?: { name: string; relationship?: string }[];
   previousConvictions?: { offence: string; date?: When; breachOfOrder?: boolean }[];
+  /** the person the adviser is helping (the victim, or the applicant) */
+  client?: { name?: string; wants?: ClientWant[] };
+  /** the other person */
+  respondent?: { name?: string; gender?: 'female' | 'male' | 'neutral'; relationship?: Relationship };
+  /** when the police were told; false: not told; absent: not known */
+  police?: { reported?: When | false };
   /** where the case or the breach stands in the courts */
-  proceedings?: { stage?: 'reported' | 'charged' | 'plea-guilty' | 'plea-not-guilty' | 'convicted' | 'acquitted' | 'discontinued'; date?: When; court?: string };
+  proceedings?: { stage?: ProceedingsStage; hearing?: When; date?: When; court?: string };
+  /** the adviser's own answer that a route does (or does not) apply, which overrides the rules' */
+  routes?: Record<string, RouteAnswer>;
   facts?: Record<string, Answer>;
   judgments?: Record<string, JudgmentRecord>;
   interview?: Record<string, unknown>;

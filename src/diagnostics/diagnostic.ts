@@ -34,6 +34,8 @@ export type DiagnosticCode =
   | 'ruleset-period'
   | 'review-overdue'
   | 'closed-world-reading'
+  | 'unknown-route'
+  | 'limit-as-last-day'
   | 'internal-error';
 
 export type Severity = 'error' | 'warning';

@@ -25,6 +25,7 @@ export function evalAction(ctx: Ctx, a: CompiledAction): ActionResult | undefine
     who: a.def.who,
     status: isDone ? 'done' : statusOf(ctx.asOf, due, a),
     ...(when.result === undefined ? { conditional: true as const } : {}),
+    urgency: a.def.urgency ?? (a.def.by !== undefined ? 'by-last-day' : 'when-convenient'),
     due,
     daysLeft,
     needs: [...needs].sort().map((ref) => ({ ref, decides: 1 })),

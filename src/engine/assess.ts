@@ -11,7 +11,9 @@ import { compileRuleSet } from './compile.js';
 import type { CoverageCollector, Ctx } from './context.js';
 import { evaluatePerOrder } from './per-order.js';
 import { evaluateRuleSet } from './evaluate.js';
-import type { ActionResult, CaseResult, ConclusionResult, DeadlineResult } from './result.js';
+import type { ActionResult, CaseResult, ConclusionResult, DeadlineResult, RouteResult, RouteStatus } from './result.js';
+import type { CompiledRoute } from './compile.js';
+import { evalCondition } from './conditions.js';
 
 export type { CoverageCollector } from './context.js';
 
@@ -133,22 +135,29 @@ export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc
   if (selection.rulesets.length === 0 && !diagnostics.some((d) => d.code === 'unknown-jurisdiction')) {
     diagnostics.push({ code: 'no-ruleset', severity: 'error', message: `no loaded rule set covers jurisdiction ${caseFile.jurisdiction} on ${onDate}.`, file: doc.file, line: 1, column: 1, pointer: '/jurisdiction' });
   }
-  if (hasErrors(diagnostics)) return { ...base, status: 'invalid', diagnostics, rulesets: [], conclusions: [], deadlines: [], actions: [] };
+  if (hasErrors(diagnostics)) return { ...base, status: 'invalid', diagnostics, rulesets: [], conclusions: [], deadlines: [], actions: [], routes: [] };
   const calendars = calendarsOf(rulesets);
   const conclusions: ConclusionResult[] = [];
   const deadlines: DeadlineResult[] = [];
   const actions: ActionResult[] = [];
-  for (const rs of selection.rulesets) {
+  // Which routes apply is settled first, for every rule set: an item may name another's route.
+  const statuses = new Map<string, RouteStatus>();
+  const runs = selection.rulesets.map((rs) => {
     const compiled = compileRuleSet(rs);
-    const ctxFor = (v: CaseView): Ctx => ({ view: v, asOf: options.asOf, calendars, memo: new Array<unknown>(compiled.slots), ruleset: rs.id, reasons: options.reasons !== false, ...(options.coverage ? { coverage: options.coverage } : {}) });
-    const r = rs.perOrder && (caseFile.orders?.length ?? 0) > 1 ? evaluatePerOrder(compiled, view, ctxFor) : evaluateRuleSet(compiled, ctxFor(view));
+    const ctxFor = (v: CaseView): Ctx => ({ view: v, asOf: options.asOf, calendars, memo: new Array<unknown>(compiled.slots), ruleset: rs.id, reasons: options.reasons !== false, routes: statuses, ...(options.coverage ? { coverage: options.coverage } : {}) });
+    return { rs, compiled, ctxFor, ctx: ctxFor(view) };
+  });
+  const routes: RouteResult[] = [];
+  for (const run of runs) for (const route of run.compiled.routes) routes.push(routeResult(run.ctx, route, caseFile.routes));
+  for (const r of routes) statuses.set(r.id, r.status);
+  for (const { rs, compiled, ctxFor, ctx } of runs) {
+    const r = rs.perOrder && (caseFile.orders?.length ?? 0) > 1 ? evaluatePerOrder(compiled, view, ctxFor) : evaluateRuleSet(compiled, ctx);
     conclusions.push(...r.conclusions);
     deadlines.push(...r.deadlines);
     actions.push(...r.actions);
   }
-  // By their last day, those without one last; then in the order the rules declare them.
-  actions.sort((a, b) => collator.compare(a.due ?? '9999-99-99', b.due ?? '9999-99-99'));
-  rankNeeds(conclusions, deadlines);
+  rankActions(actions);
+  rankNeeds(conclusions, deadlines, routes);
   // Results about one of several orders name it: the report says which order, by kind and date.
   const named = conclusions.some((x) => x.order !== undefined) || deadlines.some((x) => x.order !== undefined);
   const orders = named ? (caseFile.orders ?? []).map((o) => ({ type: o.type ?? null, made: typeof o.made === 'string' ? o.made : null })) : undefined;
@@ -162,14 +171,34 @@ export function assessCase(rulesets: readonly RuleSet[], caseFile: CaseFile, doc
   result.conclusions = conclusions;
   result.deadlines = deadlines;
   result.actions = actions;
+  result.routes = routes;
   return result;
 }
 
+/** A route's status: the adviser's own answer in the case file, else the rules' applies condition. */
+function routeResult(ctx: Ctx, route: CompiledRoute, answers: CaseFile['routes']): RouteResult {
+  const answer = answers && Object.hasOwn(answers, route.id) ? answers[route.id] : undefined;
+  if (answer) return { id: route.id, ruleset: ctx.ruleset, status: answer.applies ? 'applies' : 'not_applying', decidedBy: 'adviser', ...(answer.reason ? { reason: answer.reason } : {}), needs: [] };
+  const ev = evalCondition(ctx, route.applies);
+  const status: RouteStatus = ev.result === true ? 'applies' : ev.result === false ? 'not_applying' : 'undetermined';
+  return { id: route.id, ruleset: ctx.ruleset, status, decidedBy: 'rules', needs: status === 'undetermined' ? [...ev.needs].sort().map((ref) => ({ ref, decides: 1 })) : [] };
+}
+
+const URGENCY_RANK: Record<ActionResult['urgency'], number> = { now: 0, 'by-last-day': 1, 'when-convenient': 2 };
+
+/**
+ * What to do now, most urgent first: the now-actions (by last day), then those with a last day
+ * by that day, then the rest. The sort is stable: otherwise in the order the rules declare them.
+ */
+function rankActions(actions: ActionResult[]): void {
+  actions.sort((a, b) => URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || collator.compare(a.due ?? '9999-99-99', b.due ?? '9999-99-99'));
+}
+
 /** A fact that would decide many open elements is worth asking first: count and rank. */
-function rankNeeds(conclusions: ConclusionResult[], deadlines: DeadlineResult[]): void {
+function rankNeeds(conclusions: ConclusionResult[], deadlines: DeadlineResult[], routes: RouteResult[]): void {
   const counts = new Map<string, number>();
-  for (const items of [conclusions, deadlines]) for (const item of items) for (const n of item.needs) counts.set(n.ref, (counts.get(n.ref) ?? 0) + 1);
-  for (const items of [conclusions, deadlines]) {
+  for (const items of [conclusions, deadlines, routes]) for (const item of items) for (const n of item.needs) counts.set(n.ref, (counts.get(n.ref) ?? 0) + 1);
+  for (const items of [conclusions, deadlines, routes]) {
     for (const item of items) {
       if (item.needs.length === 0) continue;
       for (const n of item.needs) n.decides = counts.get(n.ref) ?? 1;

@@ -66,7 +66,10 @@ function readCaseValue(view: CaseView, path: readonly string[]): Value {
     node = (node as Record<string, unknown>)[key];
   }
   if (node === undefined || node === null || node === 'unknown') return UNKNOWN;
-  if (caseField(path)?.type === 'date') return whenValue(node, view.zone);
+  const field = caseField(path);
+  if (field?.type === 'date') return whenValue(node, view.zone);
+  // A list the case file gives (what the client wants) is complete: what it leaves out is not wanted.
+  if (field?.list && Array.isArray(node)) return { t: 'set', values: node.map(String), complete: true };
   if (typeof node === 'boolean' || typeof node === 'number' || typeof node === 'string') return literalValue(node);
   return UNKNOWN;
 }

@@ -5,7 +5,7 @@
  */
 import { parseDuration, type Extension, type ParsedDuration } from '../dates/legal-date.js';
 import { parseRef, type Ref } from '../rules/refs.js';
-import type { Action, CompareOp, Condition, Criterion, DateExpr, Deadline, Derived, Fact, Judgment, Literal, RuleSet, Table } from '../rules/types.js';
+import type { Action, CompareOp, Route, Condition, Criterion, DateExpr, Deadline, Derived, Fact, Judgment, Literal, RuleSet, Table } from '../rules/types.js';
 import { escapePointer } from '../source/document.js';
 import { caseValue, factValue } from './case-view.js';
 import { NONE, type Ctx, type Ev } from './context.js';
@@ -111,9 +111,16 @@ export interface CompiledAction {
   dueSoon: ParsedDuration;
 }
 
+export interface CompiledRoute {
+  id: string;
+  def: Route;
+  applies: CondNode;
+}
+
 export interface CompiledRuleSet {
   rules: RuleSet;
   slots: number;
+  routes: CompiledRoute[];
   criteria: CompiledCriterion[];
   judgments: CompiledJudgment[];
   tables: CompiledTable[];
@@ -165,7 +172,8 @@ class Compiler {
     for (const t of this.tables.values()) this.fillTable(t);
     for (const d of this.deadlines.values()) this.fillDeadline(d);
     const actions = entries(rs.actions).map(([id, def]) => this.action(id, def));
-    return { rules: rs, slots: this.slots, criteria: [...this.criteria.values()], judgments: [...this.judgments.values()], tables: [...this.tables.values()], deadlines: [...this.deadlines.values()], actions };
+    const routes = entries(rs.routes).map(([id, def]) => ({ id, def, applies: this.condition(def.applies, `/routes/${escapePointer(id)}/applies`) }));
+    return { rules: rs, slots: this.slots, routes, criteria: [...this.criteria.values()], judgments: [...this.judgments.values()], tables: [...this.tables.values()], deadlines: [...this.deadlines.values()], actions };
   }
 
   private slot(_id: string, verified: boolean): { slot: number; verified: boolean } {

@@ -1,6 +1,7 @@
 import type { Calendar } from '../rules/types.js';
 import type { CaseView } from './case-view.js';
 import type { Tri, Value } from './values.js';
+import type { RouteStatus } from './result.js';
 
 /** A value with the inputs that could still change it, while it is not decided. */
 export interface Ev {
@@ -53,6 +54,8 @@ export interface Ctx {
   /** collect each element's reasons and indicators (only formats that explain need them) */
   reasons: boolean;
   coverage?: CoverageCollector;
+  /** each route's status for this case (a route not listed applies); worked out before any item */
+  routes?: ReadonlyMap<string, RouteStatus>;
 }
 
 /**

@@ -20,22 +20,33 @@ function needList(s: ReadonlySet<string>): Need[] {
  * evaluated lazily and once each; results come out in the order the rule set declares.
  */
 export function evaluateRuleSet(crs: CompiledRuleSet, ctx: Ctx): { conclusions: ConclusionResult[]; deadlines: DeadlineResult[]; actions: ActionResult[] } {
+  // An item of a route that does not apply is not evaluated into the output at all (rules that
+  // read it still can); one of an undetermined route carries the route, for the "if …" words.
+  const routes = ctx.routes;
+  const skip = (def: { route?: string }): boolean => def.route !== undefined && routes?.get(def.route) === 'not_applying';
+  const mark = <T extends { route?: string }>(def: { route?: string }, result: T): T => {
+    if (def.route !== undefined && routes?.get(def.route) === 'undetermined') result.route = def.route;
+    return result;
+  };
   const conclusions: ConclusionResult[] = [];
   for (const c of crs.criteria) {
+    if (skip(c.def)) continue;
     const ev = evalCriterion(ctx, c);
-    conclusions.push({ id: c.id, ruleset: ctx.ruleset, kind: 'criterion', role: c.def.kind ?? 'element', status: statusOf(ev.result), headline: c.def.conclusion === true, reasons: ev.trace, needs: needList(ev.needs), verified: c.verified });
+    conclusions.push(mark(c.def, { id: c.id, ruleset: ctx.ruleset, kind: 'criterion', role: c.def.kind ?? 'element', status: statusOf(ev.result), headline: c.def.conclusion === true, reasons: ev.trace, needs: needList(ev.needs), verified: c.verified } as ConclusionResult));
   }
-  for (const j of crs.judgments) conclusions.push(judgmentResult(ctx, j));
-  for (const t of crs.tables) conclusions.push(tableResult(ctx, t));
-  const deadlines = crs.deadlines.map((d) => evalDeadline(ctx, d).result);
+  for (const j of crs.judgments) if (!skip(j.def)) conclusions.push(mark(j.def, judgmentResult(ctx, j)));
+  for (const t of crs.tables) if (!skip(t.def)) conclusions.push(mark(t.def, tableResult(ctx, t)));
+  const deadlines: DeadlineResult[] = [];
+  for (const d of crs.deadlines) if (!skip(d.def)) deadlines.push(mark(d.def, evalDeadline(ctx, d).result));
   if (ctx.coverage) {
     for (const d of deadlines) ctx.coverage.deadline(ctx.ruleset, d.id, d.status);
-    for (const t of crs.tables) for (const row of evalTable(ctx, t).rows) ctx.coverage.tableRow(ctx.ruleset, t.id, row);
+    for (const t of crs.tables) if (!skip(t.def)) for (const row of evalTable(ctx, t).rows) ctx.coverage.tableRow(ctx.ruleset, t.id, row);
   }
   const actions: ActionResult[] = [];
   for (const a of crs.actions) {
+    if (skip(a.def)) continue;
     const r = evalAction(ctx, a);
-    if (r) actions.push(r);
+    if (r) actions.push(mark(a.def, r));
   }
   return { conclusions, deadlines, actions };
 }

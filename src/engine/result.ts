@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CaseFile } from '../case/types.js';
-import type { Actor, CompareOp, ConclusionRole, DeadlineKind, Lang, Text } from '../rules/types.js';
+import type { Actor, CompareOp, ConclusionRole, DeadlineKind, Lang, Text, Urgency } from '../rules/types.js';
 
 export type ConclusionStatus = 'met' | 'not_met' | 'undetermined';
 /**
@@ -74,6 +74,8 @@ export interface ConclusionResult {
   needs: Need[];
   indicators?: IndicatorValue[];
   judgment?: JudgmentRecordResult;
+  /** the route it belongs to, while that route is undetermined ("if …") */
+  route?: string;
   /** a table's outputs; a text output keeps both languages */
   outputs?: Record<string, unknown>;
   /** the rows of a table that matched (1-based) */
@@ -127,6 +129,8 @@ export interface DeadlineResult {
   finding: DeadlineFinding;
   /** whether the deadline applies to this case at all is not yet known */
   appliesUnknown?: true;
+  /** the route it belongs to, while that route is undetermined ("if …") */
+  route?: string;
   due: string | null;
   earliest?: string;
   latest?: string;
@@ -151,12 +155,31 @@ export interface ActionResult {
   order?: number;
   /** advised only if something still unknown holds (its `when` is undetermined) */
   conditional?: true;
+  /** now, by its last day, or when convenient: the order of "what to do now" */
+  urgency: Urgency;
+  /** the route it belongs to, while that route is undetermined ("if …") */
+  route?: string;
   /** its last day, or null when it has none */
   due: string | null;
   daysLeft: number | null;
   /** what would settle whether it is advised, or its last day */
   needs: Need[];
   verified: boolean;
+}
+
+/** Whether a route applies to the client: left out when not, marked "if …" while undetermined. */
+export type RouteStatus = 'applies' | 'not_applying' | 'undetermined';
+
+export interface RouteResult {
+  id: string;
+  ruleset: string;
+  status: RouteStatus;
+  /** the rules' applies condition, or the adviser's own answer in the case file */
+  decidedBy: 'rules' | 'adviser';
+  /** the adviser's reason, when the adviser decided */
+  reason?: string;
+  /** what would settle whether it applies */
+  needs: Need[];
 }
 
 export interface CaseResult {
@@ -172,8 +195,10 @@ export interface CaseResult {
   rulesets: { id: string; version: string }[];
   conclusions: ConclusionResult[];
   deadlines: DeadlineResult[];
-  /** what to do now, in order of their last day (those without one last) */
+  /** what to do now: urgent ones first (by last day), then by last day, then the rest */
   actions: ActionResult[];
+  /** the routes of the rule sets used, in their order: those not applying left their items out */
+  routes: RouteResult[];
   /** the case's orders by type and date made, when results name an order (several orders) */
   orders?: { type: string | null; made: string | null }[];
   /**

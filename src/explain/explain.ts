@@ -4,11 +4,11 @@
  */
 import { fromOpenEnd } from '../dates/legal-date.js';
 import { caseField } from '../case/fields.js';
-import type { ActionResult, CaseResult, ConclusionResult, DeadlineResult, Need, Reason } from '../engine/result.js';
+import type { ActionResult, CaseResult, ConclusionResult, DeadlineResult, Need, Reason, RouteResult } from '../engine/result.js';
 import { parseRef } from '../rules/refs.js';
 import type { ChoiceOption, Lang, RuleMeta, RuleSet, Text } from '../rules/types.js';
 import { say, sayIfKnown } from '../words/report.js';
-import type { ActionReport, CaseReport, ConclusionReport, DeadlineReport, ExplainedNeed, RuleWords, SourceRef } from './types.js';
+import type { ActionReport, RouteReport, CaseReport, ConclusionReport, DeadlineReport, ExplainedNeed, RuleWords, SourceRef } from './types.js';
 import { caseStory } from './story.js';
 import { describeValue, humanDate } from './values.js';
 
@@ -35,6 +35,7 @@ export function explainCase(result: CaseResult, rulesets: readonly RuleSet[], la
     conclusions: result.conclusions.map((c) => explainer(c.ruleset)?.conclusion(c) ?? unexplained(c)),
     deadlines: result.deadlines.map((d) => explainer(d.ruleset)?.deadline(d) ?? unexplainedDeadline(d)),
     actions: result.actions.map((a) => explainer(a.ruleset)?.action(a) ?? { ...a, title: a.id, whoText: a.who, because: '', sources: [], checked: '', needs: a.needs.map((n) => ({ ...n, label: n.ref })) }),
+    routes: (result.routes ?? []).map((r) => explainer(r.ruleset)?.route(r) ?? { ...r, title: r.id, text: r.reason ?? '', sources: [], checked: '', needs: r.needs.map((n) => ({ ...n, label: n.ref })) }),
   };
 }
 
@@ -91,7 +92,7 @@ export class Explainer {
   /** Codes shown as words: a choice's option label, an incident kind in the reader's language. */
   codeLabel(ref: string | undefined): (code: string) => string {
     const r = ref ? parseRef(ref) : undefined;
-    const options: ChoiceOption[] | undefined = r?.kind === 'facts' ? own(this.rs.facts, r.id)?.options : r?.kind === 'judgments' ? own(this.rs.judgments, r.id)?.options : undefined;
+    const options: readonly ChoiceOption[] | undefined = r?.kind === 'facts' ? own(this.rs.facts, r.id)?.options : r?.kind === 'judgments' ? own(this.rs.judgments, r.id)?.options : r?.kind === 'case' ? caseField(r.path)?.options : undefined;
     return (code) => {
       const option = options?.find((o) => o.value === code);
       if (option) return r?.kind === 'judgments' ? `${option.value} (${option.label[this.lang]})` : option.label[this.lang];
@@ -232,7 +233,18 @@ export class Explainer {
   action(a: ActionResult): ActionReport {
     const rule = own(this.rs.actions, a.id);
     const words: RuleWords = this.aboutOrder(rule ? this.ruleWords(rule) : { title: a.id, sources: [], checked: '' }, a.order);
-    return { ...a, ...words, whoText: say(this.lang, `who.${a.who}`), because: this.tx(rule?.because), needs: this.needs(a.needs) };
+    return { ...a, ...words, whoText: say(this.lang, `who.${a.who}`), because: this.tx(rule?.because), ...(rule?.explainWhy ? { explainWhy: this.tx(rule.explainWhy) } : {}), needs: this.needs(a.needs) };
+  }
+
+  /**
+   * A route in words: its title and, by its status, why it does not apply (the adviser's own
+   * reason when the adviser decided, else the rules') or the "if …" said before its items.
+   */
+  route(r: RouteResult): RouteReport {
+    const rule = own(this.rs.routes, r.id);
+    const words: RuleWords = rule ? this.ruleWords(rule) : { title: r.id, sources: [], checked: '' };
+    const text = r.status === 'not_applying' ? (r.reason ?? this.tx(rule?.notApplying)) : r.status === 'undetermined' ? this.tx(rule?.ifUnknown) : '';
+    return { ...r, ...words, text, needs: this.needs(r.needs) };
   }
 
   private deadlineExplanation(d: DeadlineResult, start: string): string {

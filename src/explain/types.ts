@@ -1,7 +1,7 @@
 /** A case result with its words: what formats for people (and `--detail full`) print. */
 import type { Source } from '../rules/types.js';
 import type { CaseStory } from './story.js';
-import type { ActionResult, CaseResult, ConclusionResult, DeadlineBasis, DeadlineResult, IndicatorValue, Need, Reason } from '../engine/result.js';
+import type { ActionResult, RouteResult, CaseResult, ConclusionResult, DeadlineBasis, DeadlineResult, IndicatorValue, Need, Reason } from '../engine/result.js';
 
 /** A rule's source as a reader gets it: the rule file's source, with its note in one language. */
 export interface SourceRef extends Omit<Source, 'note'> {
@@ -42,14 +42,25 @@ export interface ActionReport extends Omit<ActionResult, 'needs'>, RuleWords {
   /** who should act, in words */
   whoText: string;
   because: string;
+  /** one sentence beside the date, when it comes from a rule the reader would not guess */
+  explainWhy?: string;
   needs: ExplainedNeed[];
 }
 
-export interface CaseReport extends Omit<CaseResult, 'conclusions' | 'deadlines' | 'rulesets' | 'actions' | 'record'> {
+/** A route in words: title, status, and why it does not apply or the "if …" for its items. */
+export interface RouteReport extends Omit<RouteResult, 'needs'>, RuleWords {
+  /** not applying: the one-line reason; undetermined: the "if …" words; applies: empty */
+  text: string;
+  needs: ExplainedNeed[];
+}
+
+export interface CaseReport extends Omit<CaseResult, 'conclusions' | 'deadlines' | 'rulesets' | 'actions' | 'routes' | 'record'> {
   /** the case's summary, incidents and orders in words, when the case file came with the result */
   story?: CaseStory;
   rulesets: { id: string; version: string; title: string }[];
   conclusions: ConclusionReport[];
   deadlines: DeadlineReport[];
   actions: ActionReport[];
+  /** the routes, in the rule sets' order, with their words */
+  routes: RouteReport[];
 }

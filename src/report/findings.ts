@@ -93,6 +93,8 @@ export const DIAGNOSTIC_HELP: Record<string, { name: string; description: string
   'time-zone-mismatch': { name: 'TimeZoneMismatch', description: "A rule set's time zone differs from its jurisdiction's.", help: "Give the rule set the time zone its jurisdiction.yaml declares." },
   'invalid-time-zone': { name: 'InvalidTimeZone', description: 'Not an IANA time zone.', help: 'Write an IANA zone name, Area/City, as the tz database spells it.' },
   'closed-world-reading': { name: 'ClosedWorldReading', description: 'An element decided by whether a field was filled in.', help: 'Compare the field\'s value instead: a case file writes false for what did not happen, and an absent field is unknown.' },
+  'unknown-route': { name: 'UnknownRoute', description: 'A route the rules do not declare.', help: 'Correct the route name (the message suggests the closest one), or declare the route under routes.' },
+  'limit-as-last-day': { name: 'LimitAsLastDay', description: "An action's last day is the authorities' own limit.", help: 'A limit that binds the authorities is no one\'s last day: give the action urgency now (or another act-by deadline) and keep the limit among the deadlines.' },
   'internal-error': { name: 'InternalError', description: 'A file broke something rulecase did not foresee.', help: 'The other files were assessed. Report the file\'s shape (not its contents) so it can be fixed.' },
   'review-overdue': { name: 'ReviewOverdue', description: 'A rule is past its review date.', help: 'Check the rule against its sources; then update checked and reviewBy.' },
 };

@@ -33,6 +33,9 @@ export interface LeanAction {
   due: string | null;
   daysLeft: number | null;
   conditional?: true;
+  urgency: string;
+  /** the route it belongs to, while that route is undetermined */
+  route?: string;
 }
 
 export interface LeanCase {
@@ -46,6 +49,8 @@ export interface LeanCase {
   triage: Flag[];
   /** what to do now, by its last day: who should do what, by when, and why (in the case's language) */
   actions: LeanAction[];
+  /** each route → applies | not_applying | undetermined (items of routes not applying are left out) */
+  routes: Record<string, string>;
   /** rule-set id → version used */
   rulesets: Record<string, string>;
   /** each headline conclusion, `<rule set>.<id>` → met | not_met | undetermined */
@@ -85,7 +90,7 @@ export function leanCase(r: CaseResult, triage: Flag[], actions: readonly (Actio
     else if (c.outputs !== undefined) values[key] = c.outputs;
   }
   const decides = new Map<string, number>();
-  for (const items of [r.conclusions, r.deadlines]) for (const item of items) for (const n of item.needs) decides.set(n.ref, n.decides);
+  for (const items of [r.conclusions, r.deadlines, r.routes ?? []]) for (const item of items) for (const n of item.needs) decides.set(n.ref, n.decides);
   return {
     file: r.file,
     id: r.id,
@@ -94,7 +99,8 @@ export function leanCase(r: CaseResult, triage: Flag[], actions: readonly (Actio
     timeZone: r.timeZone,
     status: r.status,
     triage,
-    actions: actions.map((a) => ({ id: `${a.ruleset}.${a.id}`, title: a.title, who: a.who, status: a.status, due: a.due, daysLeft: a.daysLeft, ...(a.conditional ? { conditional: a.conditional } : {}) })),
+    actions: actions.map((a) => ({ id: `${a.ruleset}.${a.id}`, title: a.title, who: a.who, status: a.status, due: a.due, daysLeft: a.daysLeft, ...(a.conditional ? { conditional: a.conditional } : {}), urgency: a.urgency, ...(a.route ? { route: a.route } : {}) })),
+    routes: Object.fromEntries((r.routes ?? []).map((x) => [x.id, x.status])),
     rulesets: Object.fromEntries(r.rulesets.map((x) => [x.id, x.version])),
     conclusions,
     ...(Object.keys(values).length > 0 ? { values } : {}),

@@ -34,6 +34,7 @@ export function checkRuleSet(rs: RuleSet, doc: SourceDocument): Diagnostic[] {
     deps: new Map(),
   };
   checkHeader(k);
+  checkRoutes(k);
   checkDerivedAndFacts(k);
   checkCriteriaAndJudgments(k);
   checkTables(k);
@@ -112,6 +113,15 @@ function checkMeta(k: Checker, m: { cite: string[]; checked: string; reviewBy?: 
   checkCites(k, m.cite, pointer);
   checkDate(k, m.checked, `${pointer}/checked`);
   checkDate(k, m.reviewBy, `${pointer}/reviewBy`);
+}
+
+/** A route's applies condition reads the posture and facts of its own rule set. */
+function checkRoutes(k: Checker): void {
+  for (const [id, r] of Object.entries(k.rs.routes ?? {})) {
+    const base = p('routes', id);
+    checkMeta(k, r, base);
+    useRefs(k, `routes.${id}`, conditionRefs(r.applies, `${base}/applies`));
+  }
 }
 
 function checkDerivedAndFacts(k: Checker): void {
@@ -213,6 +223,12 @@ function checkActions(k: Checker): void {
     if (a.by) refs.push({ ref: a.by, pointer: `${base}/by` });
     if (a.done) refs.push({ ref: a.done, pointer: `${base}/done` });
     useRefs(k, `actions.${id}`, refs);
+    if (a.urgency === 'by-last-day' && a.by === undefined) k.report('schema-required', `${base}/urgency`, `actions.${id} has urgency by-last-day but no "by" (its last day); give it one, or urgency now or when-convenient.`);
+    // The authorities' own limit (prosecution, laying an information) binds them, not the client.
+    const by = a.by ? parseRef(a.by) : undefined;
+    if (by?.kind === 'deadlines' && k.rs.deadlines && Object.hasOwn(k.rs.deadlines, by.id) && k.rs.deadlines[by.id]?.kind === 'limit') {
+      k.report('limit-as-last-day', `${base}/by`, `actions.${id} takes its last day from deadlines.${by.id}, the authorities' own limit (kind: limit), which is no one's last day to act: drop "by" (urgency now when it is pressing) and keep the limit among the deadlines.`);
+    }
     if (a.dueSoon !== undefined && !parseDuration(a.dueSoon)) k.report('invalid-duration', `${base}/dueSoon`, `${a.dueSoon} is not an ISO 8601 duration.`);
   }
 }
@@ -260,6 +276,7 @@ export function checkRuleSets(sets: { ruleset: RuleSet; doc: SourceDocument }[])
   const calendarDefs = new Map(sets.flatMap((s) => Object.entries(s.ruleset.calendars ?? {})));
   const calendars = new Set(['none', ...calendarDefs.keys()]);
   const seen = new Map<string, RuleSet[]>();
+  out.push(...checkRouteNames(sets));
   for (const { ruleset: rs, doc } of sets) {
     for (const [id, d] of Object.entries(rs.deadlines ?? {})) {
       if (!calendars.has(d.calendar)) {
@@ -288,6 +305,39 @@ export function checkRuleSets(sets: { ruleset: RuleSet; doc: SourceDocument }[])
       }
     }
     seen.set(rs.id, [...(seen.get(rs.id) ?? []), rs]);
+  }
+  return out;
+}
+
+const ROUTED = ['criteria', 'judgments', 'tables', 'deadlines', 'actions'] as const;
+
+/**
+ * Every `route:` names a route declared by a rule set of the same jurisdiction, and no two rule
+ * sets (other than versions of one) declare the same route: route ids are the jurisdiction's.
+ */
+function checkRouteNames(sets: { ruleset: RuleSet; doc: SourceDocument }[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const declared = new Map<string, Map<string, string>>();
+  const push = (doc: SourceDocument, rs: RuleSet, code: DiagnosticCode, pointer: string, message: string): void => {
+    const pos = doc.locate(pointer);
+    out.push({ code, severity: 'error', message, file: rs.file, line: pos.line, column: pos.column, pointer });
+  };
+  for (const { ruleset: rs, doc } of sets) {
+    const mine = declared.get(rs.jurisdiction) ?? new Map<string, string>();
+    declared.set(rs.jurisdiction, mine);
+    for (const id of Object.keys(rs.routes ?? {})) {
+      const owner = mine.get(id);
+      if (owner !== undefined && owner !== rs.id) push(doc, rs, 'duplicate-id', p('routes', id), `the route "${id}" is also declared by rule set ${owner}; a jurisdiction declares each route once.`);
+      else mine.set(id, rs.id);
+    }
+  }
+  for (const { ruleset: rs, doc } of sets) {
+    const routes = declared.get(rs.jurisdiction) ?? new Map<string, string>();
+    for (const section of ROUTED) {
+      for (const [id, item] of Object.entries((rs[section] ?? {}) as Record<string, { route?: string }>)) {
+        if (item.route !== undefined && !routes.has(item.route)) push(doc, rs, 'undefined-reference', p(section, id, 'route'), `the route "${item.route}" is not declared by any ${rs.jurisdiction} rule set (under routes).${didYouMean(item.route, routes.keys())}`);
+      }
+    }
   }
   return out;
 }

@@ -53,11 +53,21 @@ export interface ActionExpectation {
   daysLeft?: number | null;
   /** advised only "if it applies": its condition is still undetermined */
   conditional?: boolean;
+  urgency?: 'now' | 'by-last-day' | 'when-convenient';
+  /** the undetermined route it is marked with; null: none */
+  route?: string | null;
 }
+
+export type RouteStatusExpectation = 'applies' | 'not_applying' | 'undetermined';
+/** A route's status, and words its line must contain (why it does not apply, or its "if …"). */
+export type RouteExpectation = RouteStatusExpectation | { status?: RouteStatusExpectation; reason?: string };
 
 export interface Expectations {
   conclusions?: Record<string, ConclusionExpectation>;
   actions?: Record<string, ActionExpectation>;
+  /** the actions "what to do now" opens with, in this order */
+  actionOrder?: string[];
+  routes?: Record<string, RouteExpectation>;
   deadlines?: Record<string, DeadlineExpectation | DeadlineResult['status']>;
   categories?: Record<string, Record<string, OutputValue>>;
   /** exactly the codes of the diagnostics the assessment reports (e.g. ruleset-period), in any order */
@@ -303,6 +313,8 @@ export function checkExpectations(test: RuleTest, report: CaseReport, rulesets: 
   checkConclusions(k);
   checkDeadlines(k);
   checkActions(k);
+  checkActionOrder(k);
+  checkRoutes(k);
   checkCategories(k);
   checkWarnings(k);
   return { mismatches: k.mismatches, diagnostics: k.diagnostics };
@@ -375,7 +387,7 @@ function checkDeadlines(k: Check): void {
   }
 }
 
-const ACTION_FIELDS = ['status', 'who', 'due', 'daysLeft', 'conditional'] as const;
+const ACTION_FIELDS = ['status', 'who', 'due', 'daysLeft', 'conditional', 'urgency', 'route'] as const;
 
 /** What to do: whether an action is advised, and its status, who, last day and condition. */
 function checkActions(k: Check): void {
@@ -397,11 +409,38 @@ function checkActions(k: Check): void {
       continue;
     }
     if (!advised) continue;
-    const actual: Record<(typeof ACTION_FIELDS)[number], unknown> = { status: found.status, who: found.who, due: found.due, daysLeft: found.daysLeft, conditional: found.conditional === true };
+    const actual: Record<(typeof ACTION_FIELDS)[number], unknown> = { status: found.status, who: found.who, due: found.due, daysLeft: found.daysLeft, conditional: found.conditional === true, urgency: found.urgency, route: found.route ?? null };
     for (const field of ACTION_FIELDS) {
       if (!(field in want) || same(want[field], actual[field])) continue;
       k.mismatches.push({ what: `action ${key}: ${field}`, expected: want[field], actual: actual[field] ?? null, ...at(k, `${pointer}/${field}`), facts });
     }
+  }
+}
+
+/** "What to do now" opens with these actions, in this order (a breach to report first, say). */
+function checkActionOrder(k: Check): void {
+  const want = k.test.expect.actionOrder;
+  if (want === undefined) return;
+  const key = (a: { id: string; ruleset: string }, w: string): string => (w.includes('.') ? `${a.ruleset}.${a.id}` : a.id);
+  const actual = k.report.actions.slice(0, want.length).map((a, i) => key(a, want[i] ?? ''));
+  if (same(want, actual)) return;
+  const facts = k.report.actions.map((a, i) => `${i + 1}. ${a.title} (${a.id}, ${a.urgency}${a.due ? `, by ${a.due}` : ''})`);
+  k.mismatches.push({ what: 'the order of what to do now', expected: want, actual, ...at(k, `${k.base}/actionOrder`), facts });
+}
+
+/** Whether each route applies to the case, and the words said for it (why not, or "if …"). */
+function checkRoutes(k: Check): void {
+  for (const [id, raw] of Object.entries(k.test.expect.routes ?? {})) {
+    const pointer = `${k.base}/routes/${escapePointer(id)}`;
+    const r = k.report.routes.find((x) => x.id === id);
+    if (!r) {
+      unknownRef(k, pointer, `no rule set that applies to this case declares a route "${id}".${didYouMean(id, k.report.routes.map((x) => x.id))}`);
+      continue;
+    }
+    const want = typeof raw === 'string' ? { status: raw } : raw;
+    const facts = [`${r.title}: ${r.status}${r.text ? ` (${r.text})` : ''}${r.decidedBy === 'adviser' ? ', as the adviser decided' : ''}`, ...(r.needs.length > 0 ? [`still needed: ${r.needs.map((n) => n.ref).join(', ')}`] : [])];
+    if (want.status !== undefined && want.status !== r.status) k.mismatches.push({ what: `route ${id}: status`, expected: want.status, actual: r.status, ...at(k, typeof raw === 'string' ? pointer : `${pointer}/status`), facts });
+    if (want.reason !== undefined && !r.text.includes(want.reason)) k.mismatches.push({ what: `route ${id}: reason`, expected: want.reason, actual: r.text, ...at(k, `${pointer}/reason`), facts });
   }
 }
 

@@ -101,9 +101,34 @@ export type DeadlineKind = 'act-by' | 'lapse' | 'ends' | 'limit';
 /** Who should act, as the report names them. */
 export type Actor = 'victim' | 'adviser' | 'police' | 'prosecutor' | 'court' | 'applicant';
 
+/**
+ * How urgent an action is: now (danger, a breach to report, evidence that may be lost), by its
+ * last day, or when convenient. "What to do now" lists them in that order.
+ */
+export type Urgency = 'now' | 'by-last-day' | 'when-convenient';
+
+/**
+ * A way forward the law offers (a complaint, a claim in the criminal case, an order, reporting a
+ * breach): whether it applies to the client is a three-valued condition on the posture. Items
+ * that name a route that does not apply are left out of the case's results.
+ */
+export interface Route extends RuleMeta {
+  applies: Condition;
+  /** one line: why it does not apply ("there is no criminal case") */
+  notApplying: Text;
+  /** said before its items while it is undetermined ("if a criminal case is brought") */
+  ifUnknown: Text;
+}
+
 /** Something to do that follows from the law and the facts: the report opens with these. */
 export interface Action extends RuleMeta {
   who: Actor;
+  /** the route it belongs to: left out when the route does not apply */
+  route?: string;
+  /** default: by-last-day when it has a `by`, else when-convenient */
+  urgency?: Urgency;
+  /** one sentence beside the date when it comes from a rule the reader would not guess */
+  explainWhy?: Text;
   /** when it is advised (default: always) */
   when?: Condition;
   /** its last day: a date reference, such as deadlines.complaint.due */
@@ -117,6 +142,8 @@ export interface Action extends RuleMeta {
 }
 
 export interface Criterion extends RuleMeta {
+  /** the route it belongs to: left out when the route does not apply */
+  route?: string;
   /** element (default) or information */
   kind?: ConclusionRole;
   when: Condition;
@@ -125,6 +152,8 @@ export interface Criterion extends RuleMeta {
 }
 
 export interface Judgment extends RuleMeta {
+  /** the route it belongs to: left out when the route does not apply */
+  route?: string;
   question: Text;
   help: Text;
   /** boolean (met / not met) or choice (one of options, e.g. culpability A, B, C) */
@@ -149,6 +178,8 @@ export interface TableRow {
 }
 
 export interface Table extends RuleMeta {
+  /** the route it belongs to: left out when the route does not apply */
+  route?: string;
   /** information (default) or element */
   kind?: ConclusionRole;
   hitPolicy: HitPolicy;
@@ -161,6 +192,8 @@ export interface Table extends RuleMeta {
 export type DateExpr = string | { latest: DateExpr[] } | { earliest: DateExpr[] } | { firstKnown: DateExpr[] };
 
 export interface Deadline extends RuleMeta {
+  /** the route it belongs to: left out when the route does not apply */
+  route?: string;
   kind: DeadlineKind;
   start: DateExpr;
   startLabel?: Text;
@@ -218,6 +251,8 @@ export interface RuleSet {
   /** its rules are about "the order" (case.orders.0): read once for each order of a case */
   perOrder?: boolean;
   sources: Record<string, Source>;
+  /** the routes this rule set declares; ids are shared by the jurisdiction's rule sets */
+  routes?: Record<string, Route>;
   facts?: Record<string, Fact>;
   derived?: Record<string, Derived>;
   criteria?: Record<string, Criterion>;
