@@ -57,6 +57,7 @@ describe.each([
           return false;
         case 'complaint.status':
         case 'complaint.withdrawn.status':
+        case 'police.known':
           return /^(No|Nee)/;
         case 'convictions.any':
           return /^(No|Nee)$/;

@@ -39,6 +39,28 @@ export const WHY = { value: { kind: 'why' } };
 export const MENU = { value: { kind: 'menu' } };
 export const choose = (v: string): { value: unknown } => ({ value: { kind: 'value', value: v } });
 
+/**
+ * The posture and the people, when a script does not say: "don't know" and no names, as an
+ * adviser would answer who has not asked the client yet. Scripts about them answer them first.
+ */
+export function postureUnknown(p: Asked): ScriptAnswer | undefined {
+  switch (p.id) {
+    case 'posture.wants':
+      return { value: 'unknown' };
+    case 'police.known':
+      return { value: 'unknown' };
+    case 'people.client.name':
+    case 'people.respondent.name':
+      return '';
+    case 'people.respondent.gender':
+      return { value: '' };
+    case 'status:case.respondent.relationship':
+    case 'status:case.proceedings.stage':
+      return DONT_KNOW;
+  }
+  return undefined;
+}
+
 /** "Don't know" to every question about an order being added (when made, by which court, its end, its terms). */
 export function orderFieldsUnknown(p: Asked): ScriptAnswer | undefined {
   if (p.id === 'order.end') return { value: 'unknown' };
@@ -142,7 +164,7 @@ export async function interview(
 ): Promise<{ prompter: ScriptedPrompter; saves: CaseFile[]; last: CaseFile; finished: boolean; stopped: boolean; files: Map<string, string> }> {
   const saves: CaseFile[] = [];
   const files = new Map<string, string>();
-  const prompter = new ScriptedPrompter((p) => script(p, saves.at(-1)));
+  const prompter = new ScriptedPrompter((p) => script(p, saves.at(-1)) ?? postureUnknown(p));
   const sessionOptions: SessionOptions = { rulesets: (options.loaded ?? rules(...(options.rules ?? EXAMPLE_RULES))).rulesets, lang: options.lang ?? 'en', asOf: options.asOf ?? '2026-06-01', file: 'case.yaml', color: false, toolVersion: '0.0.0-test' };
   const now = options.now ?? new Date('2026-06-01T08:30:00Z');
   try {

@@ -41,8 +41,7 @@ export abstract class RoutesPart extends Asking {
   protected routeTitle(id: string): string {
     for (const rs of this.options.rulesets) {
       if (rs.jurisdiction !== this.case.jurisdiction) continue;
-      const route = (rs as { routes?: Record<string, { title?: Record<string, string> }> }).routes?.[id];
-      const title = route?.title?.[this.lang];
+      const title = rs.routes?.[id]?.title[this.lang];
       if (title) return title;
     }
     return id;

@@ -155,7 +155,7 @@ export abstract class Stages extends OrderEditor {
     for (;;) {
       const current = getAnswer(this.case, ref);
       const r = await this.p.selectMany<string, 'unknown' | 'back' | 'why' | 'menu'>({
-        id: ref,
+        id: 'posture.wants',
         message: this.t('q.client.wants'),
         choices: f.options.map((o) => ({ value: o.value, name: o.label[this.lang] })),
         singles: [{ value: 'unknown', name: this.t('dontKnow') }],
@@ -205,7 +205,7 @@ export abstract class Stages extends OrderEditor {
     if (!caseField(ref.slice(5)) || (!again && (this.settled(ref) || interviewState(this.case)?.trail.includes(`s:${ref}`)))) return 'skip';
     if (ref === 'case.client.name') this.p.say('\n' + this.t('peopleIntro'));
     const current = getAnswer(this.case, ref);
-    const typed = (await this.p.input({ id: ref, message, ...(typeof current === 'string' ? { default: current } : {}), back: '<' })).trim();
+    const typed = (await this.p.input({ id: `people.${ref.slice('case.'.length)}`, message, ...(typeof current === 'string' ? { default: current } : {}), back: '<' })).trim();
     if (typed === '<') return 'back';
     if (typed === '?') {
       this.explainPosture(ref);
@@ -222,7 +222,7 @@ export abstract class Stages extends OrderEditor {
     if (!f?.options || (!again && (this.settled(ref) || interviewState(this.case)?.trail.includes(`s:${ref}`)))) return 'skip';
     for (;;) {
       const r = await this.p.select<string>({
-        id: ref,
+        id: 'people.respondent.gender',
         message: this.t('q.respondent.gender'),
         choices: [...f.options.map((o) => ({ value: o.value, name: o.label[this.lang] })), { value: '', name: this.t('genderUnknown') }],
         required: true,
