@@ -14,13 +14,15 @@ export abstract class IncidentEditor extends RoutesPart {
     let changed = false;
     for (;;) {
       const n = this.case.incidents?.length ?? 0;
+      // What happened is chosen in the menu itself: one answer fewer for every incident.
       const choices: ChoiceOrSeparator<string>[] = [
+        ...INCIDENT_KINDS.map((k) => ({ value: `add:${k}`, name: `+ ${sayKey(this.lang, `kind.${k}`)}` })),
         { value: 'add', name: n === 0 ? this.t('incidentAddFirst') : this.t('incidentAdd') },
         ...(n > 0 ? [{ value: 'edit', name: this.t('incidentsReview') }] : []),
         { value: 'done', name: n === 0 && opening ? this.t('incidentsNone') : opening ? this.t('incidentsDone') : this.t('menuContinue') },
       ];
       // In the first pass ← goes back to the question before; ? says what an incident is; m opens the menu.
-      const pick = await this.p.select<string>({ id: 'incidents.menu', message: this.t('incidentsMenu', { n }), choices, default: 'add', ...(opening ? { keys: { left: 'back', '<': 'back', '?': 'why', m: 'menu' } } : { keys: { left: 'done', '<': 'done' } }) });
+      const pick = await this.p.select<string>({ id: 'incidents.menu', message: this.t('incidentsMenu', { n }), choices, default: n === 0 ? 'add:message' : 'done', ...(opening ? { keys: { left: 'back', '<': 'back', '?': 'why', m: 'menu' } } : { keys: { left: 'done', '<': 'done' } }) });
       if (pick === 'back') return 'back';
       if (pick === 'why') {
         this.p.say(this.c.dim(this.t('incidentsIntro')));
@@ -31,8 +33,8 @@ export abstract class IncidentEditor extends RoutesPart {
         continue;
       }
       if (pick === 'done') return changed;
-      if (pick === 'add') {
-        await this.addIncident();
+      if (pick === 'add' || pick.startsWith('add:')) {
+        await this.addIncident(pick.startsWith('add:') ? pick.slice(4) : undefined);
         changed = true;
       } else {
         const list = this.case.incidents ?? [];
@@ -42,7 +44,8 @@ export abstract class IncidentEditor extends RoutesPart {
     }
   }
 
-  protected async addIncident(): Promise<void> {
+  /** An incident: its date, how many acts a period stands for, a description; what happened, unless chosen in the menu. */
+  protected async addIncident(chosenKind?: string): Promise<void> {
     const n = (this.case.incidents?.length ?? 0) + 1;
     const dateQ: Question = { ref: `new.incident.date`, type: 'date', text: this.t('incidentDate', { n }), range: true, past: true, time: true, decides: 0, dependents: [] };
     this.p.say('');
@@ -64,7 +67,7 @@ export abstract class IncidentEditor extends RoutesPart {
     });
     const parsed = this.parseTyped(dateQ, date);
     if (!parsed.ok) return;
-    const kind = await this.p.select<string>({
+    const kind = chosenKind ?? await this.p.select<string>({
       id: 'incident.kind',
       message: this.t('incidentKind', { n }),
       choices: [...INCIDENT_KINDS.map((k) => ({ value: k as string, name: sayKey(this.lang, `kind.${k}`) })), { value: '', name: this.t('kindUnknown') }],
