@@ -61,6 +61,20 @@ export function postureUnknown(p: Asked): ScriptAnswer | undefined {
   return undefined;
 }
 
+/**
+ * A list of yes/no facts to tick before a judgment, answered as the script answers each fact on
+ * its own: ticked where it says yes; asked one by one when it says anything but yes or no.
+ */
+export function checklistByItem(p: Asked, ask: (q: Asked) => ScriptAnswer | undefined): ScriptAnswer | undefined {
+  if (p.kind !== 'many' || !p.id.startsWith('checklist:')) return undefined;
+  const items = (p.choices ?? []).filter((c) => typeof c.value === 'string' && /^(facts|case)\./.test(c.value));
+  const answers = items.map((c) => ({ ref: c.value as string, a: ask({ kind: 'select', id: c.value as string, message: c.name, choices: [] }) }));
+  const same = (a: unknown, b: { value: unknown }): boolean => typeof a === 'object' && a !== null && 'value' in a && isDeepStrictEqual(a.value, b.value);
+  if (answers.some(({ a }) => !same(a, YES) && !same(a, NO))) return { value: 'one' };
+  const yes = answers.filter(({ a }) => same(a, YES)).map(({ ref }) => ref);
+  return yes.length > 0 ? { many: yes } : { value: 'none' };
+}
+
 /** "Don't know" to every question about an order being added (when made, by which court, its end, its terms). */
 export function orderFieldsUnknown(p: Asked): ScriptAnswer | undefined {
   if (p.id === 'order.end') return { value: 'unknown' };
@@ -164,7 +178,7 @@ export async function interview(
 ): Promise<{ prompter: ScriptedPrompter; saves: CaseFile[]; last: CaseFile; finished: boolean; stopped: boolean; files: Map<string, string> }> {
   const saves: CaseFile[] = [];
   const files = new Map<string, string>();
-  const prompter = new ScriptedPrompter((p) => script(p, saves.at(-1)) ?? postureUnknown(p));
+  const prompter = new ScriptedPrompter((p) => script(p, saves.at(-1)) ?? checklistByItem(p, (q) => script(q, saves.at(-1))) ?? postureUnknown(p));
   const sessionOptions: SessionOptions = { rulesets: (options.loaded ?? rules(...(options.rules ?? EXAMPLE_RULES))).rulesets, lang: options.lang ?? 'en', asOf: options.asOf ?? '2026-06-01', file: 'case.yaml', color: false, toolVersion: '0.0.0-test' };
   const now = options.now ?? new Date('2026-06-01T08:30:00Z');
   try {

@@ -87,7 +87,8 @@ describe('a Dutch protective measure, recorded in the interview', () => {
     expect(r.finished).toBe(true);
     expect(r.last.orders).toEqual([{ type: 'nl-measure-38v', made: '2026-09-01', court: 'Rechtbank Amsterdam', served: '2026-09-03', indefinite: false, expires: '2028-09-01' }]);
     expect(r.last.complaint).toEqual({ filed: false });
-    expect(r.last.previousConvictions).toEqual([]);
+    // No rule reads previous convictions: they are not asked, since no answer could change anything.
+    expect(r.last.previousConvictions).toBeUndefined();
     // The breach was asked, after the measure was recorded, and the assessment weighs it.
     const ids = r.prompter.asked.map((p) => p.id);
     expect(ids.indexOf('order.type')).toBeLessThan(ids.indexOf('judgments.ban_breached'));
@@ -255,7 +256,8 @@ describe('an English order, recorded whole, and previous convictions', () => {
     const order = r.last.orders?.[0];
     expect(order).toMatchObject({ type: 'non-molestation-order', made: '2026-03-01', court: 'Family Court at Leeds', served: '2026-03-02', indefinite: true, withoutNotice: false });
     expect(order?.terms).toMatchObject({ indirectContact: true, molestation: true, violence: true });
-    expect(r.last.previousConvictions).toEqual([{ offence: 'breach of a non-molestation order', date: '2025-03', breachOfOrder: true }]);
+    expect(r.last.previousConvictions).toBeUndefined();
+    expect(r.prompter.asked.map((p) => p.id)).not.toContain('convictions.any');
     // Until further order: its expiry is never asked. A return date belongs to an order made without notice: not asked for this one.
     expect(r.prompter.asked.map((p) => p.id)).not.toContain('case.orders.0.expires');
     expect(r.prompter.asked.map((p) => p.id)).not.toContain('status:case.orders.0.returnDate');

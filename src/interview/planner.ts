@@ -186,7 +186,8 @@ export function plan(input: PlanInput): Plan {
   for (let i = 0; i < queue.length; i++) {
     const j = queue[i] as Question;
     if (j.type !== 'judgment') continue;
-    const before = indicatorQuestions(j.ref, input, report).filter((q) => !queue.some((x) => x.ref === q.ref));
+    // An incident's channel is free text the kind already covers: it is not worth a question of its own.
+    const before = indicatorQuestions(j.ref, input, report).filter((q) => !queue.some((x) => x.ref === q.ref) && !(q.type === 'text' && q.ref.startsWith('case.incidents.')));
     queue.splice(i, 0, ...before.map((q) => ({ ...q, weighs: j.ref })));
     i += before.length;
   }

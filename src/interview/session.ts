@@ -2,9 +2,9 @@ import type { CaseFile } from '../case/types.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import type { CaseReport } from '../explain/types.js';
 import { formatText } from '../report/text.js';
-import { interviewState, withState, type Stage } from './answers.js';
+import { interviewState, setAnswer, setUnknown, withState, type Stage } from './answers.js';
 import { formatWhen } from './date-input.js';
-import { plan, questionFor, usesIncidents, usesOrders, type Plan } from './planner.js';
+import { plan, questionFor, usesIncidents, usesOrders, type Plan, type Question } from './planner.js';
 import { Review } from './session/review.js';
 import type { SessionDeps, SessionEnd, SessionOptions } from './session/core.js';
 
@@ -47,6 +47,15 @@ class Session extends Review {
       } else if (current.next) {
         if (await this.refusalDay(current.next)) continue;
         const q = current.next;
+        // The yes/no facts a judgment weighs are asked together, as one list to tick.
+        const together = q.weighs && q.type === 'boolean' ? current.queue.filter((x) => x.weighs === q.weighs && x.type === 'boolean') : [];
+        if (together.length > 1) {
+          const r = await this.checklist(together, this.progressLine('facts', current.queue.length - together.length + 1));
+          if (r === 'stop') return { finished: false, caseFile: this.case };
+          if (r === 'back' && (await this.goBack()) === 'stop') return { finished: false, caseFile: this.case };
+          if (r === 'answered') this.pushTrail(`q:${q.ref}`);
+          continue;
+        }
         const asked = await this.ask(q, 'interview', this.progressLine(q.type === 'judgment' ? 'judgments' : 'facts', current.queue.length));
         if (asked === 'stop') return { finished: false, caseFile: this.case };
         if (asked === 'back') {
@@ -80,6 +89,53 @@ class Session extends Review {
       if (r === 'back') continue;
       this.pushTrail(prev);
       return 'ok';
+    }
+  }
+
+  /**
+   * Several yes/no facts a judgment weighs, in one list: ticked is yes, not ticked is no; "don't
+   * know" leaves them all open; "one by one" asks each on its own (some known, some not).
+   */
+  private async checklist(qs: Question[], progress: string): Promise<'answered' | 'back' | 'stop' | 'one'> {
+    const judgment = qs[0]?.weighs ?? '';
+    this.p.say('');
+    this.p.say(this.c.dim(`${progress} · ${this.t('indicatorQuestion')}`));
+    for (;;) {
+      const r = await this.p.selectMany<string, 'unknown' | 'one' | 'none' | 'back' | 'why' | 'menu'>({
+        id: `checklist:${judgment}`,
+        message: this.t('checklist', { judgment: this.refName(judgment) }),
+        choices: qs.map((q) => ({ value: q.ref, name: q.context ? `${q.context.replace(/:$/, '')}: ${q.text}` : q.text })),
+        singles: [
+          { value: 'none', name: this.t('checklistNone') },
+          { value: 'one', name: this.t('checklistOne') },
+          { value: 'unknown', name: this.t('dontKnow') },
+        ],
+        keys: { left: 'back', '<': 'back', '?': 'why', m: 'menu' },
+      });
+      const single = 'single' in r ? (r.single as string) : undefined;
+      if (single === 'why') {
+        this.p.say(this.t('whyIndicator', { judgment: this.refName(judgment) }));
+        continue;
+      }
+      if (single === 'menu') {
+        const m = await this.menu();
+        if (m === 'stop') return 'stop';
+        if (m === 'changed') return 'answered';
+        continue;
+      }
+      if (single === 'back') return 'back';
+      if (single === 'one') {
+        for (const q of qs) {
+          const a = await this.ask(q, 'interview', progress);
+          if (a === 'stop' || a === 'back') return a;
+        }
+        return 'answered';
+      }
+      let next = this.case;
+      const yes = new Set('chosen' in r ? r.chosen : []);
+      for (const q of qs) next = single === 'unknown' ? setUnknown(next, q.ref) : setAnswer(next, q.ref, yes.has(q.ref));
+      this.save(next);
+      return 'answered';
     }
   }
 

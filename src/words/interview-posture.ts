@@ -53,6 +53,9 @@ export const POSTURE_WORDS = {
   },
   whyRoutes: { en: 'It decides whether these routes apply:', nl: 'Het bepaalt of deze routes openstaan:' },
   whyIndicator: { en: 'A fact that "{judgment}" weighs: it is asked before you judge, so you judge on the fullest picture.', nl: 'Een feit dat "{judgment}" weegt: het wordt gevraagd voordat u oordeelt, zodat u op het volledigste beeld oordeelt.' },
+  checklist: { en: 'Before you judge "{judgment}": tick what is true (not ticked is no).', nl: 'Voordat u oordeelt over "{judgment}": vink aan wat waar is (niet aangevinkt is nee).' },
+  checklistNone: { en: 'None of these: confirm', nl: 'Geen van deze: bevestigen' },
+  checklistOne: { en: 'Some are not known: ask them one by one', nl: 'Sommige zijn niet bekend: één voor één vragen' },
   whyPeople: { en: 'Only for the report\'s words: names, and he, she or neutral words for the other person.', nl: 'Alleen voor de woorden van het rapport: namen, en hij, zij of neutrale woorden voor de ander.' },
 
   // ---- routes ----

@@ -261,7 +261,8 @@ export abstract class Stages extends OrderEditor {
   }
 
   private async convictionsStep(again: boolean): Promise<StepResult> {
-    if (!usesOrders(this.options.rulesets, this.case.jurisdiction)) return 'skip';
+    // Asked only where a rule reads them: otherwise no answer could change anything for this client.
+    if (![...mentionedCaseRefs(this.options.rulesets, this.case.jurisdiction)].some((r) => r.startsWith('case.previousConvictions'))) return 'skip';
     if (!again && this.case.previousConvictions !== undefined) return 'skip';
     if (again) {
       const next = { ...this.case };
