@@ -57,6 +57,8 @@ export function postureUnknown(p: Asked): ScriptAnswer | undefined {
     case 'status:case.respondent.relationship':
     case 'status:case.proceedings.stage':
       return DONT_KNOW;
+    case 'report.more':
+      return false;
   }
   return undefined;
 }
@@ -174,10 +176,10 @@ export const EXAMPLE_RULES = ['fixtures/rules', 'rules/nl/atw-calendar.yaml'];
 /** Runs a whole interview in memory with a fixed clock; returns every saved version of the case. */
 export async function interview(
   script: (p: Asked, saved: CaseFile | undefined) => ScriptAnswer | undefined,
-  options: { start?: CaseFile; lang?: Lang; asOf?: string; rules?: string[]; loaded?: LoadedRules; now?: Date } = {},
+  options: { start?: CaseFile; lang?: Lang; asOf?: string; rules?: string[]; loaded?: LoadedRules; now?: Date; files?: Map<string, string> } = {},
 ): Promise<{ prompter: ScriptedPrompter; saves: CaseFile[]; last: CaseFile; finished: boolean; stopped: boolean; files: Map<string, string> }> {
   const saves: CaseFile[] = [];
-  const files = new Map<string, string>();
+  const files = options.files ?? new Map<string, string>();
   const prompter = new ScriptedPrompter((p) => script(p, saves.at(-1)) ?? checklistByItem(p, (q) => script(q, saves.at(-1))) ?? postureUnknown(p));
   const sessionOptions: SessionOptions = { rulesets: (options.loaded ?? rules(...(options.rules ?? EXAMPLE_RULES))).rulesets, lang: options.lang ?? 'en', asOf: options.asOf ?? '2026-06-01', file: 'case.yaml', color: false, toolVersion: '0.0.0-test' };
   const now = options.now ?? new Date('2026-06-01T08:30:00Z');

@@ -194,21 +194,22 @@ describe('the interview session', () => {
     expect(r.prompter.said.join('\n')).toMatch(/Incident 1 verwijderd\./);
   });
 
-  it('at the end offers to write the report, and asks before overwriting a file', async () => {
-    let overwriteAsked = false;
-    const r = await interview(
-      dutch((p) => {
-        if (p.id === 'report.write') return true;
-        if (p.id === 'report.file') return overwriteAsked ? 'nieuw-rapport.txt' : '';
-        if (p.id === 'report.overwrite') return (overwriteAsked = true), false;
-        return undefined;
-      }),
-      { lang: 'nl' },
-    );
-    expect(overwriteAsked).toBe(false); // case-rapport.txt did not exist yet
-    expect([...r.files.keys()]).toEqual(['case-rapport.txt']);
-    expect(r.files.get('case-rapport.txt')).toMatch(/^Zaak Z-17[\s\S]*Belaging \(voorbeeld\)[\s\S]*geen juridisch advies/);
-    expect(r.files.get('case-rapport.txt')).not.toContain('\u001b['); // no colour in a file
+  it('ends by writing the printable HTML report next to the case file, shows only the headlines, and asks before overwriting a file it did not write', async () => {
+    const r = await interview(dutch(), { lang: 'nl' });
+    expect([...r.files.keys()]).toEqual(['case.html']);
+    const html = r.files.get('case.html') ?? '';
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html).toContain('Belaging (voorbeeld)');
+    expect(r.finished).toBe(true);
+    const said = r.prompter.said.join('\n');
+    expect(said).toContain('Het afdrukbare rapport: case.html');
+    // On screen the lean report (headlines, what to do); the elements' reasons only when asked for.
+    expect(said).not.toMatch(/Herhaald gedrag — voldaan/);
+    // A file of that name the interview did not write is not overwritten without asking.
+    let asked = false;
+    const again = await interview(dutch((p) => (p.id === 'report.overwrite' ? ((asked = true), false) : undefined)), { lang: 'nl', files: new Map([['case.html', 'mine']]) });
+    expect(asked).toBe(true);
+    expect(again.files.get('case.html')).toBe('mine');
   });
 
   it('"don\'t know" to a judgment leaves it open, and the report still asks for it', async () => {

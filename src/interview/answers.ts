@@ -39,6 +39,8 @@ export interface InterviewState {
   step?: string | undefined;
   /** what was asked, in order ("s:<step>" or "q:<reference>"), so Back goes to the one before */
   trail: string[];
+  /** the printable report the interview wrote, rewritten without asking next time */
+  report?: string;
 }
 
 export function interviewState(c: CaseFile): InterviewState | undefined {
@@ -59,6 +61,7 @@ export function interviewState(c: CaseFile): InterviewState | undefined {
     ...(s['refusalAsked'] === true ? { refusalAsked: true } : {}),
     ...(typeof s['refusal'] === 'string' ? { refusal: s['refusal'] } : {}),
     ...(typeof s['step'] === 'string' ? { step: s['step'] } : {}),
+    ...(typeof s['report'] === 'string' ? { report: s['report'] } : {}),
     trail: Array.isArray(s['trail']) ? (s['trail'] as unknown[]).filter((x): x is string => typeof x === 'string') : [],
   };
 }

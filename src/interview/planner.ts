@@ -2,6 +2,7 @@ import type { CaseFile, Incident, Order } from '../case/types.js';
 import { CASE_FIELDS, caseField } from '../case/fields.js';
 import { factFallbacks, gatedRefs } from './status.js';
 import { assessCase } from '../engine/assess.js';
+import type { CaseResult } from '../engine/result.js';
 import { explainCase } from '../explain/explain.js';
 import { countText } from '../explain/story.js';
 import type { CaseReport, ConclusionReport } from '../explain/types.js';
@@ -91,10 +92,14 @@ function documentOf(file: string, caseFile: CaseFile): SourceDocument {
   return { file, value: caseFile, locate: here, locateKey: here };
 }
 
-export function assessSoFar(input: PlanInput): CaseReport {
+/** The engine's result for the case so far (for the printable report, written through the format table). */
+export function resultSoFar(input: PlanInput): CaseResult {
   const file = input.file ?? 'interview';
-  const result = assessCase(input.rulesets, input.caseFile, documentOf(file, input.caseFile), { asOf: input.asOf, lang: input.lang }, input.caseFile.id ?? file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, ''));
-  return explainCase(result, input.rulesets, input.lang);
+  return assessCase(input.rulesets, input.caseFile, documentOf(file, input.caseFile), { asOf: input.asOf, lang: input.lang }, input.caseFile.id ?? file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, ''));
+}
+
+export function assessSoFar(input: PlanInput): CaseReport {
+  return explainCase(resultSoFar(input), input.rulesets, input.lang);
 }
 
 /** The rule sets the report used, or (before there is one) every rule set of the case's jurisdiction. */

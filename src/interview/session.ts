@@ -7,6 +7,7 @@ import { formatWhen } from './date-input.js';
 import { plan, questionFor, usesIncidents, usesOrders, type Plan, type Question } from './planner.js';
 import { Review } from './session/review.js';
 import type { SessionDeps, SessionEnd, SessionOptions } from './session/core.js';
+import { printableReport, reportFileFor } from './printable.js';
 
 /**
  * The interview loop: over a Prompter (the terminal), a clock and a save function. It asks what
@@ -26,6 +27,9 @@ export async function runInterview(start: CaseFile | undefined, options: Session
 }
 
 class Session extends Review {
+  /** the printable report written at the end, to say where it is */
+  private reportWritten: string | undefined;
+
   async run(): Promise<SessionEnd> {
     await this.opening();
     this.p.say(this.c.dim(this.t('asOfNote', { date: formatWhen(this.asOf(), this.lang) })));
@@ -65,7 +69,7 @@ class Session extends Review {
       }
       const end = await this.endMenu(current);
       if (end === 'stop') return { finished: false, caseFile: this.case };
-      if (end === 'finish') return { finished: true, caseFile: this.case };
+      if (end === 'finish') return { finished: true, caseFile: this.case, ...(this.reportWritten ? { report: this.reportWritten } : {}) };
     }
   }
 
@@ -235,19 +239,31 @@ class Session extends Review {
     }
   }
 
+  /**
+   * The end: the case file is saved as finished; the printable report (HTML, through the format
+   * table) is written next to it unless --no-report; the screen shows what to do now and the
+   * headlines, and the whole assessment a screen at a time when asked.
+   */
   protected async finish(report: CaseReport): Promise<void> {
     this.save(withState(this.case, { status: 'finished', stage: 'finished' }));
     const envelope = this.envelope(report);
-    this.p.say('\n' + formatText(envelope, { color: this.options.color }));
-    if (await this.p.confirm({ id: 'report.write', message: this.t('writeReport'), default: true })) {
-      const suggestion = this.options.file.replace(/\.(ya?ml|json)$/i, '') + this.t('reportSuffix');
-      for (;;) {
-        const file = (await this.p.input({ id: 'report.file', message: this.t('reportFile'), default: suggestion, validate: (v) => (v.trim() !== '' ? true : this.t('fileNameRequired')) })).trim();
-        if (this.deps.files.exists(file) && !(await this.p.confirm({ id: 'report.overwrite', message: this.t('overwrite', { file }), default: false }))) continue;
-        this.deps.files.write(file, formatText(envelope, { color: false }));
-        this.p.say(this.c.green(this.t('reportWritten', { file })));
-        break;
+    this.p.say('\n' + formatText(envelope, { color: this.options.color, detail: 'lean' }));
+    const target = this.options.report === false ? undefined : (this.options.report ?? reportFileFor(this.options.file));
+    if (target !== undefined) {
+      const free = !this.deps.files.exists(target) || this.wroteBefore(target) || (await this.p.confirm({ id: 'report.overwrite', message: this.t('overwrite', { file: target }), default: false }));
+      if (free) {
+        this.deps.files.write(target, printableReport(this.planInput(), this.options.toolVersion));
+        this.save(withState(this.case, { report: target }));
+        this.reportWritten = target;
       }
     }
+    if (this.reportWritten) this.p.say(this.c.green(this.t('reportHtmlWritten', { file: this.reportWritten })));
+    if (await this.p.confirm({ id: 'report.more', message: this.t('endMore'), default: false })) await this.p.page(formatText(envelope, { color: this.options.color }));
   }
+
+  /** The report the interview wrote there itself, earlier: rewritten without asking. */
+  private wroteBefore(file: string): boolean {
+    return (this.case.interview as { report?: unknown } | undefined)?.report === file;
+  }
+
 }

@@ -83,6 +83,7 @@ export const POSTURE_WORDS = {
   endHeadlines: { en: 'Conclusions', nl: 'Conclusies' },
   endMore: { en: 'Show the whole assessment here, a screen at a time?', nl: 'De hele beoordeling hier tonen, een scherm tegelijk?' },
   reportHtmlWritten: { en: 'The printable report: {file} (open it in a browser to read or print it).', nl: 'Het afdrukbare rapport: {file} (open het in een browser om te lezen of af te drukken).' },
+  finishedReport: { en: 'The printable report: {report} (open it in a browser to read or print it, and hand it on).', nl: 'Het afdrukbare rapport: {report} (open het in een browser om het te lezen of af te drukken, en geef het door).' },
   caseFileAt: { en: 'The case file: {file}', nl: 'Het zaakbestand: {file}' },
   nothingNow: { en: 'Nothing to do at once.', nl: 'Nu niets direct te doen.' },
 } satisfies Record<string, Text>;

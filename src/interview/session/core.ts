@@ -23,6 +23,8 @@ export interface SessionOptions {
   file: string;
   color: boolean;
   toolVersion: string;
+  /** the printable report written at the end: a file, false for none (--no-report), or next to the case file (zaak.yaml → zaak.html) */
+  report?: string | false;
 }
 
 export interface SessionDeps {
@@ -37,6 +39,8 @@ export interface SessionDeps {
 export interface SessionEnd {
   finished: boolean;
   caseFile: CaseFile;
+  /** the printable report written at the end */
+  report?: string;
 }
 
 export type Outcome = { kind: 'value'; value: unknown } | { kind: 'unknown' } | { kind: 'keep' } | { kind: 'why' } | { kind: 'menu' } | { kind: 'indicators' } | { kind: 'back' } | { kind: 'notApplying'; route: string };
