@@ -191,8 +191,7 @@ export function plan(input: PlanInput): Plan {
   for (let i = 0; i < queue.length; i++) {
     const j = queue[i] as Question;
     if (j.type !== 'judgment') continue;
-    // An incident's channel is free text the kind already covers: it is not worth a question of its own.
-    const before = indicatorQuestions(j.ref, input, report).filter((q) => !queue.some((x) => x.ref === q.ref) && !(q.type === 'text' && q.ref.startsWith('case.incidents.')));
+    const before = indicatorQuestions(j.ref, input, report).filter((q) => !queue.some((x) => x.ref === q.ref));
     queue.splice(i, 0, ...before.map((q) => ({ ...q, weighs: j.ref })));
     i += before.length;
   }
@@ -232,7 +231,8 @@ export function indicatorQuestions(ref: string, input: PlanInput, report: CaseRe
   for (const r of [...new Set(refs)]) {
     if (skip.has(r) || getAnswer(input.caseFile, r) !== undefined) continue;
     const q = questionFor(r, input, report);
-    if (q && q.type !== 'judgment') out.push(q);
+    // An incident's channel is free text the kind already covers: not worth a question of its own.
+    if (q && q.type !== 'judgment' && !(q.type === 'text' && r.startsWith('case.incidents.'))) out.push(q);
   }
   return out;
 }

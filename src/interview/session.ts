@@ -8,6 +8,7 @@ import { plan, questionFor, usesIncidents, usesOrders, type Plan, type Question 
 import { Review } from './session/review.js';
 import type { SessionDeps, SessionEnd, SessionOptions } from './session/core.js';
 import { printableReport, reportFileFor } from './printable.js';
+import { sayKey } from '../words/interview.js';
 
 /**
  * The interview loop: over a Prompter (the terminal), a clock and a save function. It asks what
@@ -52,15 +53,17 @@ class Session extends Review {
         if (await this.refusalDay(current.next)) continue;
         const q = current.next;
         // The yes/no facts a judgment weighs are asked together, as one list to tick.
-        const together = q.weighs && q.type === 'boolean' ? current.queue.filter((x) => x.weighs === q.weighs && x.type === 'boolean') : [];
+        // So are the open yes/no details of one incident (direct? in a forbidden place? a threat?).
+        const incident = /^case\.incidents\.(\d+)\./.exec(q.ref)?.[1];
+        const together = q.type !== 'boolean' ? [] : q.weighs ? current.queue.filter((x) => x.weighs === q.weighs && x.type === 'boolean') : incident !== undefined ? current.queue.filter((x) => !x.weighs && x.type === 'boolean' && x.ref.startsWith(`case.incidents.${incident}.`)) : [];
         if (together.length > 1) {
-          const r = await this.checklist(together, this.progressLine('facts', current.queue.length - together.length + 1));
+          const r = await this.checklist(together, this.progressLine('facts'));
           if (r === 'stop') return { finished: false, caseFile: this.case };
           if (r === 'back' && (await this.goBack()) === 'stop') return { finished: false, caseFile: this.case };
           if (r === 'answered') this.pushTrail(`q:${q.ref}`);
           continue;
         }
-        const asked = await this.ask(q, 'interview', this.progressLine(q.type === 'judgment' ? 'judgments' : 'facts', current.queue.length));
+        const asked = await this.ask(q, 'interview', this.progressLine(q.type === 'judgment' ? 'judgments' : 'facts'));
         if (asked === 'stop') return { finished: false, caseFile: this.case };
         if (asked === 'back') {
           if ((await this.goBack()) === 'stop') return { finished: false, caseFile: this.case };
@@ -102,13 +105,14 @@ class Session extends Review {
    */
   private async checklist(qs: Question[], progress: string): Promise<'answered' | 'back' | 'stop' | 'one'> {
     const judgment = qs[0]?.weighs ?? '';
+    const about = judgment !== '' ? this.t('checklist', { judgment: this.refName(judgment) }) : this.t('checklistIncident', { incident: this.incidentLabel(qs[0]?.ref ?? '').replace(/: $/, '') });
     this.p.say('');
-    this.p.say(this.c.dim(`${progress} · ${this.t('indicatorQuestion')}`));
+    this.p.say(this.c.dim(judgment !== '' ? `${progress} · ${this.t('indicatorQuestion')}` : progress));
     for (;;) {
       const r = await this.p.selectMany<string, 'unknown' | 'one' | 'none' | 'back' | 'why' | 'menu'>({
-        id: `checklist:${judgment}`,
-        message: this.t('checklist', { judgment: this.refName(judgment) }),
-        choices: qs.map((q) => ({ value: q.ref, name: q.context ? `${q.context.replace(/:$/, '')}: ${q.text}` : q.text })),
+        id: `checklist:${judgment || (qs[0]?.ref.replace(/\.[^.]+$/, '') ?? '')}`,
+        message: about,
+        choices: qs.map((q) => ({ value: q.ref, name: judgment !== '' ? `${this.incidentLabel(q.ref)}${q.text}` : q.text })),
         singles: [
           { value: 'none', name: this.t('checklistNone') },
           { value: 'one', name: this.t('checklistOne') },
@@ -118,7 +122,8 @@ class Session extends Review {
       });
       const single = 'single' in r ? (r.single as string) : undefined;
       if (single === 'why') {
-        this.p.say(this.t('whyIndicator', { judgment: this.refName(judgment) }));
+        if (judgment !== '') this.p.say(this.t('whyIndicator', { judgment: this.refName(judgment) }));
+        for (const q of qs) this.explain(q);
         continue;
       }
       if (single === 'menu') {
@@ -143,10 +148,21 @@ class Session extends Review {
     }
   }
 
+  /** "Incident 2 (a visit at work): " before a question about one incident, short enough for a list. */
+  private incidentLabel(ref: string): string {
+    const m = /^case\.incidents\.(\d+)\./.exec(ref);
+    if (!m) return '';
+    const i = Number(m[1]);
+    const kind = this.case.incidents?.[i]?.kind;
+    return `${this.t('incidentNumber', { n: i + 1 })}${kind ? ` (${sayKey(this.lang, `kind.${kind}`)})` : ''}: `;
+  }
+
   /** "What happened · about 12 questions left": the stage by name, and roughly how many questions remain. */
   protected progressLine(stage: Stage | 'facts' | 'judgments', queued?: number): string {
     const name = this.t(`stage.${stage === 'complaint' || stage === 'questions' || stage === 'finished' ? 'facts' : stage}`);
-    let left = queued ?? plan(this.planInput()).queue.length;
+    // The yes/no facts a judgment weighs are one list to tick: counted once.
+    const count = (queue: Question[]): number => queue.filter((q, i) => !(q.weighs && q.type === 'boolean' && queue.findIndex((x) => x.weighs === q.weighs && x.type === 'boolean') !== i)).length;
+    let left = queued ?? count(plan(this.planInput()).queue);
     if (queued === undefined && stage !== 'facts' && stage !== 'judgments') {
       // The steps still ahead that may ask something, and the law's questions after them.
       const steps = this.steps();
