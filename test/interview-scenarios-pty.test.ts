@@ -66,6 +66,37 @@ const DUTCH: Table = [
   [/^De hele beoordeling hier tonen/, KEY.enter],
 ];
 
+const ENGLISH: Table = [
+  [/^Where does the case take place/, (_, choices) => String(choices.findIndex((c) => /England/.test(c)) + 1) + KEY.enter],
+  [/^Case reference/, 'EW-2026-044' + KEY.enter],
+  [/what is the case about/, 'His ex-wife keeps phoning and came to his house despite a non-molestation order.' + KEY.enter],
+  [/^What does the client want/, ' ' + KEY.down + ' ' + KEY.enter], // to be safe now, the contact to stop
+  [/^Do the police know/, '2' + KEY.enter], // no, not yet
+  [/^What is \(or was\) the client to the other person/, (_, choices) => String(choices.findIndex((c) => /former spouse/.test(c)) + 1) + KEY.enter],
+  [/^The client's name/, 'David Clarke' + KEY.enter],
+  [/^The other person's name/, 'Emma Clarke' + KEY.enter],
+  [/^How should the report refer to the other person/, '1' + KEY.enter], // she
+  [/^Incidents \((\d) entered\)/, (m) => ['2', '7', ''][Number(m[1])] + KEY.enter], // a call, a visit at home, done
+  [/^Incident (\d): when did it happen/, (m) => ['since 10 October', '2 December'][Number(m[1]) - 1] + KEY.enter],
+  [/^Incident (\d): how many acts/, 'about 20' + KEY.enter],
+  [/a short description/, KEY.enter],
+  [/^Orders \((\d) entered\)/, (m) => (m[1] === '0' ? '1' : '3') + KEY.enter],
+  [/^Order 1: what kind of order/, (_, choices) => String(choices.findIndex((c) => /non-molestation/i.test(c)) + 1) + KEY.enter],
+  [/^When was the order made/, '1 October 2026' + KEY.enter],
+  [/^Which court/, 'Family Court at Leeds' + KEY.enter],
+  [/^When was the order served/, '3 October 2026' + KEY.enter],
+  [/^Was the order made without notice/, '1' + KEY.enter],
+  [/^What is the return date/, '15 October 2026' + KEY.enter],
+  [/^Until when does the order run/, '1' + KEY.enter],
+  [/^When does the order expire/, '1 April 2027' + KEY.enter],
+  [/^On what day did the victim first clearly tell/, '1 October 2026' + KEY.enter],
+  [/^On how many separate occasions/, '0' + KEY.enter],
+  [/^Your name/, 'A. Adviser' + KEY.enter],
+  [/^In a sentence: why/, 'Repeated calls and a visit after service.' + KEY.enter],
+  [/^What now\?/, KEY.enter],
+  [/^Show the whole assessment/, KEY.enter],
+];
+
 describe('issue 18 clients in a pseudo-terminal', () => {
   beforeAll(() => assertBuilt());
 
@@ -87,6 +118,19 @@ describe('issue 18 clients in a pseudo-terminal', () => {
     expect(c['client']).toEqual({ wants: ['safety', 'stop-contact'], name: 'Sanne de Wit' });
     expect(c['police']).toEqual({ reported: false });
     expect((c['incidents'] as { count?: unknown }[])[0]?.count).toEqual({ min: 30, max: 50 });
+  }, 120_000);
+
+  it('English: a man holding a non-molestation order, made without notice and served, whose ex-wife keeps phoning and came to his house', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rulecase-scenario-en-'));
+    const t = new Terminal(['interview', '--lang', 'en', '--as-of', '5-12-2026', '--save', 'case.yaml'], dir);
+    const asked = await converse(t, ENGLISH, 'en');
+    expect(await t.exited).toBe(0);
+    console.log(`EN: ${answers(asked).length} answers, ${asked.length} prompts\n  ${asked.join('\n  ')}`);
+    expect(t.screen).not.toContain('[object Object]');
+    // He holds the order: nothing about obtaining one, nor about an occupation order.
+    expect(asked.filter((p) => /occupation|obtain|apply for|welfare/i.test(p))).toEqual([]);
+    expect(answers(asked).length).toBeLessThanOrEqual(45);
+    expect(t.screen).toMatch(/The printable report: case\.html/);
   }, 120_000);
 
   it('Ctrl-C halfway, then --resume, lands on the same question', async () => {
