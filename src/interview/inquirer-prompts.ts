@@ -243,7 +243,7 @@ export const pickMany = createPrompt(<T, K>(config: PickManyConfig<T, K>, done: 
       if (i >= 0 && i < config.choices.length) {
         setActive(i);
         setTicked(ticked.includes(i) ? ticked.filter((x) => x !== i) : [...ticked, i]);
-      }
+      } else if (i >= config.choices.length && i < n) setActive(i); // a single answer: Enter then gives it
     } else if (isBackspaceKey(key)) rl.clearLine(0);
   });
 

@@ -143,7 +143,7 @@ class Session extends Review {
       let next = this.case;
       const yes = new Set('chosen' in r ? r.chosen : []);
       for (const q of qs) next = single === 'unknown' ? setUnknown(next, q.ref) : setAnswer(next, q.ref, yes.has(q.ref));
-      this.save(next);
+      this.save(withState(next, { asked: (interviewState(next)?.asked ?? 0) + 1 }));
       return 'answered';
     }
   }

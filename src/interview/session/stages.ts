@@ -4,7 +4,7 @@ import { getAnswer, interviewState, setAnswer, setUnknown, unknownRefs, withStat
 import { mentionedCaseRefs } from '../status.js';
 import { questionFor, usesIncidents, usesOrders, type Question } from '../planner.js';
 import { OrderEditor } from './order-editor.js';
-import type { Asked } from './core.js';
+import { DONT_KNOW_WORDS, type Asked } from './core.js';
 
 type StepResult = 'next' | 'back' | 'stop' | 'skip';
 
@@ -211,7 +211,7 @@ export abstract class Stages extends OrderEditor {
       this.explainPosture(ref);
       return this.name(ref, message, true);
     }
-    this.save(setAnswer(this.case, ref, typed === '' ? undefined : typed));
+    this.save(setAnswer(this.case, ref, typed === '' || DONT_KNOW_WORDS.has(typed.toLowerCase()) ? undefined : typed));
     return 'next';
   }
 
