@@ -40,6 +40,7 @@ const EXPECTED = [
   'NL-2026-0178 deadline nl-belaging.complaint due: 2026-08-31 → 2026-07-30',
   'NL-2026-0344 deadline nl-belaging.complaint due: 2026-06-03 → 2026-05-04',
   'NL-2026-0518 deadline nl-belaging.complaint due: 2026-08-25 → 2026-07-27',
+  'NL-2026-0311 deadline nl-belaging.complaint due: 2027-02-12 → 2027-01-12',
 ];
 
 describe('rulecase diff: what a rule change moves', () => {
@@ -50,7 +51,7 @@ describe('rulecase diff: what a rule change moves', () => {
     const d = JSON.parse(r.stdout) as DiffJson;
     expect(d.cases.length).toBeGreaterThanOrEqual(10);
     expect(moved(d).sort()).toEqual([...EXPECTED].sort());
-    expect(d.changed).toBe(7);
+    expect(d.changed).toBe(8);
   });
 
   it('against a git revision: the rule files of that commit, read with git show', async () => {
@@ -78,7 +79,7 @@ describe('rulecase diff: what a rule change moves', () => {
   it('no change, no moves; a base that is neither a folder nor a revision is a usage error', async () => {
     const same = await runInProcess(['diff', '--base', 'rules', '--exit-code', 'fixtures/nl']);
     expect(same.code).toBe(0);
-    expect(same.stdout).toMatch(/^rulecase diff: 0 of 7 case\(s\) change/);
+    expect(same.stdout).toMatch(/^rulecase diff: 0 of 8 case\(s\) change/);
     const bad = await runInProcess(['diff', '--base', 'no-such-revision-xyz', 'fixtures/nl']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--base no-such-revision-xyz is neither a rule file or folder nor a git revision/);

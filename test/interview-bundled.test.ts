@@ -67,7 +67,7 @@ describe.each([
       if (p.id.startsWith('reason:')) return 'Weighed the indicators shown.';
       if (p.kind === 'select' && p.choices?.some((c) => /^(Yes|Ja)\b/.test(c.name))) return p.id.startsWith('judgments.') ? YES : NO;
       if (p.kind === 'select') return { value: p.choices?.[0]?.value };
-      if (p.kind === 'input') return /date|made|served|expires|returnDate|complaint|_date|_at$/.test(p.id) ? '15-3-2026' : '2';
+      if (p.kind === 'input') return /date|made|served|expires|returnDate|complaint|hearing|reported|_date|_at$/.test(p.id) ? '15-3-2026' : '2';
       return undefined;
     };
     const r = await interview(script, { rules: ['rules'], lang, asOf: '2026-06-01' });

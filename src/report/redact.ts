@@ -99,6 +99,9 @@ export function redactCase(c: CaseFile, options: RedactOptions): CaseFile {
   const p = new Placeholders(options.lang);
   const out: CaseFile = { ...c, id: redactedId(options.position, options.lang) };
   delete out.interview;
+  // The parties first, so that the client is the first person named and the other person the second.
+  if (c.client?.name !== undefined) out.client = { ...c.client, name: p.person(c.client.name) };
+  if (c.respondent?.name !== undefined) out.respondent = { ...c.respondent, name: p.person(c.respondent.name) };
   if (c.summary !== undefined) out.summary = p.text(c.summary);
   if (c.incidents) out.incidents = c.incidents.map((inc) => redactIncident(inc, p));
   if (c.orders) out.orders = c.orders.map((o) => redactOrder(o, p));
@@ -108,5 +111,6 @@ export function redactCase(c: CaseFile, options: RedactOptions): CaseFile {
   if (c.proceedings?.court !== undefined) out.proceedings = { ...c.proceedings, court: p.text(c.proceedings.court) };
   if (c.facts) out.facts = Object.fromEntries(Object.entries(c.facts).map(([id, a]) => [id, redactAnswer(id, a, p, options.textFacts)]));
   if (c.judgments) out.judgments = Object.fromEntries(Object.entries(c.judgments).map(([id, j]) => [id, { ...j, by: p.person(j.by), reason: p.text(j.reason) }]));
+  if (c.routes) out.routes = Object.fromEntries(Object.entries(c.routes).map(([id, r]) => [id, { ...r, ...(r.reason !== undefined ? { reason: p.text(r.reason) } : {}), ...(r.by !== undefined ? { by: p.person(r.by) } : {}) }]));
   return out;
 }

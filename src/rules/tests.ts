@@ -577,6 +577,8 @@ export function coverageItems(rs: RuleSet, doc: SourceDocument | undefined): Rul
     else if ('firstKnown' in c) c.firstKnown.forEach((x, i) => walk(x, `${pointer}/firstKnown/${i}`, label, false));
   };
   const p = (...parts: string[]): string => parts.map((x) => '/' + escapePointer(x)).join('');
+  // Whether a route applies decides what a case shows at all: its condition is covered like an element's.
+  for (const [id, r] of Object.entries(rs.routes ?? {})) walk(r.applies, p('routes', id, 'applies'), `routes.${id} applies`, false);
   for (const [id, c] of Object.entries(rs.criteria ?? {})) walk(c.when, p('criteria', id, 'when'), `criteria.${id}`, true);
   for (const [id, j] of Object.entries(rs.judgments ?? {})) if (j.relevantWhen) walk(j.relevantWhen, p('judgments', id, 'relevantWhen'), `judgments.${id} relevantWhen`, false);
   for (const [id, t] of Object.entries(rs.tables ?? {})) {
