@@ -16,7 +16,8 @@ import { sayKey } from '../words/interview.js';
  * review and change answers, manage incidents, and see the assessment at any point.
  *
  * The parts, each in src/interview/session/: core.ts (state and helpers), asking.ts (one
- * question), incident-editor.ts, order-editor.ts, stages.ts (asked up front), review.ts; this file
+ * question), routes.ts, incident-editor.ts, order-editor.ts, status-questions.ts (the complaint,
+ * convictions), stages.ts (the steps asked up front, Back between them), review.ts; this file
  * holds the loop, the menus and the end.
  */
 

@@ -60,8 +60,8 @@ export const DONT_KNOW_WORDS = new Set(['-', 'weet niet', 'weet ik niet', 'onbek
 /**
  * The interview's state and the helpers every part uses: the case so far and how it is saved, the
  * language, the jurisdiction, today and the as-of day, and how answers are read and shown. The
- * parts build on it in a chain: asking (one question) → incident editor → order editor → stages
- * (the opening, posture and status questions) → review → the session (the loop and its menus).
+ * parts build on it in a chain: asking (one question) → routes → incident editor → order editor →
+ * status questions → stages (the steps asked up front) → review → the session (the loop and its menus).
  */
 export abstract class SessionCore {
   protected caseFile: CaseFile | undefined;
