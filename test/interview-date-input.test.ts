@@ -181,6 +181,12 @@ describe('open-ended dates and rough counts', () => {
     ['30 tot 50', { min: 30, max: 50 }],
     ['0', null],
     ['veel', null],
+    ['about 40', { min: 30, max: 50 }],
+    ['ongeveer 40', { min: 30, max: 50 }],
+    ["zo'n 40", { min: 30, max: 50 }],
+    ['30 - 50', { min: 30, max: 50 }],
+    ['weet niet', 'unknown'],
+    ["don't know", 'unknown'],
   ] as const)('count %j is %j', (text, count) => {
     expect(parseCount(text)).toEqual(count);
   });

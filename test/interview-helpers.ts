@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { CaseFile } from '../src/case/types.js';
 import type { LoadedRules } from '../src/io/files.js';
-import { InterviewStopped, type ConfirmPrompt, type InputPrompt, type Prompter, type SelectPrompt } from '../src/interview/prompter.js';
+import { InterviewStopped, type ConfirmPrompt, type InputPrompt, type Prompter, type SelectManyPrompt, type SelectPrompt } from '../src/interview/prompter.js';
 import { runInterview, type SessionOptions } from '../src/interview/session.js';
 import type { Lang } from '../src/rules/types.js';
 import { rules } from './helpers.js';
@@ -13,7 +13,7 @@ import { rules } from './helpers.js';
 export const ENTER = Symbol('enter');
 
 export interface Asked {
-  kind: 'select' | 'input' | 'confirm';
+  kind: 'select' | 'input' | 'confirm' | 'many';
   id: string;
   message: string;
   choices?: { name: string; value: unknown }[];
@@ -22,7 +22,11 @@ export interface Asked {
 }
 
 /** What a script answers: a choice by its name (RegExp) or value ({value}), typed text, yes/no, or Ctrl-C. */
-export type ScriptAnswer = RegExp | { value: unknown } | string | boolean | typeof STOP | typeof ENTER | typeof ESC;
+export type ScriptAnswer = RegExp | { value: unknown } | { key: string } | { many: unknown[] } | string | boolean | typeof STOP | typeof ENTER | typeof ESC;
+/** A scripted key on a list: '?' (why), 'm' (menu), 'left' (back). */
+export const KEY_WHY = { key: '?' };
+export const KEY_MENU = { key: 'm' };
+export const KEY_BACK = { key: 'left' };
 export const STOP = Symbol('Ctrl-C');
 /** A scripted answer: Esc, which leaves a change unchanged where the prompt allows it. */
 export const ESC = Symbol('Esc');
@@ -34,6 +38,44 @@ export const DONT_KNOW = { value: { kind: 'unknown' } };
 export const WHY = { value: { kind: 'why' } };
 export const MENU = { value: { kind: 'menu' } };
 export const choose = (v: string): { value: unknown } => ({ value: { kind: 'value', value: v } });
+
+/**
+ * The posture and the people, when a script does not say: "don't know" and no names, as an
+ * adviser would answer who has not asked the client yet. Scripts about them answer them first.
+ */
+export function postureUnknown(p: Asked): ScriptAnswer | undefined {
+  switch (p.id) {
+    case 'posture.wants':
+      return { value: 'unknown' };
+    case 'police.known':
+      return { value: 'unknown' };
+    case 'people.client.name':
+    case 'people.respondent.name':
+      return '';
+    case 'people.respondent.gender':
+      return { value: '' };
+    case 'status:case.respondent.relationship':
+    case 'status:case.proceedings.stage':
+      return DONT_KNOW;
+    case 'report.more':
+      return false;
+  }
+  return undefined;
+}
+
+/**
+ * A list of yes/no facts to tick before a judgment, answered as the script answers each fact on
+ * its own: ticked where it says yes; asked one by one when it says anything but yes or no.
+ */
+export function checklistByItem(p: Asked, ask: (q: Asked) => ScriptAnswer | undefined): ScriptAnswer | undefined {
+  if (p.kind !== 'many' || !p.id.startsWith('checklist:')) return undefined;
+  const items = (p.choices ?? []).filter((c) => typeof c.value === 'string' && /^(facts|case)\./.test(c.value));
+  const answers = items.map((c) => ({ ref: c.value as string, a: ask({ kind: 'select', id: c.value as string, message: c.name, choices: [] }) }));
+  const same = (a: unknown, b: { value: unknown }): boolean => typeof a === 'object' && a !== null && 'value' in a && isDeepStrictEqual(a.value, b.value);
+  if (answers.some(({ a }) => !same(a, YES) && !same(a, NO))) return { value: 'one' };
+  const yes = answers.filter(({ a }) => same(a, YES)).map(({ ref }) => ref);
+  return yes.length > 0 ? { many: yes } : { value: 'none' };
+}
 
 /** "Don't know" to every question about an order being added (when made, by which court, its end, its terms). */
 export function orderFieldsUnknown(p: Asked): ScriptAnswer | undefined {
@@ -79,9 +121,29 @@ export class ScriptedPrompter implements Prompter {
       if (!prompt.cancel) throw new Error(`Esc does nothing on "${prompt.id}"`);
       return prompt.cancel.value;
     }
+    if (typeof a === 'object' && 'key' in a) {
+      if (!prompt.keys || !Object.hasOwn(prompt.keys, a.key)) throw new Error(`the key ${a.key} does nothing on "${prompt.id}"`);
+      return prompt.keys[a.key] as T;
+    }
     const found = a instanceof RegExp ? choices.find((c) => a.test(c.name)) : typeof a === 'object' && 'value' in a ? choices.find((c) => isDeepStrictEqual(c.value, a.value)) : undefined;
     if (!found) throw new Error(`no choice ${String(a instanceof RegExp ? a : JSON.stringify(a))} for "${prompt.id}": ${choices.map((c) => c.name).join(' | ')}`);
     return found.value as T;
+  }
+
+  async selectMany<T, K>(prompt: SelectManyPrompt<T, K>): Promise<{ chosen: T[] } | { single: K }> {
+    const a = this.answerFor({ kind: 'many', id: prompt.id, message: prompt.message, choices: [...prompt.choices, ...prompt.singles].map((c) => ({ name: c.name, value: c.value as unknown })) });
+    if (typeof a === 'object' && 'key' in a) {
+      if (!prompt.keys || !Object.hasOwn(prompt.keys, a.key)) throw new Error(`the key ${a.key} does nothing on "${prompt.id}"`);
+      return { single: prompt.keys[a.key] as K };
+    }
+    if (typeof a === 'object' && 'many' in a) {
+      const chosen = a.many.map((v) => prompt.choices.find((c) => isDeepStrictEqual(c.value, v)));
+      if (chosen.some((c) => c === undefined) || chosen.length === 0) throw new Error(`cannot tick ${JSON.stringify(a.many)} on "${prompt.id}"`);
+      return { chosen: chosen.map((c) => c?.value as T) };
+    }
+    const single = typeof a === 'object' && 'value' in a ? prompt.singles.find((c) => isDeepStrictEqual(c.value, a.value)) : a instanceof RegExp ? prompt.singles.find((c) => a.test(c.name)) : undefined;
+    if (!single) throw new Error(`no answer ${String(a instanceof RegExp ? a : JSON.stringify(a))} for "${prompt.id}"`);
+    return { single: single.value };
   }
 
   async input(prompt: InputPrompt): Promise<string> {
@@ -114,11 +176,11 @@ export const EXAMPLE_RULES = ['fixtures/rules', 'rules/nl/atw-calendar.yaml'];
 /** Runs a whole interview in memory with a fixed clock; returns every saved version of the case. */
 export async function interview(
   script: (p: Asked, saved: CaseFile | undefined) => ScriptAnswer | undefined,
-  options: { start?: CaseFile; lang?: Lang; asOf?: string; rules?: string[]; loaded?: LoadedRules; now?: Date } = {},
+  options: { start?: CaseFile; lang?: Lang; asOf?: string; rules?: string[]; loaded?: LoadedRules; now?: Date; files?: Map<string, string> } = {},
 ): Promise<{ prompter: ScriptedPrompter; saves: CaseFile[]; last: CaseFile; finished: boolean; stopped: boolean; files: Map<string, string> }> {
   const saves: CaseFile[] = [];
-  const files = new Map<string, string>();
-  const prompter = new ScriptedPrompter((p) => script(p, saves.at(-1)));
+  const files = options.files ?? new Map<string, string>();
+  const prompter = new ScriptedPrompter((p) => script(p, saves.at(-1)) ?? checklistByItem(p, (q) => script(q, saves.at(-1))) ?? postureUnknown(p));
   const sessionOptions: SessionOptions = { rulesets: (options.loaded ?? rules(...(options.rules ?? EXAMPLE_RULES))).rulesets, lang: options.lang ?? 'en', asOf: options.asOf ?? '2026-06-01', file: 'case.yaml', color: false, toolVersion: '0.0.0-test' };
   const now = options.now ?? new Date('2026-06-01T08:30:00Z');
   try {

@@ -8,10 +8,15 @@ import { choose, DONT_KNOW, EXAMPLE_RULES, interview, NO, YES, type Asked, type 
 const AS_OF = '2026-06-01';
 const input = (caseFile: CaseFile): PlanInput => ({ rulesets: rules(...EXAMPLE_RULES).rulesets, caseFile, asOf: AS_OF, lang: 'en' });
 
-/** Every reference some undetermined element or deadline still needs. */
+/**
+ * Every reference that can still change what the adviser is told: the needs of a headline
+ * conclusion, a deadline or an action, and the facts an open judgment among them weighs.
+ */
 function openRefs(caseFile: CaseFile): Set<string> {
   const r = assessSoFar(input(caseFile));
-  return new Set([...r.conclusions, ...r.deadlines].flatMap((x) => x.needs.map((n) => n.ref)));
+  const needs = new Set([...r.conclusions.filter((c) => c.headline), ...r.deadlines, ...r.actions].flatMap((x) => x.needs.map((n) => n.ref)));
+  for (const q of plan(input(caseFile)).queue) if (q.weighs && needs.has(q.weighs)) needs.add(q.ref);
+  return needs;
 }
 
 const REF = /^(facts|judgments|case\.(complaint|incidents|orders))\./;
@@ -25,7 +30,7 @@ function adviser(incidents: string[], answers: Record<string, ScriptAnswer> = {}
   return (p: Asked, saved: CaseFile | undefined): ScriptAnswer | undefined => {
     const n = saved?.incidents?.length ?? 0;
     if (REF.test(p.id) && saved) {
-      if (!openRefs(saved).has(p.id)) violations.push(`${p.id} asked, but no open element needs it`);
+      if (!openRefs(saved).has(p.id)) violations.push(`${p.id} asked, but it cannot change a headline, a deadline or an action`);
       if (unknownRefs(saved).has(p.id)) violations.push(`${p.id} asked again after "don't know"`);
     }
     if (p.id in answers) return answers[p.id];
@@ -72,9 +77,10 @@ describe('the planner', () => {
     expect(new Set(asked).size).toBe(asked.length);
     // Facts that no condition reads are never asked: they cannot change any verdict.
     for (const idle of ['facts.judgment_date', 'facts.hours_lost', 'facts.notes', 'facts.ban_length', 'facts.first_contact_at', 'case.complaint.learned']) expect(asked).not.toContain(idle);
-    expect(asked).toEqual(
-      expect.arrayContaining(['case.incidents.0.threat', 'case.incidents.1.threat', 'facts.relationship', 'facts.victim_refused_contact', 'judgments.persistent', 'judgments.seriousness']),
-    );
+    expect(asked).toEqual(expect.arrayContaining(['facts.relationship', 'facts.victim_refused_contact', 'judgments.persistent']));
+    // What feeds no headline, deadline or action is not asked: how serious it is (a table for the
+    // advice only), and the threats once persistence settles the headline.
+    for (const idle of ['judgments.seriousness', 'case.incidents.0.threat', 'case.incidents.1.threat']) expect(asked).not.toContain(idle);
     // Whether and when the complaint was made is asked up front, before any question that depends on it.
     const ids = r.prompter.asked.map((p) => p.id);
     expect(ids.indexOf('complaint.status')).toBeLessThan(ids.indexOf('status:case.complaint.filed'));
@@ -85,15 +91,17 @@ describe('the planner', () => {
     const c: CaseFile = { jurisdiction: 'NL', incidents: [{ date: '2026-01-10' }, { date: '2026-01-12' }] };
     const p = plan(input(c));
     const decides = p.queue.map((q) => q.decides);
-    const facts = p.queue.filter((q) => q.type !== 'judgment');
+    // The facts asked for the planner's own reasons, apart from those a judgment weighs (asked just before it).
+    const facts = p.queue.filter((q) => q.type !== 'judgment' && !q.weighs);
     expect(facts.map((q) => q.decides)).toEqual([...facts.map((q) => q.decides)].sort((a, b) => b - a));
-    expect(p.next?.decides).toBe(Math.max(...decides));
+    expect(p.next?.decides).toBe(Math.max(...facts.map((q) => q.decides)));
+    expect(Math.max(...decides)).toBeGreaterThanOrEqual(p.next?.decides ?? 0);
     // persistent weighs the relationship and the refusal: it waits for them.
     const at = (ref: string): number => p.queue.findIndex((q) => q.ref === ref);
     expect(at('judgments.persistent')).toBeGreaterThan(at('facts.victim_refused_contact'));
     expect(at('judgments.persistent')).toBeGreaterThan(at('facts.relationship'));
     // "why this question" names the elements that depend on it.
-    const threat = p.queue.find((q) => q.ref === 'case.incidents.0.threat');
+    const threat = questionFor('case.incidents.0.threat', input(c));
     expect(threat?.dependents.map((d) => d.id).sort()).toEqual(['advice_grid', 'intimidating', 'several_signs']);
   });
 
@@ -103,7 +111,8 @@ describe('the planner', () => {
     expect(after.next).toBeUndefined();
     expect(after.queue).toEqual([]);
     const report = after.report;
-    expect([...report.conclusions, ...report.deadlines].filter((x) => x.status === 'undetermined')).toEqual([]);
+    // Nothing that could change a headline, a deadline or an action is left open; an element below a settled headline may be.
+    expect([...report.conclusions.filter((c) => c.headline), ...report.deadlines].filter((x) => x.status === 'undetermined')).toEqual([]);
     // The session said so, then showed the assessment.
     expect(r.prompter.said.join('\n')).toMatch(/Every question that can still change the outcome has been answered[\s\S]*Harassment \(example\) — met/);
   });
@@ -148,9 +157,11 @@ describe('the planner', () => {
       },
     };
     expect(plan(input(decided)).queue).toEqual([]);
-    // Pure: the change opens the one question that now matters, and nothing already answered.
-    const changed = setAnswer(decided, 'case.incidents.0.threat', false);
-    expect(plan(input(changed)).queue.map((q) => q.ref)).toEqual(['facts.victim_refused_contact']);
+    // Pure: taking back the judgment opens it again, with the one fact it weighs just before it.
+    const changed = setAnswer(decided, 'judgments.persistent', undefined);
+    expect(plan(input(changed)).queue.map((q) => q.ref)).toEqual(['case.incidents.0.kind', 'case.incidents.1.kind', 'facts.victim_refused_contact', 'judgments.persistent']);
+    // No threat after all changes only an element below a settled headline: nothing more to ask.
+    expect(plan(input(setAnswer(decided, 'case.incidents.0.threat', false))).queue).toEqual([]);
 
     // The same through the review in a session: change the answer, and only that question comes.
     let reviewed = false;
@@ -176,9 +187,8 @@ describe('the planner', () => {
       },
       { start: { ...decided, interview: { tool: 'rulecase interview', stage: 'questions', status: 'in-progress', lang: 'en', unknown: [] } } },
     );
-    expect(r.prompter.questions()).toEqual(['case.incidents.0.threat', 'facts.victim_refused_contact']);
-    expect(r.last.facts?.['victim_refused_contact']).toBe(true);
-    expect(conclusion(assessSoFar(input(r.last)), 'several_signs').status).toBe('met');
+    expect(r.prompter.questions()).toEqual(['case.incidents.0.threat']);
+    expect(conclusion(assessSoFar(input(r.last)), 'harassment').status).toBe('met');
   });
 
   it('is pure: the same case gives the same plan', () => {

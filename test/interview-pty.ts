@@ -108,7 +108,8 @@ export class Terminal {
     if (at === -1) return [];
     const lines = text.slice(at + 1).split('\n').slice(1);
     const end = lines.findIndex((l) => l.startsWith('↑↓'));
-    return lines.slice(0, end === -1 ? lines.length : end).filter((l) => /^(❯| ) \S/.test(l)).map((l) => l.slice(2));
+    // A list to tick draws its single answers ("Weet ik niet") two further in.
+    return lines.slice(0, end === -1 ? lines.length : end).filter((l) => /^(❯| ) ( {2})?\S/.test(l)).map((l) => l.slice(2).trimStart());
   }
 
   type(keys: string): void {

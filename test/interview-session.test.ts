@@ -67,7 +67,7 @@ describe('the interview session', () => {
   it('no answer that changes a verdict is preselected: the cursor starts on nothing, and Enter there chooses nothing', async () => {
     const r = await interview(dutch(), { lang: 'nl', now: new Date('2026-06-01T08:30:00Z') });
     const verdictChanging = r.prompter.asked.filter((p) => p.kind === 'select' && (/^(facts|judgments|case)\./.test(p.id) || ['complaint.status', 'convictions.any', 'order.type'].includes(p.id)));
-    expect(verdictChanging.map((p) => p.id)).toEqual(expect.arrayContaining(['complaint.status', 'facts.relationship', 'judgments.persistent', 'case.incidents.0.violence']));
+    expect(verdictChanging.map((p) => p.id)).toEqual(expect.arrayContaining(['complaint.status', 'facts.relationship', 'judgments.persistent', 'facts.victim_refused_contact']));
     expect(verdictChanging.filter((p) => p.preselected)).toEqual([]);
     // A stray Enter on such a question records nothing: the scripted terminal refuses it, as the real one ignores it.
     await expect(interview(dutch((p) => (p.id === 'judgments.persistent' ? ENTER : undefined)), { lang: 'nl' })).rejects.toThrow(/Enter chose nothing for "judgments.persistent"/);
@@ -77,13 +77,15 @@ describe('the interview session', () => {
     const r = await interview(dutch(), { lang: 'nl', now: new Date('2026-06-01T08:30:00Z') });
     expect(r.finished).toBe(true);
     expect(r.last.incidents).toEqual([
-      { date: '2026-01-10', kind: 'call', description: 'Belde twaalf keer op één avond.', violence: false, threat: false },
-      { date: { from: '2026-02-01', to: '2026-02-15' }, kind: 'message', count: 12, violence: false, threat: false },
+      // Whether there was violence or a threat is not asked: with persistence judged, it cannot change the outcome here.
+      { date: '2026-01-10', kind: 'call', description: 'Belde twaalf keer op één avond.' },
+      { date: { from: '2026-02-01', to: '2026-02-15' }, kind: 'message', count: 12 },
     ]);
     expect(r.last.complaint).toEqual({ filed: '2026-03-20' });
-    // 08:30 UTC is 10:30 in Amsterdam; the adviser's name was asked once, for both judgments.
+    // 08:30 UTC is 10:30 in Amsterdam; the adviser's name was asked once.
     expect(r.last.judgments?.['persistent']).toEqual({ value: true, reason: 'Dagelijks contact na een duidelijke weigering.', by: 'A. de Vries', at: '2026-06-01T10:30' });
-    expect(r.last.judgments?.['seriousness']).toMatchObject({ value: 'high', by: 'A. de Vries', at: '2026-06-01T10:30' });
+    // How serious it is feeds no headline, deadline or action of this rule set: not asked.
+    expect(r.last.judgments?.['seriousness']).toBeUndefined();
     expect(r.prompter.asked.filter((p) => p.id === 'adviser')).toHaveLength(1);
     const said = r.prompter.said.join('\n');
     expect(said).toMatch(/Uw oordeel is nodig: Stelselmatig/);
@@ -192,21 +194,22 @@ describe('the interview session', () => {
     expect(r.prompter.said.join('\n')).toMatch(/Incident 1 verwijderd\./);
   });
 
-  it('at the end offers to write the report, and asks before overwriting a file', async () => {
-    let overwriteAsked = false;
-    const r = await interview(
-      dutch((p) => {
-        if (p.id === 'report.write') return true;
-        if (p.id === 'report.file') return overwriteAsked ? 'nieuw-rapport.txt' : '';
-        if (p.id === 'report.overwrite') return (overwriteAsked = true), false;
-        return undefined;
-      }),
-      { lang: 'nl' },
-    );
-    expect(overwriteAsked).toBe(false); // case-rapport.txt did not exist yet
-    expect([...r.files.keys()]).toEqual(['case-rapport.txt']);
-    expect(r.files.get('case-rapport.txt')).toMatch(/^Zaak Z-17[\s\S]*Belaging \(voorbeeld\)[\s\S]*geen juridisch advies/);
-    expect(r.files.get('case-rapport.txt')).not.toContain('\u001b['); // no colour in a file
+  it('ends by writing the printable HTML report next to the case file, shows only the headlines, and asks before overwriting a file it did not write', async () => {
+    const r = await interview(dutch(), { lang: 'nl' });
+    expect([...r.files.keys()]).toEqual(['case.html']);
+    const html = r.files.get('case.html') ?? '';
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+    expect(html).toContain('Belaging (voorbeeld)');
+    expect(r.finished).toBe(true);
+    const said = r.prompter.said.join('\n');
+    expect(said).toContain('Het afdrukbare rapport: case.html');
+    // On screen the lean report (headlines, what to do); the elements' reasons only when asked for.
+    expect(said).not.toMatch(/Herhaald gedrag — voldaan/);
+    // A file of that name the interview did not write is not overwritten without asking.
+    let asked = false;
+    const again = await interview(dutch((p) => (p.id === 'report.overwrite' ? ((asked = true), false) : undefined)), { lang: 'nl', files: new Map([['case.html', 'mine']]) });
+    expect(asked).toBe(true);
+    expect(again.files.get('case.html')).toBe('mine');
   });
 
   it('"don\'t know" to a judgment leaves it open, and the report still asks for it', async () => {
@@ -218,28 +221,15 @@ describe('the interview session', () => {
     expect(r.prompter.questions().filter((q) => q === 'judgments.persistent')).toHaveLength(1);
   });
 
-  it('lets the adviser fill in the unknown facts a judgment weighs before judging, though the planner never asks them', async () => {
-    let first = true;
-    const r = await interview(
-      dutch((p) => {
-        // A threat makes the conduct intimidating, so whether the victim refused contact decides nothing any more …
-        if (p.id === 'case.incidents.0.threat') return YES;
-        if (p.id === 'judgments.persistent' && first) {
-          first = false;
-          // … but stelselmatig weighs it: the adviser asks to fill it in first.
-          expect(p.choices?.map((c) => c.name)).toContain('Eerst het onbekende feit invullen dat dit oordeel weegt');
-          return /^Eerst het onbekende feit/;
-        }
-        if (p.id === 'facts.victim_refused_contact') return YES;
-        return undefined;
-      }),
-      { lang: 'nl' },
-    );
+  it('asks the facts a judgment weighs just before it, with no detour, and says why', async () => {
+    const r = await interview(dutch((p) => (p.id === 'facts.victim_refused_contact' ? YES : undefined)), { lang: 'nl' });
     const asked = r.prompter.questions();
-    expect(asked.indexOf('facts.victim_refused_contact')).toBeLessThan(asked.lastIndexOf('judgments.persistent'));
-    expect(asked.filter((q) => q === 'judgments.persistent')).toHaveLength(2);
+    expect(asked.indexOf('facts.victim_refused_contact')).toBe(asked.indexOf('judgments.persistent') - 1);
+    expect(asked.filter((q) => q === 'judgments.persistent')).toHaveLength(1);
+    const judging = r.prompter.asked.find((p) => p.id === 'judgments.persistent');
+    expect(judging?.choices?.map((c) => c.name).join('|')).not.toMatch(/Eerst het onbekende feit/);
+    expect(r.prompter.said.join('\n')).toMatch(/een feit dat het oordeel weegt/);
     expect(r.prompter.said.join('\n')).toMatch(/Heeft het slachtoffer contact duidelijk geweigerd\?: ja/);
-    expect(r.last.facts?.['victim_refused_contact']).toBe(true);
   });
 
   it('stops from the menu with everything saved', async () => {

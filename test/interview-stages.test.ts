@@ -87,7 +87,8 @@ describe('a Dutch protective measure, recorded in the interview', () => {
     expect(r.finished).toBe(true);
     expect(r.last.orders).toEqual([{ type: 'nl-measure-38v', made: '2026-09-01', court: 'Rechtbank Amsterdam', served: '2026-09-03', indefinite: false, expires: '2028-09-01' }]);
     expect(r.last.complaint).toEqual({ filed: false });
-    expect(r.last.previousConvictions).toEqual([]);
+    // No rule reads previous convictions: they are not asked, since no answer could change anything.
+    expect(r.last.previousConvictions).toBeUndefined();
     // The breach was asked, after the measure was recorded, and the assessment weighs it.
     const ids = r.prompter.asked.map((p) => p.id);
     expect(ids.indexOf('order.type')).toBeLessThan(ids.indexOf('judgments.ban_breached'));
@@ -128,13 +129,16 @@ describe('a Dutch protective measure, recorded in the interview', () => {
     expect(r.last.complaint).toEqual({ filed: '2026-11-05', withdrawn: false });
   });
 
-  it('shows progress: the question number, the open elements and the deadlines still to settle', async () => {
-    for (const [lang, re] of [
-      ['nl', /^Vraag 1 · \d+ open onderdel(en|eel)(, \d+ termijn(en)? nog vast te stellen)? · kan/m],
-      ['en', /^Question 1 · \d+ open elements?(, \d+ deadlines? to settle)? · can decide/m],
+  it('shows progress by stage with a rough number of questions left, not open elements or question numbers', async () => {
+    for (const [lang, stage, re] of [
+      ['nl', /^Wat er gebeurde · nog ongeveer \d+ vragen$/m, /^(De feiten die de routes nodig hebben|Uw oordeel) · (nog ongeveer \d+ vragen|de laatste vraag)/m],
+      ['en', /^What happened · about \d+ questions left$/m, /^(The facts the routes need|Your judgment) · (about \d+ questions left|the last question)/m],
     ] as const) {
       const r = await interview(adviser('NL', ['10-10-2026'], (p) => (p.id === 'orders.menu' ? /^(There is no|Er is geen)/ : undefined)), { ...NL_ASOF, lang });
-      expect(r.prompter.said.join('\n'), r.prompter.said.filter((l) => /^(Vraag|Question) 1 /.test(l)).join('\n')).toMatch(re);
+      const said = r.prompter.said.join('\n');
+      expect(said).toMatch(stage);
+      expect(said).toMatch(re);
+      expect(said).not.toMatch(/^(Vraag|Question) \d+|open (onderdelen|elements)/m);
     }
   });
 });
@@ -252,7 +256,8 @@ describe('an English order, recorded whole, and previous convictions', () => {
     const order = r.last.orders?.[0];
     expect(order).toMatchObject({ type: 'non-molestation-order', made: '2026-03-01', court: 'Family Court at Leeds', served: '2026-03-02', indefinite: true, withoutNotice: false });
     expect(order?.terms).toMatchObject({ indirectContact: true, molestation: true, violence: true });
-    expect(r.last.previousConvictions).toEqual([{ offence: 'breach of a non-molestation order', date: '2025-03', breachOfOrder: true }]);
+    expect(r.last.previousConvictions).toBeUndefined();
+    expect(r.prompter.asked.map((p) => p.id)).not.toContain('convictions.any');
     // Until further order: its expiry is never asked. A return date belongs to an order made without notice: not asked for this one.
     expect(r.prompter.asked.map((p) => p.id)).not.toContain('case.orders.0.expires');
     expect(r.prompter.asked.map((p) => p.id)).not.toContain('status:case.orders.0.returnDate');
@@ -271,8 +276,7 @@ describe('the day contact was refused', () => {
     const r = await interview(
       adviser('NL', ['20-9-2026', '10-10-2026', '12-10-2026'], (p) => {
         if (p.id === 'orders.menu') return /^Er is geen verbod/;
-        if (p.id === 'judgments.oogmerk' && !filledIn) return ((filledIn = true), { value: { kind: 'indicators' } });
-        if (p.id === 'refusal.date') return '1-10-2026';
+        if (p.id === 'refusal.date') return ((filledIn = true), '1-10-2026');
         return undefined;
       }),
       { ...NL_ASOF, lang: 'nl' },
@@ -280,12 +284,13 @@ describe('the day contact was refused', () => {
     const ids = r.prompter.asked.map((p) => p.id);
     expect(ids.filter((id) => id === 'refusal.date')).toHaveLength(1);
     expect(ids.some((id) => /afterRefusal$/.test(id))).toBe(false);
+    expect(filledIn).toBe(true);
     expect(r.last.incidents?.map((i) => i.afterRefusal)).toEqual([false, true, true]);
   });
 });
 
 describe('a fact a new rule set reads that no stage covers', () => {
-  it('is asked generically, in the words of the case-field table', async () => {
+  it('is asked up front when it is part of the posture (where a criminal case stands), in the words of the case-field table', async () => {
     const dir = writeZedland(join(mkdtempSync(join(tmpdir(), 'rulecase-stage-')), 'zz'));
     writeFileSync(
       join(dir, 'proceedings.yaml'),
@@ -312,14 +317,14 @@ criteria:
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const r = await interview(
       (p, saved) => {
-        if (p.id === 'case.proceedings.stage') return { value: { kind: 'value', value: 'convicted' } };
+        if (p.id === 'status:case.proceedings.stage') return { value: { kind: 'value', value: 'convicted' } };
         if (p.id === 'orders.menu') return /^There is no order/;
         return adviser('EW', [], () => undefined)(p, saved);
       },
       { loaded, lang: 'en', asOf: '2026-12-01', now: new Date('2026-12-01T09:00:00Z') },
     );
-    const asked = r.prompter.asked.find((p) => p.id === 'case.proceedings.stage');
-    expect(asked?.message).toBe('Please give where the criminal case stands.');
+    const asked = r.prompter.asked.find((p) => p.id === 'status:case.proceedings.stage');
+    expect(asked?.message).toBe('Where does the criminal case stand?');
     expect(asked?.choices?.map((c) => c.name)).toContain('convicted');
     expect(r.last.proceedings).toEqual({ stage: 'convicted' });
   });

@@ -26,6 +26,8 @@ export const registerInterview: RegisterCommand = (program, { io, setExit }) => 
     .option('--as-of <date>', 'count deadlines as on this date, 1-12-2026 or 2026-12-01 (default: today in the jurisdiction\'s time zone)')
     .option('--save <file>', 'the case file to save the answers in (.yaml or .json); offers to resume it if it holds an unfinished interview')
     .option('--resume <file>', 'continue the interview saved in this case file')
+    .option('--report <file>', 'the printable report (HTML) written at the end (default: next to the case file, zaak.yaml → zaak.html)')
+    .option('--no-report', 'write no printable report at the end')
     .addHelpText(
       'after',
       `
@@ -51,6 +53,8 @@ interface InterviewOptions {
   asOf?: string;
   save?: string;
   resume?: string;
+  /** --report <file>, or false for --no-report (commander sets true when neither is given) */
+  report?: string | boolean;
 }
 
 const CASE_FILE = /\.(ya?ml|json)$/i;
@@ -121,7 +125,15 @@ async function interview(opts: InterviewOptions, parts: InterviewParts, io: Io):
     greet(prompter, start.lang, target, start.start !== undefined);
     const end = await runInterview(
       start.start,
-      { rulesets: parts.rulesets, lang: start.lang, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), file: displayPath(resolve(io.cwd, target), io.cwd), color: parts.color, toolVersion: io.version },
+      {
+        rulesets: parts.rulesets,
+        lang: start.lang,
+        ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+        file: displayPath(resolve(io.cwd, target), io.cwd),
+        color: parts.color,
+        toolVersion: io.version,
+        ...(opts.report === false ? { report: false as const } : typeof opts.report === 'string' ? { report: opts.report } : {}),
+      },
       {
         prompter,
         now: io.now,
@@ -132,7 +144,9 @@ async function interview(opts: InterviewOptions, parts: InterviewParts, io: Io):
         files: { exists, write: (p, text) => writeAtomically(p, text, io) },
       },
     );
-    io.stderr(message(end.finished ? 'finished' : 'stopped', target) + '\n');
+    // The closing line says where the printable report is, first: it is what the adviser hands on.
+    const report = end.report !== undefined ? say(start.lang, 'finishedReport', { report: end.report }) + '\n' : '';
+    io.stderr(report + message(end.finished ? 'finished' : 'stopped', target) + '\n');
     return 0;
   } catch (error) {
     if (error instanceof InterviewStopped) {
@@ -162,7 +176,7 @@ function endMessage(opts: InterviewOptions, prompter: { lang: Lang }): (key: 'st
   return (key, f) => say(prompter.lang, key, { file: f }).replace(`rulecase interview --resume ${f}`, resumeHint(f)).replace(`rulecase assess ${f}`, assessHint(f));
 }
 
-const KEY_ORDER = ['$schema', 'id', 'jurisdiction', 'asOf', 'lang', 'summary', 'orders', 'incidents', 'complaint', 'previousConvictions', 'protectedPersons', 'proceedings', 'facts', 'judgments', 'interview'];
+const KEY_ORDER = ['$schema', 'id', 'jurisdiction', 'asOf', 'lang', 'summary', 'client', 'respondent', 'police', 'routes', 'orders', 'incidents', 'complaint', 'previousConvictions', 'protectedPersons', 'proceedings', 'facts', 'judgments', 'interview'];
 
 /** The case file as YAML (or JSON for a .json file), keys in the documented order; date-like strings quoted. */
 export function serialise(c: CaseFile, file: string): string {

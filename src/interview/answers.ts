@@ -10,8 +10,9 @@ import { isLang } from '../words/interview.js';
 
 export const INTERVIEW_TOOL = 'rulecase interview';
 
-export type Stage = 'opening' | 'incidents' | 'complaint' | 'orders' | 'questions' | 'finished';
-export const STAGES: readonly Stage[] = ['opening', 'incidents', 'complaint', 'orders', 'questions', 'finished'];
+/** 'complaint' is kept for interviews saved before the posture came first: they go on from the posture. */
+export type Stage = 'opening' | 'posture' | 'people' | 'incidents' | 'complaint' | 'orders' | 'questions' | 'finished';
+export const STAGES: readonly Stage[] = ['opening', 'posture', 'people', 'incidents', 'complaint', 'orders', 'questions', 'finished'];
 
 /** What the interview keeps under the case file's `interview` key (a free object in the schema). */
 export interface InterviewState {
@@ -32,6 +33,14 @@ export interface InterviewState {
   asked: number;
   /** the day contact was refused has been asked (once: it answers every incident's "after the refusal") */
   refusalAsked?: boolean;
+  /** the day contact was refused as the adviser gave it, for the review */
+  refusal?: string;
+  /** the step of the stages up front being asked, so a resumed interview returns to it */
+  step?: string | undefined;
+  /** what was asked, in order ("s:<step>" or "q:<reference>"), so Back goes to the one before */
+  trail: string[];
+  /** the printable report the interview wrote, rewritten without asking next time */
+  report?: string;
 }
 
 export function interviewState(c: CaseFile): InterviewState | undefined {
@@ -50,13 +59,18 @@ export function interviewState(c: CaseFile): InterviewState | undefined {
     unknown,
     asked: typeof s['asked'] === 'number' ? s['asked'] : 0,
     ...(s['refusalAsked'] === true ? { refusalAsked: true } : {}),
+    ...(typeof s['refusal'] === 'string' ? { refusal: s['refusal'] } : {}),
+    ...(typeof s['step'] === 'string' ? { step: s['step'] } : {}),
+    ...(typeof s['report'] === 'string' ? { report: s['report'] } : {}),
+    trail: Array.isArray(s['trail']) ? (s['trail'] as unknown[]).filter((x): x is string => typeof x === 'string') : [],
   };
 }
 
 export function withState(c: CaseFile, patch: Partial<InterviewState>): CaseFile {
   const current = interviewState(c);
-  const base: InterviewState = current ?? { tool: INTERVIEW_TOOL, status: 'in-progress', stage: 'opening', lang: 'en', started: '', saved: '', unknown: [], asked: 0 };
+  const base: InterviewState = current ?? { tool: INTERVIEW_TOOL, status: 'in-progress', stage: 'opening', lang: 'en', started: '', saved: '', unknown: [], asked: 0, trail: [] };
   const next: InterviewState = { ...base, ...patch };
+  if (next.step === undefined) delete next.step;
   return { ...c, interview: { ...next } as unknown as Record<string, unknown> };
 }
 

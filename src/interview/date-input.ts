@@ -400,11 +400,28 @@ export function formatDuration(iso: string, lang: Lang): string {
   return parts.length <= 1 ? (parts[0] ?? iso) : `${parts.slice(0, -1).join(', ')} ${WORDS[lang].and} ${parts.at(-1)}`;
 }
 
-/** "40" is 40 acts; "30-50" (or "30 tot 50", "30 to 50") a rough count; empty is one. Null: not a count. */
-export function parseCount(text: string): IncidentCount | undefined | null {
-  const t = text.trim();
+/** Words that say a count is a guess: "about 40", "ongeveer 40", "zo'n 40", "ca. 40", "~40". */
+const ABOUT = /^(?:about|around|roughly|approximately|approx\.?|some|ongeveer|ruim|circa|ca\.?|zo'?n|rond(?:om)?|~)\s*(\d+)\s*(?:x|×|keer|times)?$/;
+/** "Don't know", typed as people say it. */
+const UNKNOWN_COUNT = new Set(["don't know", 'dont know', 'do not know', 'unknown', 'weet niet', 'weet ik niet', 'onbekend', 'geen idee', '?', '-']);
+
+/**
+ * "40" is 40 acts; "30-50" (or "30 tot 50", "30 to 50") a rough count; "about 40" ("ongeveer 40")
+ * a rough count of a quarter either side (30–50), since a guess is not a number to count on;
+ * empty is one. "Don't know" ("weet niet") is the string 'unknown'. Null: not a count.
+ */
+export function parseCount(text: string): IncidentCount | 'unknown' | undefined | null {
+  const t = text.trim().toLowerCase();
   if (t === '') return undefined;
+  if (UNKNOWN_COUNT.has(t)) return 'unknown';
   if (/^\d+$/.test(t)) return Number(t) >= 1 ? Number(t) : null;
+  const about = ABOUT.exec(t);
+  if (about) {
+    const n = Number(about[1]);
+    if (n < 1) return null;
+    const [min, max] = [Math.max(1, Math.round(n * 0.75)), Math.max(1, Math.round(n * 1.25))];
+    return min === max ? n : { min, max };
+  }
   const m = /^(\d+)\s*(?:-|–|to|tot)\s*(\d+)$/.exec(t);
   if (!m) return null;
   const [min, max] = [Number(m[1]), Number(m[2])];

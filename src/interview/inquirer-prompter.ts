@@ -2,8 +2,8 @@ import { Separator } from '@inquirer/core';
 import type { Lang } from '../rules/types.js';
 import { say } from '../words/interview.js';
 import { wrapText as wrap } from '../report/wrap.js';
-import { pick, text } from './inquirer-prompts.js';
-import { InterviewStopped, type ConfirmPrompt, type InputPrompt, type Prompter, type SelectPrompt } from './prompter.js';
+import { pick, pickMany, text } from './inquirer-prompts.js';
+import { InterviewStopped, type ConfirmPrompt, type InputPrompt, type Prompter, type SelectManyPrompt, type SelectPrompt } from './prompter.js';
 
 /**
  * The one adapter on inquirer (@inquirer/core, with the two prompts of inquirer-prompts.ts).
@@ -66,8 +66,9 @@ export class InquirerPrompter implements Prompter {
           ...(prompt.default !== undefined ? { default: prompt.default } : {}),
           ...(prompt.required ? { required: true } : {}),
           ...(prompt.cancel ? { cancel: prompt.cancel } : {}),
+          ...(prompt.keys ? { keys: prompt.keys } : {}),
           pageSize: 18,
-          keysTip: say(this.lang, prompt.id === 'pager' ? 'keysPager' : prompt.cancel ? 'keysSelectEsc' : 'keysSelect'),
+          keysTip: say(this.lang, prompt.id === 'pager' ? 'keysPager' : prompt.keys ? (prompt.cancel ? 'keysNavEsc' : 'keysNav') : prompt.cancel ? 'keysSelectEsc' : 'keysSelect'),
           chooseFirst: say(this.lang, 'chooseFirst'),
         },
         this.context(),
@@ -85,6 +86,25 @@ export class InquirerPrompter implements Prompter {
           ...(validate ? { validate } : {}),
           ...(preview ? { transformer: preview } : {}),
           ...(prompt.cancel ? { cancel: prompt.cancel } : {}),
+          ...(prompt.back !== undefined ? { back: prompt.back } : {}),
+        },
+        this.context(),
+      ),
+    );
+  }
+
+  async selectMany<T, K>(prompt: SelectManyPrompt<T, K>): Promise<{ chosen: T[] } | { single: K }> {
+    return this.run(() =>
+      pickMany<T, K>(
+        {
+          message: prompt.message,
+          choices: prompt.choices,
+          singles: prompt.singles,
+          ...(prompt.checked ? { checked: prompt.checked } : {}),
+          ...(prompt.keys ? { keys: prompt.keys } : {}),
+          pageSize: 18,
+          keysTip: say(this.lang, 'keysMany'),
+          chooseFirst: say(this.lang, 'chooseMany'),
         },
         this.context(),
       ),

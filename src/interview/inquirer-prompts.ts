@@ -27,6 +27,17 @@ export interface PickConfig<T> {
   keysTip: string;
   /** shown when Enter is pressed with nothing chosen */
   chooseFirst: string;
+  /** keys that answer at once, whatever is highlighted: '?' (why), 'm' (menu), 'left' or '<' (back) */
+  keys?: Readonly<Record<string, T>>;
+}
+
+/** The value a key answers: by the character typed ('?', 'm', '<') or the key's name ('left'). */
+function keyed<T>(keys: Readonly<Record<string, T>> | undefined, key: KeypressEvent): { value: T } | undefined {
+  if (!keys) return undefined;
+  const seq = (key as { sequence?: string }).sequence;
+  if (seq !== undefined && Object.hasOwn(keys, seq) && seq.length === 1) return { value: keys[seq] as T };
+  if (key.name === 'left' && Object.hasOwn(keys, 'left')) return { value: keys['left'] as T };
+  return undefined;
 }
 
 const isChoice = <T>(item: PickChoice<T> | Separator): item is PickChoice<T> => !Separator.isSeparator(item);
@@ -51,7 +62,11 @@ export const pick = createPrompt(<T>(config: PickConfig<T>, done: (value: T) => 
       setStatus('done');
       done(value);
     };
-    if (isEnterKey(key)) {
+    const byKey = keyed(config.keys, key);
+    if (byKey) {
+      rl.clearLine(0);
+      finish(byKey.value, '');
+    } else if (isEnterKey(key)) {
       const item = items[active];
       if (item && isChoice(item)) finish(item.value, item.name);
       else setNudge(true);
@@ -100,6 +115,8 @@ export interface TextConfig {
   transformer?: (value: string, final: boolean) => string;
   /** what Esc answers; without it Esc does nothing */
   cancel?: { value: string };
+  /** what the left arrow answers on an empty line (going back); without it the arrow only moves the cursor */
+  back?: string;
 }
 
 /** How long after Enter more keys count as the rest of a paste rather than the next answer. */
@@ -151,6 +168,10 @@ export const text = createPrompt((config: TextConfig, done: (value: string) => v
       setShown('—');
       setStatus('done');
       done(config.cancel.value);
+    } else if (key.name === 'left' && config.back !== undefined && rl.line === '' && pasted.current === '') {
+      setShown('');
+      setStatus('done');
+      done(config.back);
     } else {
       setValue(rl.line);
       setError(undefined);
@@ -164,4 +185,71 @@ export const text = createPrompt((config: TextConfig, done: (value: string) => v
   const body = config.transformer ? config.transformer(typed, false) : typed;
   const def = config.default !== undefined && typed === '' ? theme.style.defaultAnswer(config.default) : '';
   return [[prefix, message, def, body.replace(/\n/g, ' ↵ ')].filter(Boolean).join(' '), error ? theme.style.error(error) : ''];
+});
+
+export interface PickManyConfig<T, K> {
+  message: string;
+  /** the options, any number of which may be ticked */
+  choices: readonly PickChoice<T>[];
+  /** single answers listed after the options ("don't know"): Enter on one answers it alone */
+  singles: readonly PickChoice<K>[];
+  checked?: readonly T[];
+  pageSize: number;
+  keysTip: string;
+  /** shown when Enter is pressed with nothing ticked */
+  chooseFirst: string;
+  keys?: Readonly<Record<string, K>>;
+}
+
+/** A list where several options are ticked with the space bar and Enter confirms them; or one of the single answers. */
+export const pickMany = createPrompt(<T, K>(config: PickManyConfig<T, K>, done: (value: { chosen: T[] } | { single: K }) => void): string => {
+  const theme = makeTheme({});
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [nudge, setNudge] = useState(false);
+  const prefix = usePrefix({ status, theme });
+  const n = config.choices.length + config.singles.length;
+  const [active, setActive] = useState(0);
+  const [ticked, setTicked] = useState<readonly number[]>(config.choices.flatMap((c, i) => (config.checked?.includes(c.value) ? [i] : [])));
+  const [answer, setAnswer] = useState('');
+
+  useKeypress((key, rl) => {
+    const byKey = keyed(config.keys, key);
+    if (byKey) {
+      rl.clearLine(0);
+      setStatus('done');
+      done({ single: byKey.value });
+    } else if (isEnterKey(key)) {
+      if (active >= config.choices.length) {
+        const single = config.singles[active - config.choices.length] as PickChoice<K>;
+        setAnswer(single.name);
+        setStatus('done');
+        done({ single: single.value });
+      } else if (ticked.length === 0) setNudge(true);
+      else {
+        setAnswer(ticked.map((i) => config.choices[i]?.name).join(', '));
+        setStatus('done');
+        done({ chosen: [...ticked].sort((a, b) => a - b).map((i) => (config.choices[i] as PickChoice<T>).value) });
+      }
+    } else if (key.name === 'space' && active < config.choices.length) {
+      rl.clearLine(0);
+      setTicked(ticked.includes(active) ? ticked.filter((i) => i !== active) : [...ticked, active]);
+    } else if (isUpKey(key) || isDownKey(key)) {
+      rl.clearLine(0);
+      setActive(Math.min(n - 1, Math.max(0, active + (isUpKey(key) ? -1 : 1))));
+    } else if (isNumberKey(key) && !Number.isNaN(Number(rl.line))) {
+      // The nth option: ticks or unticks it.
+      const i = Number(rl.line) - 1;
+      rl.clearLine(0);
+      if (i >= 0 && i < config.choices.length) {
+        setActive(i);
+        setTicked(ticked.includes(i) ? ticked.filter((x) => x !== i) : [...ticked, i]);
+      } else if (i >= config.choices.length && i < n) setActive(i); // a single answer: Enter then gives it
+    } else if (isBackspaceKey(key)) rl.clearLine(0);
+  });
+
+  const message = theme.style.message(config.message, status);
+  if (status === 'done') return [prefix, message, theme.style.answer(answer)].join(' ');
+  const rows = [...config.choices.map((c, i) => `${ticked.includes(i) ? '◉' : '◯'} ${c.name}`), ...config.singles.map((c) => `  ${c.name}`)];
+  const page = usePagination({ items: rows, active, renderItem: ({ item, isActive }) => (isActive ? theme.style.highlight(`❯ ${item}`) : `  ${item}`), pageSize: config.pageSize, loop: false });
+  return [`${prefix} ${message}`, page, ' ', nudge && ticked.length === 0 ? theme.style.error(config.chooseFirst) : '', theme.style.help(config.keysTip)].filter(Boolean).join('\n').trimEnd() + HIDE_CURSOR;
 });

@@ -2,6 +2,7 @@ import type { CaseFile, Incident, Order } from '../case/types.js';
 import { CASE_FIELDS, caseField } from '../case/fields.js';
 import { factFallbacks, gatedRefs } from './status.js';
 import { assessCase } from '../engine/assess.js';
+import type { CaseResult } from '../engine/result.js';
 import { explainCase } from '../explain/explain.js';
 import { countText } from '../explain/story.js';
 import type { CaseReport, ConclusionReport } from '../explain/types.js';
@@ -37,10 +38,12 @@ export interface PlanInput {
 export interface Dependent {
   id: string;
   ruleset: string;
-  kind: 'criterion' | 'judgment' | 'table' | 'deadline';
+  kind: 'criterion' | 'judgment' | 'table' | 'deadline' | 'action';
   title: string;
   status: string;
   headline: boolean;
+  /** the route it belongs to, when the rule set names one */
+  route?: string;
 }
 
 export type QuestionType = 'boolean' | 'choice' | 'date' | 'number' | 'text' | 'duration' | 'judgment';
@@ -66,6 +69,8 @@ export interface Question {
   judgment?: { title: string; type: 'boolean' | 'choice'; indicators: Indicator[]; guidance: string };
   /** how many open elements and deadlines the answer could decide */
   decides: number;
+  /** a fact asked because the judgment named here weighs it */
+  weighs?: string;
   dependents: Dependent[];
 }
 
@@ -87,10 +92,14 @@ function documentOf(file: string, caseFile: CaseFile): SourceDocument {
   return { file, value: caseFile, locate: here, locateKey: here };
 }
 
-export function assessSoFar(input: PlanInput): CaseReport {
+/** The engine's result for the case so far (for the printable report, written through the format table). */
+export function resultSoFar(input: PlanInput): CaseResult {
   const file = input.file ?? 'interview';
-  const result = assessCase(input.rulesets, input.caseFile, documentOf(file, input.caseFile), { asOf: input.asOf, lang: input.lang }, input.caseFile.id ?? file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, ''));
-  return explainCase(result, input.rulesets, input.lang);
+  return assessCase(input.rulesets, input.caseFile, documentOf(file, input.caseFile), { asOf: input.asOf, lang: input.lang }, input.caseFile.id ?? file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, ''));
+}
+
+export function assessSoFar(input: PlanInput): CaseReport {
+  return explainCase(resultSoFar(input), input.rulesets, input.lang);
 }
 
 /** The rule sets the report used, or (before there is one) every rule set of the case's jurisdiction. */
@@ -103,12 +112,21 @@ function rulesetsOf(input: PlanInput, report?: CaseReport): RuleSet[] {
 export function dependentsOf(ref: string, report: CaseReport): Dependent[] {
   const out: Dependent[] = [];
   for (const c of report.conclusions) {
-    if (c.needs.some((n) => n.ref === ref)) out.push({ id: c.id, ruleset: c.ruleset, kind: c.kind, title: c.title, status: c.status, headline: c.headline });
+    if (c.needs.some((n) => n.ref === ref)) out.push({ id: c.id, ruleset: c.ruleset, kind: c.kind, title: c.title, status: c.status, headline: c.headline, ...routeOf(c) });
   }
   for (const d of report.deadlines) {
-    if (d.needs.some((n) => n.ref === ref)) out.push({ id: d.id, ruleset: d.ruleset, kind: 'deadline', title: d.title, status: d.status, headline: false });
+    if (d.needs.some((n) => n.ref === ref)) out.push({ id: d.id, ruleset: d.ruleset, kind: 'deadline', title: d.title, status: d.status, headline: false, ...routeOf(d) });
+  }
+  for (const a of report.actions) {
+    if (a.needs.some((n) => n.ref === ref)) out.push({ id: a.id, ruleset: a.ruleset, kind: 'action', title: a.title, status: a.status, headline: false, ...routeOf(a) });
   }
   return out;
+}
+
+/** The route an item of the report belongs to (items of a route not settled yet carry it). */
+function routeOf(item: object): { route?: string } {
+  const route = (item as { route?: unknown }).route;
+  return typeof route === 'string' ? { route } : {};
 }
 
 export function plan(input: PlanInput): Plan {
@@ -125,9 +143,11 @@ export function plan(input: PlanInput): Plan {
     if (o.indefinite === true) waits.add(`case.orders.${i}.expires`);
   });
   for (const [ref, places] of gatedRefs(input.rulesets)) if (!skip.has(ref) && places.every((gates) => gates.some(dead))) waits.add(ref);
-  // Every open reference, in the order it first appears in the report (headlines first).
+  // Every open reference that can still change what the adviser is told: a headline conclusion,
+  // a deadline's status, an action's presence or last day. An element below a headline that is
+  // already settled, or a table that feeds no headline (sentencing culpability), cannot: it is not asked.
   const order: string[] = [];
-  const items = [...report.conclusions.filter((c) => c.headline), ...report.conclusions.filter((c) => !c.headline), ...report.deadlines];
+  const items = [...report.conclusions.filter((c) => c.headline), ...report.deadlines, ...report.actions];
   for (const item of items) for (const n of item.needs) if (!order.includes(n.ref)) order.push(n.ref);
   const dontKnow: string[] = [];
   const unaskable: string[] = [];
@@ -166,6 +186,15 @@ export function plan(input: PlanInput): Plan {
     while (at < queue.length && queue[at]?.type === 'judgment' && sorted.indexOf(queue[at] as Question) < sorted.indexOf(j)) at++;
     queue.splice(at, 0, j);
   }
+  // The facts a judgment weighs are asked just before it, as ordinary questions: the adviser
+  // judges on the fullest picture without a detour.
+  for (let i = 0; i < queue.length; i++) {
+    const j = queue[i] as Question;
+    if (j.type !== 'judgment') continue;
+    const before = indicatorQuestions(j.ref, input, report).filter((q) => !queue.some((x) => x.ref === q.ref));
+    queue.splice(i, 0, ...before.map((q) => ({ ...q, weighs: j.ref })));
+    i += before.length;
+  }
   return { report, ...(queue[0] ? { next: queue[0] } : {}), queue, dontKnow, unaskable };
 }
 
@@ -202,7 +231,8 @@ export function indicatorQuestions(ref: string, input: PlanInput, report: CaseRe
   for (const r of [...new Set(refs)]) {
     if (skip.has(r) || getAnswer(input.caseFile, r) !== undefined) continue;
     const q = questionFor(r, input, report);
-    if (q && q.type !== 'judgment') out.push(q);
+    // An incident's channel is free text the kind already covers: not worth a question of its own.
+    if (q && q.type !== 'judgment' && !(q.type === 'text' && r.startsWith('case.incidents.'))) out.push(q);
   }
   return out;
 }

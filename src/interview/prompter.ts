@@ -23,6 +23,18 @@ export interface SelectPrompt<T> {
   required?: boolean;
   /** what Esc answers (leaving a change without changing anything); without it Esc does nothing */
   cancel?: { value: T };
+  /** keys that answer at once: '?' (why this question), 'm' (the menu), 'left' and '<' (back) */
+  keys?: Readonly<Record<string, T>>;
+}
+
+/** Several options at once (ticked with the space bar), or one of the single answers ("don't know"). */
+export interface SelectManyPrompt<T, K> {
+  id: string;
+  message: string;
+  choices: readonly Choice<T>[];
+  singles: readonly Choice<K>[];
+  checked?: readonly T[];
+  keys?: Readonly<Record<string, K>>;
 }
 
 export interface InputPrompt {
@@ -36,6 +48,8 @@ export interface InputPrompt {
   preview?: (value: string, final: boolean) => string;
   /** what Esc answers (leaving a change without changing anything); without it Esc does nothing */
   cancel?: { value: string };
+  /** what the left arrow on an empty line answers (going back) */
+  back?: string;
 }
 
 export interface ConfirmPrompt {
@@ -50,6 +64,7 @@ export interface Prompter {
   /** long text (the assessment so far): a screen at a time where there is a screen */
   page(text: string): Promise<void>;
   select<T>(prompt: SelectPrompt<T>): Promise<T>;
+  selectMany<T, K>(prompt: SelectManyPrompt<T, K>): Promise<{ chosen: T[] } | { single: K }>;
   input(prompt: InputPrompt): Promise<string>;
   confirm(prompt: ConfirmPrompt): Promise<boolean>;
 }

@@ -27,7 +27,7 @@ function strings(rs: RuleSet): string[] {
     else if (Array.isArray(v)) v.forEach(all);
     else if (v !== null && typeof v === 'object') Object.values(v).forEach(all);
   };
-  all({ derived: rs.derived, criteria: rs.criteria, judgments: rs.judgments, tables: rs.tables, deadlines: rs.deadlines, actions: (rs as { actions?: unknown }).actions });
+  all({ derived: rs.derived, criteria: rs.criteria, judgments: rs.judgments, tables: rs.tables, deadlines: rs.deadlines, actions: (rs as { actions?: unknown }).actions, routes: (rs as { routes?: unknown }).routes });
   return out;
 }
 

@@ -27,8 +27,17 @@ export function describeValue(value: unknown, lang: Lang, words = describeReport
   return words;
 }
 
+/**
+ * A date as the case file holds it, in words: a day, a month, a range, or an open-ended range
+ * ("since 1 September": {from} alone; "before 2 May": {to} alone), which must read as a date too.
+ */
 export function describeWhen(when: unknown, lang: Lang): string {
-  if (typeof when === 'string' || (when !== null && typeof when === 'object' && 'from' in when && 'to' in when)) return formatWhen(when as When, lang);
+  if (typeof when === 'string') return formatWhen(when, lang);
+  if (when !== null && typeof when === 'object') {
+    const { from, to } = when as { from?: unknown; to?: unknown };
+    const ok = (x: unknown): boolean => x === undefined || typeof x === 'string';
+    if ((typeof from === 'string' || typeof to === 'string') && ok(from) && ok(to)) return formatWhen(when as When, lang);
+  }
   return String(when);
 }
 

@@ -1,4 +1,5 @@
 import type { Lang, Text } from '../rules/types.js';
+import { POSTURE_WORDS } from './interview-posture.js';
 
 /**
  * The interview's own words, in English and Dutch: how it asks for the case fields the rule
@@ -6,6 +7,7 @@ import type { Lang, Text } from '../rules/types.js';
  * questions (facts, judgments) come from the rule sets.
  */
 const STRINGS = {
+  ...POSTURE_WORDS,
   caseFileStem: { en: 'case', nl: 'zaak' },
   noTerminal: {
     en: 'interview asks its questions on a terminal, and standard input is not one. To assess a case file without questions, run: rulecase assess <case-file>',
@@ -31,9 +33,9 @@ const STRINGS = {
     en: 'Incidents: each thing that happened (a message, a call, a visit, following, a threat …). Enter them one by one; the date may be rough (March 2026, or between 1 and 15 May 2026).',
     nl: 'Incidenten: elk voorval (een bericht, telefoontje, bezoek, achtervolgen, een bedreiging …). Voer ze één voor één in; de datum mag bij benadering (maart 2026, of tussen 1 en 15 mei 2026).',
   },
-  incidentsMenu: { en: 'Incidents ({n} entered)', nl: 'Incidenten ({n} ingevoerd)' },
-  incidentAdd: { en: 'Add an incident', nl: 'Een incident toevoegen' },
-  incidentAddFirst: { en: 'Add the first incident', nl: 'Het eerste incident toevoegen' },
+  incidentsMenu: { en: 'Incidents ({n} entered). Add one by choosing what happened:', nl: 'Incidenten ({n} ingevoerd). Voeg er een toe door te kiezen wat er gebeurde:' },
+  incidentAdd: { en: 'Add an incident (what happened is asked next)', nl: 'Een incident toevoegen (wat er gebeurde wordt daarna gevraagd)' },
+  incidentAddFirst: { en: 'Add the first incident (what happened is asked next)', nl: 'Het eerste incident toevoegen (wat er gebeurde wordt daarna gevraagd)' },
   incidentsDone: { en: 'Done with the incidents: go on', nl: 'Klaar met de incidenten: verder' },
   incidentsNone: { en: 'There are no incidents to enter: go on', nl: 'Er zijn geen incidenten in te voeren: verder' },
   incidentsReview: { en: 'Review, change or remove an incident', nl: 'Een incident bekijken, wijzigen of verwijderen' },
@@ -43,7 +45,7 @@ const STRINGS = {
     en: 'Incident {n}: how many acts does this stand for over that period (for example 40 messages)? Enter for one.',
     nl: 'Incident {n}: voor hoeveel gedragingen staat dit in die periode (bijvoorbeeld 40 berichten)? Enter voor één.',
   },
-  countInvalid: { en: 'Give a number such as 40, or a rough number such as 30-50.', nl: 'Geef een aantal zoals 40, of een ruwe schatting zoals 30-50.' },
+  countInvalid: { en: 'Give a number such as 40, a rough number such as about 40 or 30-50, or don\'t know.', nl: 'Geef een aantal zoals 40, een schatting zoals ongeveer 40 of 30-50, of weet niet.' },
   incidentDescription: { en: 'Incident {n}: a short description (leave empty to skip)', nl: 'Incident {n}: een korte omschrijving (leeg laten mag)' },
   incidentAdded: { en: 'Incident {n} saved: {what}', nl: 'Incident {n} bewaard: {what}' },
   incidentPick: { en: 'Which incident?', nl: 'Welk incident?' },

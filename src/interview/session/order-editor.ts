@@ -1,0 +1,136 @@
+import type { Order } from '../../case/types.js';
+import { addOrder, getAnswer, removeItem, setAnswer, unknownRefs } from '../answers.js';
+import { mentionedCaseRefs } from '../status.js';
+import { orderTypeName, questionFor } from '../planner.js';
+import { SEPARATOR } from '../prompter.js';
+import { sayKey } from '../../words/interview.js';
+import { describeWhen } from '../view.js';
+import { IncidentEditor } from './incident-editor.js';
+
+/** An order's fields in the order they are asked when it is added; expires stands for its end (a date or until further order). */
+const ORDER_FIELDS = ['made', 'court', 'served', 'withoutNotice', 'returnDate', 'expires', 'terms.directContact', 'terms.indirectContact', 'terms.socialMedia', 'terms.violence', 'terms.molestation'] as const;
+/** An order's fields as the review shows them: its type first, and whether it runs until further order beside its end. */
+const ORDER_REVIEW_FIELDS: readonly string[] = ['type', ...ORDER_FIELDS.flatMap((f) => (f === 'expires' ? ['expires', 'indefinite'] : [f]))];
+/** Asked for every order; the others only where the jurisdiction's rules read them. */
+const ALWAYS_ASKED = new Set<string>(['made', 'court', 'served']);
+
+/** The orders: each recorded whole (kind, made, court, service, end, the terms the rules read), listed, changed, removed. */
+export abstract class OrderEditor extends IncidentEditor {
+  protected async ordersGroup(opening: boolean): Promise<boolean | 'back' | 'stop'> {
+    let changed = false;
+    for (;;) {
+      const n = this.case.orders?.length ?? 0;
+      // In the opening "there is none" and "don't know" are different answers, and neither is preselected.
+      const first = opening && n === 0 && this.case.orders === undefined;
+      const pick = await this.p.select<string>({
+        id: 'orders.menu',
+        message: this.t('ordersMenu', { n }),
+        choices: [
+          { value: 'add', name: this.t('orderAdd') },
+          ...(n > 0 ? [{ value: 'edit', name: this.t('ordersReview') }] : []),
+          { value: 'done', name: n === 0 && opening ? this.t('ordersNone') : opening ? this.t('ordersDone') : this.t('menuContinue') },
+          ...(first ? [{ value: 'unknown', name: this.t('ordersUnknown') }] : []),
+        ],
+        ...(first ? { required: true } : { default: n === 0 ? 'add' : 'done' }),
+        ...(opening ? { keys: { left: 'back', '<': 'back', '?': 'why', m: 'menu' } } : { keys: { left: 'done', '<': 'done' } }),
+      });
+      if (pick === 'back') return 'back';
+      if (pick === 'why') {
+        this.p.say(this.c.dim(this.t('ordersIntro')));
+        continue;
+      }
+      if (pick === 'menu') {
+        if ((await this.menu()) === 'stop') return 'stop';
+        continue;
+      }
+      if (pick === 'unknown') return changed;
+      if (pick === 'done') {
+        if (opening && n === 0 && this.case.orders === undefined) this.save({ ...this.case, orders: [] });
+        return changed;
+      }
+      if (pick === 'add') {
+        await this.addWholeOrder(n + 1);
+        changed = true;
+      } else {
+        const list = this.case.orders ?? [];
+        const which = await this.p.select<number>({ id: 'orders.pick', message: this.t('orderPick'), choices: [{ value: -1, name: this.t('back') }, ...list.map((o, i) => ({ value: i, name: `${i + 1}. ${this.orderSummary(o)}` }))], keys: { left: -1, '<': -1 } });
+        if (which >= 0) changed = (await this.editOrder(which)) || changed;
+      }
+    }
+  }
+
+  /** An order is recorded whole: its kind, when and by which court it was made, service, its end, and the terms the rules read. */
+  protected async addWholeOrder(k: number): Promise<void> {
+    const jurisdiction = this.caseJurisdiction();
+    const types = jurisdiction?.orderTypes ?? [];
+    const type = await this.p.select<string>({ id: 'order.type', message: this.t('orderType', { n: k }), choices: types.map((t) => ({ value: t.value, name: orderTypeName(jurisdiction, t.value, this.lang) })), required: true });
+    const order: Order = { type };
+    this.save(addOrder(this.case, order));
+    const i = k - 1;
+    const mentioned = mentionedCaseRefs(this.options.rulesets, this.case.jurisdiction);
+    for (const field of ORDER_FIELDS) {
+      if (field === 'expires') {
+        await this.orderEnd(i);
+        continue;
+      }
+      if (!ALWAYS_ASKED.has(field) && !mentioned.has(`case.orders.N.${field}`)) continue;
+      // A return date belongs to an order made without notice.
+      if (field === 'returnDate' && this.case.orders?.[i]?.withoutNotice !== true) continue;
+      const q = questionFor(`case.orders.${i}.${field}`, this.planInput());
+      if (q) await this.ask(q, 'status');
+    }
+    this.p.say(this.c.green(this.t('orderAdded', { n: k, what: this.orderSummary(this.case.orders?.[i] ?? order) })));
+  }
+
+  /** Until when the order runs: a date, until further order, or not known. */
+  protected async orderEnd(i: number): Promise<void> {
+    const end = await this.p.select<'date' | 'indefinite' | 'unknown'>({
+      id: 'order.end',
+      message: this.t('orderEnd'),
+      choices: [
+        { value: 'date', name: this.t('orderEndDate') },
+        { value: 'indefinite', name: this.t('orderEndIndefinite') },
+        { value: 'unknown', name: this.t('dontKnow') },
+      ],
+      required: true,
+    });
+    if (end === 'unknown') return;
+    this.save(setAnswer(this.case, `case.orders.${i}.indefinite`, end === 'indefinite'));
+    const q = end === 'date' ? questionFor(`case.orders.${i}.expires`, this.planInput()) : undefined;
+    if (q) await this.ask(q, 'status');
+  }
+
+  protected async editOrder(i: number): Promise<boolean> {
+    const before = JSON.stringify(this.case);
+    for (;;) {
+      const order = this.case.orders?.[i];
+      if (!order) break;
+      const fields = ORDER_REVIEW_FIELDS;
+      const value = (f: string): string => {
+        const v = getAnswer(this.case, `case.orders.${i}.${f}`);
+        if (v === undefined) return unknownRefs(this.case).has(`case.orders.${i}.${f}`) ? this.t('dontKnowShort') : this.t('notAsked');
+        if (f === 'type') return orderTypeName(this.caseJurisdiction(), String(v), this.lang);
+        if (typeof v === 'boolean') return v ? this.t('yes').toLowerCase() : this.t('no').toLowerCase();
+        return describeWhen(v, this.lang);
+      };
+      const pick = await this.p.select<string>({
+        id: 'order.edit',
+        message: `${this.t('orderNumber', { n: i + 1 })}: ${this.orderSummary(order)}`,
+        choices: [{ value: 'back', name: this.t('back') }, ...fields.map((f) => ({ value: f, name: `${this.t('incidentChange', { field: sayKey(this.lang, `field.${f}`) })}  ${this.c.cyan(value(f))}` })), SEPARATOR, { value: 'remove', name: this.t('orderRemove') }],
+        keys: { left: 'back', '<': 'back' },
+      });
+      if (pick === 'back') break;
+      if (pick === 'remove') {
+        if (await this.p.confirm({ id: 'order.remove', message: this.t('orderRemoveConfirm', { n: i + 1, what: this.orderSummary(order) }), default: false })) {
+          this.save(removeItem(this.case, 'orders', i));
+          this.p.say(this.t('orderRemoved', { n: i + 1 }));
+          break;
+        }
+        continue;
+      }
+      const q = questionFor(`case.orders.${i}.${pick}`, this.planInput());
+      if (q) await this.ask(q, 'review');
+    }
+    return JSON.stringify(this.case) !== before;
+  }
+}
