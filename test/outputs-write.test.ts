@@ -17,12 +17,14 @@ const leftovers = (dir: string): string[] => readdirSync(dir).filter((f) => f.en
 describe('two outputs to one file', () => {
   it('one file spelled two ways (relative and absolute) is refused before anything is written, ten times of ten', async () => {
     const dir = scratch();
-    const file = join(dir, 'r.json');
+    // An extension that names no format, so that only the two spellings of one file are at fault
+    // (a CSV into r.json would be refused for its extension first).
+    const file = join(dir, 'r.out');
     writeFileSync(file, 'the report of yesterday\n');
     for (let i = 0; i < 10; i++) {
-      const r = await runInProcess(['assess', ...asOf, '--format', 'json=r.json', '--format', `csv=${file}`, join(process.cwd(), FIXTURE)], {}, false, dir);
+      const r = await runInProcess(['assess', ...asOf, '--format', 'json=r.out', '--format', `csv=${file}`, join(process.cwd(), FIXTURE)], {}, false, dir);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/two formats would write to r\.json \(also given as .*r\.json\); give each its own file/);
+      expect(r.stderr).toMatch(/two formats would write to r\.out \(also given as .*r\.out\); give each its own file/);
       expect(r.stderr).not.toMatch(/internal|ENOENT|at .*\.js/);
       expect(readFileSync(file, 'utf8')).toBe('the report of yesterday\n');
       expect(leftovers(dir)).toEqual([]);
@@ -33,12 +35,15 @@ describe('two outputs to one file', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'r.xml'), 'old\n');
     symlinkSync('r.xml', join(dir, 'link.xml'));
-    linkSync(join(dir, 'r.xml'), join(dir, 'hard.xml'));
-    for (const other of ['./r.xml', 'link.xml', 'hard.xml']) {
-      const r = await runInProcess(['assess', ...asOf, '--format', 'junit=r.xml', '--format', `sarif=${other}`, join(process.cwd(), FIXTURE)], {}, false, dir);
+    writeFileSync(join(dir, 'r.out'), 'old\n');
+    symlinkSync('r.out', join(dir, 'link.out'));
+    linkSync(join(dir, 'r.out'), join(dir, 'hard.out'));
+    for (const other of ['./r.out', 'link.out', 'hard.out']) {
+      const r = await runInProcess(['assess', ...asOf, '--format', 'junit=r.out', '--format', `sarif=${other}`, join(process.cwd(), FIXTURE)], {}, false, dir);
       expect(r.code, other).toBe(2);
-      expect(r.stderr).toMatch(/two formats would write to r\.xml/);
+      expect(r.stderr).toMatch(/two formats would write to r\.out/);
     }
+    expect(readFileSync(join(dir, 'r.out'), 'utf8')).toBe('old\n');
     const v = await runInProcess(['validate', '--format', 'junit=r.xml', '--format', 'sarif=link.xml'], {}, false, dir);
     expect(v.code).toBe(2);
     expect(v.stderr).toMatch(/two formats would write to r\.xml/);

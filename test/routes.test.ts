@@ -134,7 +134,7 @@ title: { en: Routes (Zedland), nl: Routes (Zedland) }
 description: { en: An invented rule set for tests., nl: Een verzonnen regelset voor tests. }
 validFrom: "2020-01-01"
 sources:
-  zka-9: { instrument: Zedland Keep-away Act, article: s. 9, checked: "2026-01-01", verified: true }
+  zka-9: { kind: statute, instrument: Zedland Keep-away Act, article: s. 9, url: "https://example.org/zka#9", quote: "Keep away.", checked: "2026-01-01", verified: true }
 routes:
   claim:
     title: { en: Claim, nl: Vordering }
