@@ -5,7 +5,7 @@
  * practical advice (an action cited only to practice or official guidance): see
  * docs/rule-language.md, "Sources".
  */
-import { dependsOn, ownVerified, type RuleKind } from '../engine/verified.js';
+import { dependsOn, type RuleKind } from '../engine/verified.js';
 import type { Deadline, Lang, RuleMeta, RuleSet, SourceKind } from '../rules/types.js';
 import { say } from '../words/report.js';
 
@@ -41,12 +41,12 @@ export function unconfirmedReason(rs: RuleSet, kind: RuleKind, id: string, lang:
   const rule = ruleOf(rs, kind, id);
   if (rule === undefined || seen.has(key) || unmarked(rs, kind, rule)) return undefined;
   seen.add(key);
-  if (!ownVerified(rs, rule)) {
-    // What is not confirmed (the source, by name) and why (its own one line).
-    const source = rule.cite.map((s) => (Object.hasOwn(rs.sources, s) ? rs.sources[s] : undefined)).find((s) => s && !s.verified && s.unverifiedBecause);
-    if (source?.unverifiedBecause) return `${[source.instrument, source.article].filter(Boolean).join(', ')}: ${source.unverifiedBecause[lang].trim()}`;
-    return rule.note ? firstSentence(rule.note[lang]) : say(lang, 'unconfirmedRule');
-  }
+  // An action's practical part (how to call the police, what to keep) is advice: its sources never mark it.
+  const sources = rule.cite.flatMap((s) => (Object.hasOwn(rs.sources, s) && rs.sources[s] ? [rs.sources[s]] : [])).filter((s) => kind !== 'actions' || !ADVICE.has(s.kind));
+  // What is not confirmed (the source, by name) and why (its own one line).
+  const source = sources.find((s) => !s.verified && s.unverifiedBecause);
+  if (source?.unverifiedBecause) return `${[source.instrument, source.article].filter(Boolean).join(', ')}: ${source.unverifiedBecause[lang].trim()}`;
+  if (rule.verified === false || sources.some((s) => !s.verified)) return rule.note ? firstSentence(rule.note[lang]) : say(lang, 'unconfirmedRule');
   for (const dep of dependsOn(rs, kind, id)) {
     const [k, i] = dep.split('.') as [RuleKind, string];
     const reason = unconfirmedReason(rs, k, i, lang, seen);
