@@ -45,7 +45,7 @@ export function unconfirmedReason(rs: RuleSet, kind: RuleKind, id: string, lang:
   const sources = rule.cite.flatMap((s) => (Object.hasOwn(rs.sources, s) && rs.sources[s] ? [rs.sources[s]] : [])).filter((s) => kind !== 'actions' || !ADVICE.has(s.kind));
   // What is not confirmed (the source, by name) and why (its own one line).
   const source = sources.find((s) => !s.verified && s.unverifiedBecause);
-  if (source?.unverifiedBecause) return `${[source.instrument, source.article].filter(Boolean).join(', ')}: ${source.unverifiedBecause[lang].trim()}`;
+  if (source?.unverifiedBecause) return `${[source.instrument, shortArticle(source.article)].filter(Boolean).join(', ')}: ${source.unverifiedBecause[lang].trim()}`;
   if (rule.verified === false || sources.some((s) => !s.verified)) return rule.note ? firstSentence(rule.note[lang]) : say(lang, 'unconfirmedRule');
   for (const dep of dependsOn(rs, kind, id)) {
     const [k, i] = dep.split('.') as [RuleKind, string];
@@ -60,4 +60,13 @@ function firstSentence(text: string): string {
   const t = text.trim().replace(/\s+/g, ' ');
   const m = /^(.+?[.;])(\s|$)/.exec(t);
   return (m?.[1] ?? t).replace(/[.;]$/, '');
+}
+
+/**
+ * A source's article as the note names it: its reference ("s.47(8)"), without the words after it;
+ * nothing for a description ("time runs from the last incident …"), which the reason says better.
+ */
+function shortArticle(article: string | undefined): string | undefined {
+  const ref = article?.split(/ \(|, /)[0]?.trim();
+  return ref !== undefined && ref.length <= 24 ? ref : undefined;
 }
