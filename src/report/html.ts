@@ -89,7 +89,6 @@ section.routes ul { margin: 0; padding-left: 5mm; }
 .detail ul { margin: 0.5mm 0 1mm; padding-left: 5mm; font-size: 9pt; color: #333; }
 .detail { font-size: 10pt; }
 ol.sources { font-size: 9pt; padding-left: 6mm; word-break: break-word; }
-a.mark { text-decoration: none; }
 section.unconfirmed ol { font-size: 9pt; padding-left: 6mm; margin: 0; }
 footer { margin-top: 5mm; padding-top: 2mm; border-top: 0.5pt solid #888; font-size: 9pt; color: #444; break-inside: avoid; }
 `;
@@ -152,7 +151,7 @@ export function formatCaseHtml(cr: CaseReport, reportLang: Lang, detail: 'lean' 
   out.push('</header>');
   const numbered = numberedDeadlines(cr);
   const current = numbered.filter((x) => !onlyHistory(x.d));
-  const m: Marks = { notes: new UnconfirmedNotes(lang), anchor: `${name}-u` };
+  const m: Marks = { notes: new UnconfirmedNotes(lang) };
   out.push(...whatToDo(cr, lang, m), ...conclusionsPart(cr, lang, m), ...timelinePart(cr, current, lang), ...deadlinesPart(cr, current, lang, 'deadlines', m), ...routesPart(cr, lang));
   // The appendix is written first so that its marks are numbered too; the notes close the report proper.
   const appendix = detail === 'full' ? ['<section class="appendix">', `<h2>${w('appendix')}</h2>`, ...deadlinesPart(cr, numbered.filter((x) => onlyHistory(x.d)), lang, 'datesPassed', m), ...storyPart(cr, lang), ...detailsPart(cr, lang, m), '</section>'] : [];
@@ -171,17 +170,16 @@ function routesPart(cr: CaseReport, lang: Lang): string[] {
   return [`<section class="routes"><h2>${esc(say(lang, 'routesNotApplying'))}</h2><ul>`, ...lines.map((l) => `<li>${esc(l)}</li>`), '</ul></section>'];
 }
 
-/** The marks of one case: their notes and the anchors the marks link to. */
+/** The marks of one case: their notes, numbered as the case first shows them. */
 interface Marks {
   notes: UnconfirmedNotes;
-  anchor: string;
 }
 
 /** The notes the marks point to, once, with the legend: what each mark says is not confirmed. */
 function notesPart(m: Marks, lang: Lang): string[] {
   const notes = m.notes.notes();
   if (notes.length === 0) return [];
-  return [`<section class="unconfirmed"><h2>${esc(say(lang, 'unconfirmedHeading'))}</h2><p class="muted small">${esc(say(lang, 'unconfirmedLegend'))}</p><ol>`, ...notes.map(({ n, reason }) => `<li id="${m.anchor}${n}" value="${n}">${esc(reason)}</li>`), '</ol></section>'];
+  return [`<section class="unconfirmed"><h2>${esc(say(lang, 'unconfirmedHeading'))}</h2><p class="muted small">${esc(say(lang, 'unconfirmedLegend'))}</p><ol>`, ...notes.map(({ n, reason }) => `<li value="${n}">${esc(reason)}</li>`), '</ol></section>'];
 }
 
 function whatToDo(cr: CaseReport, lang: Lang, m: Marks): string[] {
@@ -205,10 +203,10 @@ function actionItem(a: ActionReport, ifRoute: string, lang: Lang, m: Marks): str
   return parts.join('') + '</li>';
 }
 
-/** An item's one mark, linked to its note: " [unconfirmed 1]", or nothing. */
+/** An item's one mark, " [unconfirmed 1]", or nothing; no link (the report links to nothing), its number is the note's. */
 function unverified(item: { unverifiedBecause?: string }, m: Marks): string {
   const n = m.notes.number(item);
-  return n === undefined ? '' : ` <a class="mark soon small" href="#${m.anchor}${n}">[${esc(m.notes.mark(item) ?? '')}]</a>`;
+  return n === undefined ? '' : ` <span class="mark soon small">[${esc(m.notes.mark(item) ?? '')}]</span>`;
 }
 
 function badge(c: ConclusionReport, lang: Lang): string {
