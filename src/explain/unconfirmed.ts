@@ -67,6 +67,6 @@ function firstSentence(text: string): string {
  * nothing for a description ("time runs from the last incident …"), which the reason says better.
  */
 function shortArticle(article: string | undefined): string | undefined {
-  const ref = article?.split(/ \(|, /)[0]?.trim();
-  return ref !== undefined && ref.length <= 24 ? ref : undefined;
+  const ref = article?.split(' (')[0]?.trim();
+  return ref !== undefined && ref.length <= 28 ? ref : undefined;
 }
