@@ -1,11 +1,11 @@
 import { conditionRefs, dateExprRefs, parseRef } from '../rules/refs.js';
 import type { RuleMeta, RuleSet } from '../rules/types.js';
 
-type RuleKind = 'criteria' | 'judgments' | 'tables' | 'deadlines' | 'actions';
+export type RuleKind = 'criteria' | 'judgments' | 'tables' | 'deadlines' | 'actions';
 const KINDS: readonly RuleKind[] = ['criteria', 'judgments', 'tables', 'deadlines', 'actions'];
 
 /** The rules a rule reads (criteria, judgments, tables, deadlines), by `kind.id`. */
-function dependsOn(rs: RuleSet, kind: RuleKind, id: string): string[] {
+export function dependsOn(rs: RuleSet, kind: RuleKind, id: string): string[] {
   const refs: { ref: string; pointer: string }[] = [];
   if (kind === 'criteria') {
     const c = rs.criteria?.[id];

@@ -11,6 +11,8 @@ import { say, sayIfKnown } from '../words/report.js';
 import type { ActionReport, RouteReport, CaseReport, ConclusionReport, DeadlineReport, ExplainedNeed, RuleWords, SourceRef } from './types.js';
 import { caseStory } from './story.js';
 import { describeValue, humanDate } from './values.js';
+import { unconfirmedReason } from './unconfirmed.js';
+import type { RuleKind } from '../engine/verified.js';
 
 /** Explains a case result in a language (default: the case's own, else English). */
 export function explainCase(result: CaseResult, rulesets: readonly RuleSet[], lang: Lang = result.lang ?? 'en'): CaseReport {
@@ -137,6 +139,13 @@ export class Explainer {
     });
   }
 
+  /** The mark's reason, for an item resting on something not confirmed (see unconfirmed.ts). */
+  private unconfirmed(verified: boolean, kind: RuleKind, id: string): { unverifiedBecause?: string } {
+    if (verified) return {};
+    const because = unconfirmedReason(this.rs, kind, id, this.lang);
+    return because === undefined ? {} : { unverifiedBecause: because };
+  }
+
   /** A result about one of several orders says which: "… (order 2)". */
   private aboutOrder(words: RuleWords, order: number | undefined): RuleWords {
     if (order === undefined) return words;
@@ -192,6 +201,7 @@ export class Explainer {
     const judgment = c.kind === 'judgment' ? own(this.rs.judgments, c.id) : undefined;
     return {
       ...base,
+      ...this.unconfirmed(c.verified, c.kind === 'criterion' ? 'criteria' : c.kind === 'judgment' ? 'judgments' : 'tables', c.id),
       ...(c.outputs ? { outputs: Object.fromEntries(Object.entries(c.outputs).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => this.words(x)) : this.words(v)])) } : {}),
       explanation: this.conclusionExplanation(c),
       ...(indicators ? { indicators } : {}),
@@ -244,6 +254,7 @@ export class Explainer {
       explanation: this.deadlineExplanation(d, startEvent),
       basis: { ...basis, startEvent, text: this.tx(rule?.basis), ...(extension ? { extension: { ...extension, why: this.extensionWhy(extension) } } : {}) },
       needs: this.needs(d.needs),
+      ...this.unconfirmed(d.verified, 'deadlines', d.id),
       ...(rule?.remindBefore ? { remindBefore: rule.remindBefore } : {}),
     };
   }
@@ -252,7 +263,7 @@ export class Explainer {
     const rule = own(this.rs.actions, a.id);
     const words: RuleWords = this.aboutOrder(rule ? this.ruleWords(rule) : { title: a.id, sources: [], checked: '' }, a.order);
     const by = rule?.by ? parseRef(rule.by) : undefined;
-    return { ...a, ...words, whoText: say(this.lang, `who.${a.who}`), because: this.tx(rule?.because), ...(by?.kind === 'deadlines' ? { byDeadline: by.id } : {}), ...(rule?.explainWhy ? { explainWhy: this.tx(rule.explainWhy) } : {}), needs: this.needs(a.needs) };
+    return { ...a, ...words, ...this.unconfirmed(a.verified, 'actions', a.id), whoText: say(this.lang, `who.${a.who}`), because: this.tx(rule?.because), ...(by?.kind === 'deadlines' ? { byDeadline: by.id } : {}), ...(rule?.explainWhy ? { explainWhy: this.tx(rule.explainWhy) } : {}), needs: this.needs(a.needs) };
   }
 
   /**

@@ -21,6 +21,11 @@ export interface RuleWords {
   sources: SourceRef[];
   checked: string;
   note?: string;
+  /**
+   * the one mark a report puts on it: what is not confirmed, in one line (absent when nothing is,
+   * and on a user's fact or practical advice, which carry no mark)
+   */
+  unverifiedBecause?: string;
 }
 
 export interface ConclusionReport extends Omit<ConclusionResult, 'reasons' | 'needs' | 'indicators'>, RuleWords {

@@ -46,7 +46,7 @@ export function sourceShort(s: SourceRef): string {
 
 export function sourceLong(s: SourceRef, lang: Lang): string {
   const link = s.ecli ?? s.url ?? '';
-  return `${sourceShort(s)}${link ? ` — ${link}` : ''} (${say(lang, 'checked')} ${humanDate(s.checked, lang)})${s.verified ? '' : ` [${say(lang, 'unverifiedMark')}]`}`;
+  return `${sourceShort(s)}${link ? ` — ${link}` : ''} (${say(lang, 'checked')} ${humanDate(s.checked, lang)})${s.verified ? '' : ` (${[say(lang, 'unverified'), s.unverifiedBecause].filter(Boolean).join(': ')})`}`;
 }
 
 /** What can still be done first; what is too late after it, for the record. Done actions are left out. */

@@ -30,6 +30,7 @@ import {
   sourceShort,
   type NumberedDeadline,
 } from './handoff.js';
+import { UnconfirmedNotes } from './marks.js';
 import { escapeXml as esc, KIND_COLOURS, timelineLegend, timelineSvg } from './timeline.js';
 
 const CSS = `
@@ -88,6 +89,7 @@ section.routes ul { margin: 0; padding-left: 5mm; }
 .detail ul { margin: 0.5mm 0 1mm; padding-left: 5mm; font-size: 9pt; color: #333; }
 .detail { font-size: 10pt; }
 ol.sources { font-size: 9pt; padding-left: 6mm; word-break: break-word; }
+section.unconfirmed ol { font-size: 9pt; padding-left: 6mm; margin: 0; }
 footer { margin-top: 5mm; padding-top: 2mm; border-top: 0.5pt solid #888; font-size: 9pt; color: #444; break-inside: avoid; }
 `;
 
@@ -149,9 +151,11 @@ export function formatCaseHtml(cr: CaseReport, reportLang: Lang, detail: 'lean' 
   out.push('</header>');
   const numbered = numberedDeadlines(cr);
   const current = numbered.filter((x) => !onlyHistory(x.d));
-  out.push(...whatToDo(cr, lang), ...conclusionsPart(cr, lang), ...timelinePart(cr, current, lang), ...deadlinesPart(cr, current, lang, 'deadlines'), ...routesPart(cr, lang), footer(lang));
-  if (detail === 'full') out.push('<section class="appendix">', `<h2>${w('appendix')}</h2>`, ...deadlinesPart(cr, numbered.filter((x) => onlyHistory(x.d)), lang, 'datesPassed'), ...storyPart(cr, lang), ...detailsPart(cr, lang), '</section>');
-  out.push('</article>');
+  const m: Marks = { notes: new UnconfirmedNotes(lang) };
+  out.push(...whatToDo(cr, lang, m), ...conclusionsPart(cr, lang, m), ...timelinePart(cr, current, lang), ...deadlinesPart(cr, current, lang, 'deadlines', m), ...routesPart(cr, lang));
+  // The appendix is written first so that its marks are numbered too; the notes close the report proper.
+  const appendix = detail === 'full' ? ['<section class="appendix">', `<h2>${w('appendix')}</h2>`, ...deadlinesPart(cr, numbered.filter((x) => onlyHistory(x.d)), lang, 'datesPassed', m), ...storyPart(cr, lang), ...detailsPart(cr, lang, m), '</section>'] : [];
+  out.push(...notesPart(m, lang), footer(lang), ...appendix, '</article>');
   return out.join('\n') + '\n';
 }
 
@@ -166,19 +170,31 @@ function routesPart(cr: CaseReport, lang: Lang): string[] {
   return [`<section class="routes"><h2>${esc(say(lang, 'routesNotApplying'))}</h2><ul>`, ...lines.map((l) => `<li>${esc(l)}</li>`), '</ul></section>'];
 }
 
-function whatToDo(cr: CaseReport, lang: Lang): string[] {
+/** The marks of one case: their notes, numbered as the case first shows them. */
+interface Marks {
+  notes: UnconfirmedNotes;
+}
+
+/** The notes the marks point to, once, with the legend: what each mark says is not confirmed. */
+function notesPart(m: Marks, lang: Lang): string[] {
+  const notes = m.notes.notes();
+  if (notes.length === 0) return [];
+  return [`<section class="unconfirmed"><h2>${esc(say(lang, 'unconfirmedHeading'))}</h2><p class="muted small">${esc(say(lang, 'unconfirmedLegend'))}</p><ol>`, ...notes.map(({ n, reason }) => `<li value="${n}">${esc(reason)}</li>`), '</ol></section>'];
+}
+
+function whatToDo(cr: CaseReport, lang: Lang, m: Marks): string[] {
   const actions = pendingActions(cr);
   const out = [`<section class="todo"><h2>${esc(say(lang, 'whatToDo'))}</h2>`];
   if (actions.length === 0) return [...out, `<p>${esc(say(lang, 'nothingToDo'))}</p>`, '</section>'];
-  out.push('<ol class="actions">', ...actions.map((a) => actionItem(a, routeIf(cr, a), lang)), '</ol></section>');
+  out.push('<ol class="actions">', ...actions.map((a) => actionItem(a, routeIf(cr, a), lang, m)), '</ol></section>');
   return out;
 }
 
-function actionItem(a: ActionReport, ifRoute: string, lang: Lang): string {
+function actionItem(a: ActionReport, ifRoute: string, lang: Lang, m: Marks): string {
   const when = actionWhen(a, lang);
   const cls = a.status === 'due_soon' ? ' soon' : a.status === 'expired' ? ' late' : '';
   const parts = [
-    `<li><strong>${esc(ifRoute)}${a.conditional && ifRoute === '' ? `${esc(say(lang, 'ifStill'))} ` : ''}${esc(a.title)}</strong> <span class="muted">(${esc(a.whoText)})</span>${when ? ` — <span class="due${cls}">${esc(when)}</span>` : ''}${unverified(a.verified, lang)}`,
+    `<li><strong>${esc(ifRoute)}${a.conditional && ifRoute === '' ? `${esc(say(lang, 'ifStill'))} ` : ''}${esc(a.title)}</strong> <span class="muted">(${esc(a.whoText)})</span>${when ? ` — <span class="due${cls}">${esc(when)}</span>` : ''}${unverified(a, m)}`,
     `<br><span>${esc(a.because)}</span>`,
   ];
   if (a.status === 'expired' && a.due) parts.push(`<br><span class="late">${esc(say(lang, 'missed', { due: humanDate(a.due, lang) }))}</span>`);
@@ -187,8 +203,10 @@ function actionItem(a: ActionReport, ifRoute: string, lang: Lang): string {
   return parts.join('') + '</li>';
 }
 
-function unverified(verified: boolean, lang: Lang): string {
-  return verified ? '' : ` <span class="soon small">[${esc(say(lang, 'unverifiedMark'))}]</span>`;
+/** An item's one mark, " [unconfirmed 1]", or nothing; no link (the report links to nothing), its number is the note's. */
+function unverified(item: { unverifiedBecause?: string }, m: Marks): string {
+  const n = m.notes.number(item);
+  return n === undefined ? '' : ` <span class="mark soon small">[${esc(m.notes.mark(item) ?? '')}]</span>`;
 }
 
 function badge(c: ConclusionReport, lang: Lang): string {
@@ -196,10 +214,10 @@ function badge(c: ConclusionReport, lang: Lang): string {
   return `<span class="badge ${cls}">${esc(conclusionStatusText(c, lang))}</span>`;
 }
 
-function conclusionsPart(cr: CaseReport, lang: Lang): string[] {
+function conclusionsPart(cr: CaseReport, lang: Lang, m: Marks): string[] {
   const items = headlines(cr);
   if (items.length === 0) return [];
-  return [`<section><h2>${esc(say(lang, 'conclusions'))}</h2><ul class="conclusions">`, ...items.map((c) => `<li>${badge(c, lang)}<strong>${esc(routeIf(cr, c))}${esc(c.title)}</strong>${unverified(c.verified, lang)}<br><span class="small">${esc(humanDatesIn(c.explanation, lang))}</span></li>`), '</ul></section>'];
+  return [`<section><h2>${esc(say(lang, 'conclusions'))}</h2><ul class="conclusions">`, ...items.map((c) => `<li>${badge(c, lang)}<strong>${esc(routeIf(cr, c))}${esc(c.title)}</strong>${unverified(c, m)}<br><span class="small">${esc(humanDatesIn(c.explanation, lang))}</span></li>`), '</ul></section>'];
 }
 
 function timelinePart(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: Lang): string[] {
@@ -209,7 +227,7 @@ function timelinePart(cr: CaseReport, numbered: readonly NumberedDeadline[], lan
   return [`<section><h2>${esc(say(lang, 'timeline'))}</h2><figure>`, svg, timelineLegend(cr, numbered, lang), '</figure>', ...(undated.length > 0 ? [`<p class="muted small">${esc(say(lang, 'notInTimeline', { titles: undated.join('; ') }))}</p>`] : []), '</section>'];
 }
 
-function deadlinesPart(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: Lang, heading: 'deadlines' | 'datesPassed'): string[] {
+function deadlinesPart(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: Lang, heading: 'deadlines' | 'datesPassed', m: Marks): string[] {
   if (numbered.length === 0) return [];
   const w = (k: Parameters<typeof say>[1]): string => esc(say(lang, k));
   // A short table is kept whole, so that its heading is never left alone at the foot of a page.
@@ -218,16 +236,16 @@ function deadlinesPart(cr: CaseReport, numbered: readonly NumberedDeadline[], la
   out.push(`<table class="deadlines"><colgroup><col class="n"><col><col class="due"><col class="left"><col class="status"></colgroup><thead><tr><th></th><th>${w('deadline')}</th><th>${w('due')}</th><th>${w('daysLeftHeader')}</th><th>${w('status')}</th></tr></thead>`);
   for (const group of deadlinesByKind(numbered)) {
     out.push(`<tbody><tr class="kind"><th colspan="5"><span class="kindmark" style="background:${KIND_COLOURS[group.kind] ?? '#333'}"></span>${esc(say(lang, `dkind.${group.kind}`))}</th></tr>`);
-    for (const { n, d } of group.items) out.push(deadlineRow(n, d, routeIf(cr, d), lang));
+    for (const { n, d } of group.items) out.push(deadlineRow(n, d, routeIf(cr, d), lang, m));
     out.push('</tbody>');
   }
   out.push('</table></section>');
   return out;
 }
 
-function deadlineRow(n: number, d: DeadlineReport, ifRoute: string, lang: Lang): string {
+function deadlineRow(n: number, d: DeadlineReport, ifRoute: string, lang: Lang, m: Marks): string {
   const cls = d.status === 'expired' ? 'late' : d.status === 'due_soon' ? 'soon' : '';
-  return `<tr><td class="n">${n}</td><td>${esc(ifRoute)}${esc(d.title)}${unverified(d.verified, lang)}<br><span class="muted small">${esc(humanDatesIn(d.explanation, lang))}</span></td><td>${esc(dueText(d, lang))}</td><td>${esc(daysLeftText(d))}</td><td class="${cls}">${esc(deadlineStatusText(d, lang))}</td></tr>`;
+  return `<tr><td class="n">${n}</td><td>${esc(ifRoute)}${esc(d.title)}${unverified(d, m)}<br><span class="muted small">${esc(humanDatesIn(d.explanation, lang))}</span></td><td>${esc(dueText(d, lang))}</td><td>${esc(daysLeftText(d))}</td><td class="${cls}">${esc(deadlineStatusText(d, lang))}</td></tr>`;
 }
 
 function storyPart(cr: CaseReport, lang: Lang): string[] {
@@ -268,7 +286,7 @@ function sourceRefs(sources: readonly SourceRef[], ruleset: string, index: Sourc
   return ns.length === 0 ? '' : `<span class="refs">[${ns.join(', ')}]</span>`;
 }
 
-function detailsPart(cr: CaseReport, lang: Lang): string[] {
+function detailsPart(cr: CaseReport, lang: Lang, m: Marks): string[] {
   const out = [`<section><h3>${esc(say(lang, 'details'))}</h3>`];
   const index: SourceIndex = new Map();
   for (const rs of cr.rulesets) {
@@ -276,8 +294,8 @@ function detailsPart(cr: CaseReport, lang: Lang): string[] {
     const deadlines = cr.deadlines.filter((d) => d.ruleset === rs.id && d.status !== 'not_applicable');
     if (items.length === 0 && deadlines.length === 0) continue;
     out.push(`<h4>${esc(rs.title)}</h4>`);
-    for (const c of items) out.push(conclusionDetail(c, lang, sourceRefs(c.sources, c.ruleset, index)));
-    for (const d of deadlines) out.push(deadlineDetail(d, lang, sourceRefs(d.sources, d.ruleset, index)));
+    for (const c of items) out.push(conclusionDetail(c, lang, sourceRefs(c.sources, c.ruleset, index), m));
+    for (const d of deadlines) out.push(deadlineDetail(d, lang, sourceRefs(d.sources, d.ruleset, index), m));
   }
   for (const a of cr.actions) sourceRefs(a.sources, a.ruleset, index);
   if (index.size > 0) out.push(`<h4>${esc(say(lang, 'sources'))}</h4><ol class="sources">`, ...[...index.values()].map(({ s }) => `<li>${esc(sourceLong(s, lang))}</li>`), '</ol>');
@@ -285,11 +303,11 @@ function detailsPart(cr: CaseReport, lang: Lang): string[] {
   return out;
 }
 
-function conclusionDetail(c: ConclusionReport, lang: Lang, refs: string): string {
-  const head = `<div class="detail">${badge(c, lang)}<strong>${esc(c.title)}</strong>${unverified(c.verified, lang)} ${refs}<br>${esc(humanDatesIn(c.explanation, lang))}`;
+function conclusionDetail(c: ConclusionReport, lang: Lang, refs: string, m: Marks): string {
+  const head = `<div class="detail">${badge(c, lang)}<strong>${esc(c.title)}</strong>${unverified(c, m)} ${refs}<br>${esc(humanDatesIn(c.explanation, lang))}`;
   return `${head}<ul>${conclusionBullets(c, lang).map((b) => `<li>${esc(b)}</li>`).join('')}</ul></div>`;
 }
 
-function deadlineDetail(d: DeadlineReport, lang: Lang, refs: string): string {
-  return `<div class="detail"><strong>${esc(d.title)}</strong> — ${esc(dueText(d, lang))} · ${esc(deadlineStatusText(d, lang))} ${refs}<br>${esc(humanDatesIn(d.explanation, lang))}<ul>${deadlineBullets(d, lang).map((x) => `<li>${esc(x)}</li>`).join('')}</ul></div>`;
+function deadlineDetail(d: DeadlineReport, lang: Lang, refs: string, m: Marks): string {
+  return `<div class="detail"><strong>${esc(d.title)}</strong>${unverified(d, m)} — ${esc(dueText(d, lang))} · ${esc(deadlineStatusText(d, lang))} ${refs}<br>${esc(humanDatesIn(d.explanation, lang))}<ul>${deadlineBullets(d, lang).map((x) => `<li>${esc(x)}</li>`).join('')}</ul></div>`;
 }

@@ -8,6 +8,7 @@ import { humanDate, humanDatesIn } from '../explain/values.js';
 import type { Lang } from '../rules/types.js';
 import { say } from '../words/report.js';
 import { actionWhen, caseMeta, conclusionBullets, conclusionStatusText, deadlineBullets, daysLeftText, deadlinesByKind, deadlineStatusText, dueText, headlines, incidentWhat, numberedDeadlines, onlyHistory, pendingActions, routeIf, routesNotApplying, shownInDetails, sourceLong, type NumberedDeadline } from './handoff.js';
+import { UnconfirmedNotes } from './marks.js';
 
 /** Inline text: Markdown's markup characters escaped, line breaks folded. */
 export const md = (s: string): string => s.replace(/\r?\n/g, ' ').replace(/([\\`*_{}[\]<>#|~!])/g, '\\$1');
@@ -25,36 +26,49 @@ export function formatCaseMarkdown(cr: CaseReport, reportLang: Lang): string {
   for (const d of cr.diagnostics.filter((x) => x.severity === 'warning')) out.push(`> ⚠️ ${md(d.message)}`, '');
   if (cr.story?.summary) out.push(`## ${md(w('theCase'))}`, '', `> ${md(cr.story.summary)}`, '');
   const numbered = numberedDeadlines(cr);
-  out.push(...whatToDo(cr, lang), ...conclusions(cr, lang), ...timeline(cr, numbered, lang), ...deadlines(cr, numbered.filter((x) => !onlyHistory(x.d)), lang));
+  const notes = new UnconfirmedNotes(lang);
+  out.push(...whatToDo(cr, lang, notes), ...conclusions(cr, lang, notes), ...timeline(cr, numbered, lang), ...deadlines(cr, numbered.filter((x) => !onlyHistory(x.d)), lang, notes));
   const notApplying = routesNotApplying(cr);
   if (notApplying.length > 0) out.push(`## ${md(w('routesNotApplying'))}`, '', ...notApplying.map((l) => `- ${md(l)}`), '');
-  out.push(...story(cr, lang), ...details(cr, lang), '---', '', `*${md(w('disclaimer'))}*`, '');
+  out.push(...story(cr, lang), ...details(cr, lang, notes), ...notesPart(notes, lang), '---', '', `*${md(w('disclaimer'))}*`, '');
   return out.join('\n') + '\n';
 }
 
-function whatToDo(cr: CaseReport, lang: Lang): string[] {
+/** An item's one mark, " \\[unconfirmed 1\\]", or nothing. */
+function mark(item: { unverifiedBecause?: string }, notes: UnconfirmedNotes): string {
+  const m = notes.mark(item);
+  return m === undefined ? '' : ` \\[${md(m)}\\]`;
+}
+
+/** The notes the marks point to, once, at the end, with the legend. */
+function notesPart(notes: UnconfirmedNotes, lang: Lang): string[] {
+  const list = notes.notes();
+  if (list.length === 0) return [];
+  return [`## ${md(say(lang, 'unconfirmedHeading'))}`, '', `*${md(say(lang, 'unconfirmedLegend'))}*`, '', ...list.map(({ n, reason }) => `${n}. ${md(reason)}`), ''];
+}
+
+function whatToDo(cr: CaseReport, lang: Lang, notes: UnconfirmedNotes): string[] {
   const actions = pendingActions(cr);
   const out = [`## ${md(say(lang, 'whatToDo'))}`, ''];
   if (actions.length === 0) return [...out, md(say(lang, 'nothingToDo')), ''];
-  actions.forEach((a, i) => out.push(...action(a, i + 1, routeIf(cr, a), lang)));
+  actions.forEach((a, i) => out.push(...action(a, i + 1, routeIf(cr, a), lang, notes)));
   out.push('');
   return out;
 }
 
-function action(a: ActionReport, n: number, ifRoute: string, lang: Lang): string[] {
+function action(a: ActionReport, n: number, ifRoute: string, lang: Lang, notes: UnconfirmedNotes): string[] {
   const when = actionWhen(a, lang);
-  const mark = a.verified ? '' : ` \\[${md(say(lang, 'unverifiedMark'))}\\]`;
-  const lines = [`${n}. **${md(ifRoute)}${a.conditional && ifRoute === '' ? `${md(say(lang, 'ifStill'))} ` : ''}${md(a.title)}** (${md(a.whoText)})${when ? ` — **${md(when)}**` : ''}${mark}`, md(a.because)];
+  const lines = [`${n}. **${md(ifRoute)}${a.conditional && ifRoute === '' ? `${md(say(lang, 'ifStill'))} ` : ''}${md(a.title)}** (${md(a.whoText)})${when ? ` — **${md(when)}**` : ''}${mark(a, notes)}`, md(a.because)];
   if (a.status === 'expired' && a.due) lines.push(`**${md(say(lang, 'missed', { due: humanDate(a.due, lang) }))}**`);
   if (a.needs.length > 0) lines.push(`*${md(say(lang, 'stillNeeded'))}:* ${md(a.needs.map((x) => x.label).join('; '))}`);
   // One list item: continuation lines indented, each ended by a hard line break.
   return lines.map((l, i) => (i === 0 ? l : `   ${l}`) + (i < lines.length - 1 ? '  ' : ''));
 }
 
-function conclusions(cr: CaseReport, lang: Lang): string[] {
+function conclusions(cr: CaseReport, lang: Lang, notes: UnconfirmedNotes): string[] {
   const items = headlines(cr);
   if (items.length === 0) return [];
-  return [`## ${md(say(lang, 'conclusions'))}`, '', ...items.map((c) => `- **${md(conclusionStatusText(c, lang))}** — ${md(routeIf(cr, c))}${md(c.title)}: ${md(humanDatesIn(c.explanation, lang))}`), ''];
+  return [`## ${md(say(lang, 'conclusions'))}`, '', ...items.map((c) => `- **${md(conclusionStatusText(c, lang))}** — ${md(routeIf(cr, c))}${md(c.title)}${mark(c, notes)}: ${md(humanDatesIn(c.explanation, lang))}`), ''];
 }
 
 /** The timeline as a list by date: incidents, order dates and deadlines, with the as-of date marked. */
@@ -77,12 +91,12 @@ function timeline(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: L
   return [`## ${md(say(lang, 'timeline'))}`, '', ...events.map((e) => `- ${e.text}`), ''];
 }
 
-function deadlines(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: Lang): string[] {
+function deadlines(cr: CaseReport, numbered: readonly NumberedDeadline[], lang: Lang, notes: UnconfirmedNotes): string[] {
   if (numbered.length === 0) return [];
   const out = [`## ${md(say(lang, 'deadlines'))}`, ''];
   for (const group of deadlinesByKind(numbered)) {
     out.push(`### ${md(say(lang, `dkind.${group.kind}`))}`, '', `| # | ${cell(say(lang, 'deadline'))} | ${cell(say(lang, 'due'))} | ${cell(say(lang, 'daysLeftHeader'))} | ${cell(say(lang, 'status'))} |`, '|---|---|---|---|---|');
-    for (const { n, d } of group.items) out.push(`| ${n} | ${cell(routeIf(cr, d))}${cell(d.title)}${d.verified ? '' : ` \\[${cell(say(lang, 'unverifiedMark'))}\\]`} | ${cell(dueText(d, lang))} | ${daysLeftText(d)} | ${cell(deadlineStatusText(d, lang))} |`);
+    for (const { n, d } of group.items) out.push(`| ${n} | ${cell(routeIf(cr, d))}${cell(d.title)}${mark(d, notes)} | ${cell(dueText(d, lang))} | ${daysLeftText(d)} | ${cell(deadlineStatusText(d, lang))} |`);
     out.push('');
   }
   return out;
@@ -110,7 +124,7 @@ function story(cr: CaseReport, lang: Lang): string[] {
   return out;
 }
 
-function details(cr: CaseReport, lang: Lang): string[] {
+function details(cr: CaseReport, lang: Lang, notes: UnconfirmedNotes): string[] {
   const out = [`## ${md(say(lang, 'details'))}`, ''];
   const index = new Map<string, { n: number; s: SourceRef }>();
   const refs = (sources: readonly SourceRef[], ruleset: string): string => {
@@ -126,8 +140,8 @@ function details(cr: CaseReport, lang: Lang): string[] {
     const dls = cr.deadlines.filter((d) => d.ruleset === rs.id && d.status !== 'not_applicable');
     if (items.length === 0 && dls.length === 0) continue;
     out.push(`### ${md(rs.title)}`, '');
-    for (const c of items) out.push(...conclusionDetail(c, lang, refs(c.sources, c.ruleset)));
-    for (const d of dls) out.push(...deadlineDetail(d, lang, refs(d.sources, d.ruleset)));
+    for (const c of items) out.push(...conclusionDetail(c, lang, refs(c.sources, c.ruleset), notes));
+    for (const d of dls) out.push(...deadlineDetail(d, lang, refs(d.sources, d.ruleset), notes));
     out.push('');
   }
   for (const a of cr.actions) refs(a.sources, a.ruleset);
@@ -135,11 +149,11 @@ function details(cr: CaseReport, lang: Lang): string[] {
   return out;
 }
 
-function conclusionDetail(c: ConclusionReport, lang: Lang, refs: string): string[] {
-  return [`- **${md(c.title)}** — ${md(conclusionStatusText(c, lang))}${refs}: ${md(humanDatesIn(c.explanation, lang))}`, ...conclusionBullets(c, lang).map((x) => `  - ${md(x)}`)];
+function conclusionDetail(c: ConclusionReport, lang: Lang, refs: string, notes: UnconfirmedNotes): string[] {
+  return [`- **${md(c.title)}**${mark(c, notes)} — ${md(conclusionStatusText(c, lang))}${refs}: ${md(humanDatesIn(c.explanation, lang))}`, ...conclusionBullets(c, lang).map((x) => `  - ${md(x)}`)];
 }
 
-function deadlineDetail(d: DeadlineReport, lang: Lang, refs: string): string[] {
-  return [`- **${md(d.title)}** — ${md(dueText(d, lang))}, ${md(deadlineStatusText(d, lang))}${refs}: ${md(humanDatesIn(d.explanation, lang))}`, ...deadlineBullets(d, lang).map((x) => `  - ${md(x)}`)];
+function deadlineDetail(d: DeadlineReport, lang: Lang, refs: string, notes: UnconfirmedNotes): string[] {
+  return [`- **${md(d.title)}**${mark(d, notes)} — ${md(dueText(d, lang))}, ${md(deadlineStatusText(d, lang))}${refs}: ${md(humanDatesIn(d.explanation, lang))}`, ...deadlineBullets(d, lang).map((x) => `  - ${md(x)}`)];
 }
 

@@ -6,6 +6,7 @@ import type { Lang } from '../rules/types.js';
 import { say, type ReportWordKey } from '../words/report.js';
 import { daysLeftText, decidingReasons, dueText, extensionText, onlyHistory, routeIf, routesNotApplying, startAndTerm } from './handoff.js';
 import { visibleWidth, wrapLine, wrapText } from './wrap.js';
+import { UnconfirmedNotes } from './marks.js';
 
 export interface TextOptions {
   color: boolean;
@@ -50,6 +51,8 @@ const GLANCE_ENDS_DAYS = 92;
 /** Writes one case; the pieces below each write one part of it. */
 class CaseWriter {
   readonly c: ChalkInstance;
+  /** the marks' notes, numbered as the case's items first show them */
+  readonly notes: UnconfirmedNotes;
   constructor(
     readonly lang: Lang,
     color: boolean,
@@ -57,6 +60,7 @@ class CaseWriter {
     readonly full = true,
   ) {
     this.c = new Chalk({ level: color ? 1 : 0 });
+    this.notes = new UnconfirmedNotes(lang);
   }
 
   w(key: ReportWordKey): string {
@@ -67,14 +71,23 @@ class CaseWriter {
     return status === 'met' ? this.c.green('✔') : status === 'not_met' ? this.c.red('✘') : this.c.yellow('?');
   }
 
-  unverified(verified: boolean): string {
-    return verified ? '' : ' ' + this.c.yellow(`[${this.w('unverifiedMark')}]`);
+  /** An item's one mark, " [unconfirmed 1]", or nothing. */
+  unverified(item: { unverifiedBecause?: string }): string {
+    const mark = this.notes.mark(item);
+    return mark === undefined ? '' : ' ' + this.c.yellow(`[${mark}]`);
+  }
+
+  /** The notes the marks point to, once, at the end of the case, with the legend. */
+  unconfirmedNotes(): string[] {
+    const notes = this.notes.notes();
+    if (notes.length === 0) return [];
+    return ['', this.c.bold(`  ${this.w('unconfirmedHeading')}`), this.c.dim(`    ${this.w('unconfirmedLegend')}`), ...notes.map(({ n, reason }) => `    ${n}. ${reason}`)];
   }
 
   sourceLine(s: SourceRef): string {
     const where = [s.instrument, s.article].filter(Boolean).join(', ');
     const link = s.ecli ?? s.url ?? '';
-    return `${where}${link ? ` — ${link}` : ''} (${this.w('checked')} ${humanDate(s.checked, this.lang)})${this.unverified(s.verified)}`;
+    return `${where}${link ? ` — ${link}` : ''} (${this.w('checked')} ${humanDate(s.checked, this.lang)})${s.verified ? '' : ' ' + this.c.yellow(`(${[this.w('unverified'), s.unverifiedBecause].filter(Boolean).join(': ')})`)}`;
   }
 
   /** A deadline's status in words: a lapsed right or an ended order is not "expired". */
@@ -97,7 +110,7 @@ class CaseWriter {
     const c = this.c;
     const when = a.due === null ? '' : a.status === 'expired' ? '' : ` — ${this.w('byDate').replace('{due}', humanDate(a.due, this.lang))} (${a.daysLeft === 0 ? this.w('today') : this.w('daysLeftN').replace('{days}', String(a.daysLeft))})`;
     const mark = a.status === 'expired' ? c.red('✘') : a.status === 'due_soon' ? c.yellow('▶') : '▶';
-    const head = `    ${mark} ${ifRoute}${a.conditional && ifRoute === '' ? `${this.w('ifStill')} ` : ''}${c.bold(a.title)} (${a.whoText})${a.status === 'due_soon' ? c.yellow(when) : when}${this.unverified(a.verified)}`;
+    const head = `    ${mark} ${ifRoute}${a.conditional && ifRoute === '' ? `${this.w('ifStill')} ` : ''}${c.bold(a.title)} (${a.whoText})${a.status === 'due_soon' ? c.yellow(when) : when}${this.unverified(a)}`;
     const out = [head, `      ${a.because}`];
     if (a.status === 'expired' && a.due) out.push(c.red(`      ${this.w('missed').replace('{due}', humanDate(a.due, this.lang))}`));
     if (a.needs.length > 0) out.push(`      ${c.yellow(this.w('stillNeeded'))}: ${a.needs.map((n) => n.label).join('; ')}`);
@@ -114,7 +127,7 @@ class CaseWriter {
       .slice(0, 3);
     if (headlines.length === 0 && pressing.length === 0) return [];
     const out = ['', this.c.bold(`  ${this.w('atAGlance')}`)];
-    for (const h of headlines) out.push(h.role === 'information' ? `    ℹ ${routeIf(cr, h)}${h.title}${this.unverified(h.verified)}` : `    ${this.mark(h.status)} ${routeIf(cr, h)}${h.title} — ${this.w(h.status)}${this.unverified(h.verified)}`);
+    for (const h of headlines) out.push(h.role === 'information' ? `    ℹ ${routeIf(cr, h)}${h.title}${this.unverified(h)}` : `    ${this.mark(h.status)} ${routeIf(cr, h)}${h.title} — ${this.w(h.status)}${this.unverified(h)}`);
     for (const d of pressing) {
       const colour = d.status === 'expired' ? this.c.red : d.status === 'due_soon' ? this.c.yellow : (x: string) => x;
       const left = d.daysLeft !== null && d.daysLeft >= 0 ? ` (${d.daysLeft} ${this.w('daysLeft')})` : '';
@@ -126,7 +139,7 @@ class CaseWriter {
   /** Information is shown where it applies, as what it says: never met or not met. */
   information(item: ConclusionReport): string[] {
     if (item.status !== 'met') return [];
-    const out = ['', `  ℹ ${this.c.bold(item.title)}${this.unverified(item.verified)}`, `    ${humanDatesIn(item.explanation, this.lang)}`];
+    const out = ['', `  ℹ ${this.c.bold(item.title)}${this.unverified(item)}`, `    ${humanDatesIn(item.explanation, this.lang)}`];
     if (!item.verified && item.note) out.push(this.c.yellow(`    ${item.note}`));
     out.push(this.c.dim(`    ${item.sources.map((s) => [s.instrument, s.article].filter(Boolean).join(' ')).join('; ')}`));
     return out;
@@ -136,7 +149,7 @@ class CaseWriter {
     if (item.role === 'information') return this.information(item);
     const c = this.c;
     const status = item.kind === 'judgment' && typeof item.value === 'string' ? `${this.w('judgment')}: ${item.value}` : this.w(item.status);
-    const out = ['', `  ${this.mark(item.status)} ${c.bold(item.title)} — ${status}${this.unverified(item.verified)}`, `    ${humanDatesIn(item.explanation, this.lang)}`];
+    const out = ['', `  ${this.mark(item.status)} ${c.bold(item.title)} — ${status}${this.unverified(item)}`, `    ${humanDatesIn(item.explanation, this.lang)}`];
     if (this.full && (item.kind === 'criterion' || (item.kind === 'table' && item.status !== 'met'))) for (const r of decidingReasons(item)) out.push(c.dim(`      · ${r.text}`));
     if (item.indicators && item.indicators.length > 0) {
       out.push(`    ${this.w('indicators')}:`);
@@ -165,7 +178,7 @@ class CaseWriter {
   private deadlineTable(sorted: readonly DeadlineReport[]): string[] {
     const c = this.c;
     const rows = sorted.map((d) => {
-      return { cells: [d.title + (d.verified ? '' : ` [${this.w('unverifiedMark')}]`), dueText(d, this.lang), daysLeftText(d)], status: this.deadlineStatus(d), d };
+      return { cells: [d.title + this.unverified(d), dueText(d, this.lang), daysLeftText(d)], status: this.deadlineStatus(d), d };
     });
     const headers = [this.w('deadline'), this.w('due'), this.w('daysLeftHeader')];
     const widths = headers.map((h, i) => Math.max(visibleWidth(h), ...rows.map((r) => visibleWidth(r.cells[i] ?? ''))));
@@ -252,6 +265,7 @@ export function formatCaseText(cr: CaseReport, reportLang: Lang, options: TextOp
   } else for (const rs of cr.rulesets) lines.push(...wr.ruleset(cr, rs));
   const notApplying = routesNotApplying(cr);
   if (notApplying.length > 0) lines.push('', c.bold(`  ${wr.w('routesNotApplying')}`), ...notApplying.map((l) => `    – ${l}`));
+  lines.push(...wr.unconfirmedNotes());
   if (options.detail === 'lean') lines.push('', c.dim(`  ${wr.w('moreDetail')}`));
   lines.push('');
   return wrapText(lines.join('\n'), options.width) + '\n';
