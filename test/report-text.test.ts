@@ -34,8 +34,9 @@ describe('the text report at 80 columns', () => {
     const lean = await runInProcess(['assess', '--detail', 'lean', 'fixtures/ew/ro-messages-doorstep.yaml'], { COLUMNS: '80' });
     const count = (t: string): number => t.split('\n').length;
     expect(count(lean.stdout)).toBeLessThan(count(full.stdout) / 4);
-    // Short enough to read out: what to do, at a glance, one table, and the notes saying what is unconfirmed (nine here).
-    expect(count(lean.stdout)).toBeLessThanOrEqual(102);
+    // Short enough to read out: what to do (eight actions here, with the civil claim of PHA s.3), at a glance, one
+    // table, and the notes saying what is unconfirmed (ten here). It was 159 lines before the lean report was cut.
+    expect(count(lean.stdout)).toBeLessThanOrEqual(120);
     expect(lean.stdout).toContain(say('en', 'whatToDo'));
     expect(lean.stdout).toContain('Breach of the protective order (criminal offence) — met');
     expect(lean.stdout).toContain('The order ends');
