@@ -35,6 +35,7 @@ export const POSTURE_WORDS = {
   'q.police.known': { en: 'Do the police know about it (a report or complaint made)?', nl: 'Weet de politie ervan (melding of aangifte gedaan)?' },
   'q.police.reported': { en: 'When were the police told? (Enter: not known)', nl: 'Wanneer is de politie ingelicht? (Enter: niet bekend)' },
   policeNotYet: { en: 'No, not yet', nl: 'Nee, nog niet' },
+  complaintFromPolice: { en: '(the police do not know, so no complaint was made)', nl: '(de politie weet het niet, dus er is geen klacht gedaan)' },
   'q.proceedings.stage': { en: 'Where does the criminal case stand?', nl: 'Hoe ver is de strafzaak?' },
   'q.proceedings.hearing': { en: 'When is the (next) hearing? (Enter: not known)', nl: 'Wanneer is de (volgende) zitting? (Enter: niet bekend)' },
   'q.respondent.relationship': { en: 'What is (or was) the client to the other person?', nl: 'Wat is (of was) de cliënt van de ander?' },

@@ -1,7 +1,7 @@
 import type { Order } from '../../case/types.js';
 import { addOrder, getAnswer, removeItem, setAnswer, unknownRefs } from '../answers.js';
 import { mentionedCaseRefs } from '../status.js';
-import { orderTypeName, questionFor } from '../planner.js';
+import { assessSoFar, orderTypeName, questionFor, type PlanInput } from '../planner.js';
 import { SEPARATOR } from '../prompter.js';
 import { sayKey } from '../../words/interview.js';
 import { describeWhen } from '../view.js';
@@ -13,6 +13,14 @@ const ORDER_FIELDS = ['made', 'court', 'served', 'withoutNotice', 'returnDate', 
 const ORDER_REVIEW_FIELDS: readonly string[] = ['type', ...ORDER_FIELDS.flatMap((f) => (f === 'expires' ? ['expires', 'indefinite'] : [f]))];
 /** Asked for every order; the others only where the jurisdiction's rules read them. */
 const ALWAYS_ASKED = new Set<string>(['made', 'court', 'served']);
+
+/** What the open results that can change what the adviser is told (headlines, deadlines, actions) still need. */
+function openNeeds(input: PlanInput): Set<string> {
+  const report = assessSoFar(input);
+  const out = new Set<string>();
+  for (const item of [...report.conclusions.filter((c) => c.headline), ...report.deadlines, ...report.actions]) for (const n of item.needs) out.add(n.ref);
+  return out;
+}
 
 /** The orders: each recorded whole (kind, made, court, service, end, the terms the rules read), listed, changed, removed. */
 export abstract class OrderEditor extends IncidentEditor {
@@ -76,6 +84,11 @@ export abstract class OrderEditor extends IncidentEditor {
       if (!ALWAYS_ASKED.has(field) && !mentioned.has(`case.orders.N.${field}`)) continue;
       // A return date belongs to an order made without notice.
       if (field === 'returnDate' && this.case.orders?.[i]?.withoutNotice !== true) continue;
+      // The terms are left to the law's questions, which ask one only while a result still open
+      // reads it (a breach the incidents' facts have not settled yet); the return date only when a
+      // result still open reads it. Otherwise no answer could change anything for the client.
+      if (field.startsWith('terms.')) continue;
+      if (field === 'returnDate' && !openNeeds(this.planInput()).has(`case.orders.${i}.${field}`)) continue;
       const q = questionFor(`case.orders.${i}.${field}`, this.planInput());
       if (q) await this.ask(q, 'status');
     }
