@@ -180,8 +180,8 @@ describe('rulecase interview in a pseudo-terminal, the stages asked up front', (
     const dir = mkdtempSync(join(tmpdir(), 'rulecase-interview-ban-'));
     const args = ['interview', '--as-of', '1-12-2026', '--lang', 'NL'];
     const first = new Terminal([...args, '--save', 'zaak.yaml'], dir);
-    // Stop once the court is asked: the order's kind and date are already saved.
-    const before = await converseBan(first, (p) => /^Welke rechter/.test(p));
+    // Stop once service is asked: the order's kind and date are already saved.
+    const before = await converseBan(first, (p) => /^Wanneer is het verbod aan de ander betekend/.test(p));
     expect(before.some((p) => /^Is er klacht gedaan/.test(p))).toBe(true);
     first.type(KEY.ctrlC);
     expect(await first.exited).toBe(130);

@@ -85,7 +85,8 @@ describe('a Dutch protective measure, recorded in the interview', () => {
       { ...NL_ASOF, lang: 'nl' },
     );
     expect(r.finished).toBe(true);
-    expect(r.last.orders).toEqual([{ type: 'nl-measure-38v', made: '2026-09-01', court: 'Rechtbank Amsterdam', served: '2026-09-03', indefinite: false, expires: '2028-09-01' }]);
+    // The court is not asked: no rule reads it (the review records it).
+    expect(r.last.orders).toEqual([{ type: 'nl-measure-38v', made: '2026-09-01', served: '2026-09-03', indefinite: false, expires: '2028-09-01' }]);
     expect(r.last.complaint).toEqual({ filed: false });
     // No rule reads previous convictions: they are not asked, since no answer could change anything.
     expect(r.last.previousConvictions).toBeUndefined();
@@ -219,7 +220,7 @@ describe('changing the jurisdiction', () => {
 });
 
 describe('an English order, recorded whole, and previous convictions', () => {
-  it('asks when and by which court it was made, service and its end; no term while recording it (the law\'s questions ask a term only while an open result reads it)', async () => {
+  it('asks when it was made, service and its end (not the court, which no rule reads); no term while recording it (the law\'s questions ask a term only while an open result reads it)', async () => {
     const r = await interview(
       adviser('EW', ['10-10-2026'], (p, saved) => {
         switch (p.id) {
@@ -254,7 +255,8 @@ describe('an English order, recorded whole, and previous convictions', () => {
       { ...NL_ASOF, lang: 'en' },
     );
     const order = r.last.orders?.[0];
-    expect(order).toMatchObject({ type: 'non-molestation-order', made: '2026-03-01', court: 'Family Court at Leeds', served: '2026-03-02', indefinite: true, withoutNotice: false });
+    expect(order).toMatchObject({ type: 'non-molestation-order', made: '2026-03-01', served: '2026-03-02', indefinite: true, withoutNotice: false });
+    expect(order?.court).toBeUndefined();
     // Terms are not part of recording the order: five questions that often change nothing.
     expect(r.prompter.asked.map((p) => p.id).filter((id) => id.startsWith('status:case.orders.0.terms.'))).toEqual([]);
     expect(r.last.previousConvictions).toBeUndefined();

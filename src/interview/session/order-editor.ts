@@ -11,8 +11,8 @@ import { IncidentEditor } from './incident-editor.js';
 const ORDER_FIELDS = ['made', 'court', 'served', 'withoutNotice', 'returnDate', 'expires', 'terms.directContact', 'terms.indirectContact', 'terms.socialMedia', 'terms.violence', 'terms.molestation'] as const;
 /** An order's fields as the review shows them: its type first, and whether it runs until further order beside its end. */
 const ORDER_REVIEW_FIELDS: readonly string[] = ['type', ...ORDER_FIELDS.flatMap((f) => (f === 'expires' ? ['expires', 'indefinite'] : [f]))];
-/** Asked for every order; the others only where the jurisdiction's rules read them. */
-const ALWAYS_ASKED = new Set<string>(['made', 'court', 'served']);
+/** Asked for every order; the others (the court too) only where the jurisdiction's rules read them: the review records the rest. */
+const ALWAYS_ASKED = new Set<string>(['made', 'served']);
 
 /** What the open results that can change what the adviser is told (headlines, deadlines, actions) still need. */
 function openNeeds(input: PlanInput): Set<string> {
