@@ -35,6 +35,8 @@ export const POSTURE_WORDS = {
   'q.police.known': { en: 'Do the police know about it (a report or complaint made)?', nl: 'Weet de politie ervan (melding of aangifte gedaan)?' },
   'q.police.reported': { en: 'When were the police told? (Enter: not known)', nl: 'Wanneer is de politie ingelicht? (Enter: niet bekend)' },
   policeNotYet: { en: 'No, not yet', nl: 'Nee, nog niet' },
+  withoutNoticeToCome: { en: 'Yes, and the full hearing (return date) is still to come', nl: 'Ja, en de vervolgzitting moet nog komen' },
+  withoutNoticePassed: { en: 'Yes, and the return date has passed', nl: 'Ja, en de vervolgzitting is al geweest' },
   complaintFromPolice: { en: '(the police do not know, so no complaint was made)', nl: '(de politie weet het niet, dus er is geen klacht gedaan)' },
   'q.proceedings.stage': { en: 'Where does the criminal case stand?', nl: 'Hoe ver is de strafzaak?' },
   'q.proceedings.hearing': { en: 'When is the (next) hearing? (Enter: not known)', nl: 'Wanneer is de (volgende) zitting? (Enter: niet bekend)' },
