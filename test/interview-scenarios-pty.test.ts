@@ -117,6 +117,12 @@ describe('issue 18 clients in a pseudo-terminal', () => {
     expect(c['client']).toEqual({ wants: ['safety', 'stop-contact'], name: 'Sanne de Wit' });
     expect(c['police']).toEqual({ reported: false });
     expect((c['incidents'] as { count?: unknown }[])[0]?.count).toEqual({ min: 30, max: 50 });
+    // The police do not know: no complaint was made, and it was not asked.
+    expect(c['complaint']).toMatchObject({ filed: false });
+    expect(asked.some((p) => /^Is er klacht gedaan/.test(p))).toBe(false);
+    // The refusal day given answers "did she clearly refuse contact?", which is then not asked (not even in a list).
+    expect(c['facts']).toMatchObject({ clear_refusal: true });
+    expect(t.screen).not.toMatch(/◯ Heeft het slachtoffer de verdachte duidelijk te kennen gegeven/);
   }, 120_000);
 
   it('English: a man holding a non-molestation order, made without notice and served, whose ex-wife keeps phoning and came to his house', async () => {
