@@ -106,7 +106,8 @@ describe('rulecase interview in a pseudo-terminal', () => {
     // Only what can still change the outcome is left: here nothing of the law's questions after the judgment.
     expect(rest.every((p) => !/stelselmatig/.test(p))).toBe(true);
     expect(third.screen).toMatch(/Alle vragen die de uitkomst nog kunnen veranderen zijn beantwoord/);
-    expect(third.screen).toMatch(/Zaak Z-17[\s\S]*Belaging \(voorbeeld\) — voldaan/);
+    // The reference is not asked: it is made from the day and time the interview started.
+    expect(third.screen).toMatch(/Zaak \d{4}-\d{2}-\d{2}-\d{4}[\s\S]*Belaging \(voorbeeld\) — voldaan/);
     expect(third.screen).toMatch(/Het afdrukbare rapport: zaak\.html/);
     expect(third.screen).toMatch(/Interview afgerond\. Het zaakbestand is zaak\.yaml; beoordeel het opnieuw met: rulecase assess --rules \S+ --rules \S+ --lang nl zaak\.yaml/);
 
@@ -175,17 +176,18 @@ async function converseBan(t: Terminal, stop: (prompt: string) => boolean = () =
 describe('rulecase interview in a pseudo-terminal, the stages asked up front', () => {
   beforeAll(() => assertBuilt());
 
-  it('records a breached 38v ban whole, a pasted second line kept; Ctrl-C in the order and resume lose nothing', async () => {
+  it('records a breached 38v ban whole; Ctrl-C in the order and resume lose nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rulecase-interview-ban-'));
     const args = ['interview', '--as-of', '1-12-2026', '--lang', 'NL'];
     const first = new Terminal([...args, '--save', 'zaak.yaml'], dir);
-    // Stop once the court is asked: the order's kind and date are already saved.
-    const before = await converseBan(first, (p) => /^Welke rechter/.test(p));
+    // Stop once service is asked: the order's kind and date are already saved.
+    const before = await converseBan(first, (p) => /^Wanneer is het verbod aan de ander betekend/.test(p));
     expect(before.some((p) => /^Is er klacht gedaan/.test(p))).toBe(true);
     first.type(KEY.ctrlC);
     expect(await first.exited).toBe(130);
     const halfway = saved(dir) as { summary: string; complaint: unknown; orders: unknown[] };
-    expect(halfway.summary).toBe('Ex-partner houdt zich niet aan het contactverbod.\nHij appt dagelijks.');
+    // The summary is not asked (the review edits it).
+    expect(halfway.summary).toBeUndefined();
     expect(halfway.complaint).toEqual({ filed: false });
     expect(halfway.orders).toEqual([{ type: 'nl-measure-38v', made: '2026-09-01' }]);
 

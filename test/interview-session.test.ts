@@ -78,7 +78,8 @@ describe('the interview session', () => {
     expect(r.finished).toBe(true);
     expect(r.last.incidents).toEqual([
       // Whether there was violence or a threat is not asked: with persistence judged, it cannot change the outcome here.
-      { date: '2026-01-10', kind: 'call', description: 'Belde twaalf keer op één avond.' },
+      // No description is asked: no rule reads it (the review edits it).
+      { date: '2026-01-10', kind: 'call' },
       { date: { from: '2026-02-01', to: '2026-02-15' }, kind: 'message', count: 12 },
     ]);
     expect(r.last.complaint).toEqual({ filed: '2026-03-20' });
@@ -91,7 +92,7 @@ describe('the interview session', () => {
     expect(said).toMatch(/Uw oordeel is nodig: Stelselmatig/);
     // One call and about twelve messages in a period: thirteen acts.
     expect(said).toMatch(/aantal incidenten: 13/);
-    expect(said).toMatch(/Zaak Z-17[\s\S]*Belaging \(voorbeeld\) — voldaan/);
+    expect(said).toMatch(/Zaak 2026-06-01-0830[\s\S]*Belaging \(voorbeeld\) — voldaan/);
     expect(r.prompter.asked.find((p) => p.id === 'facts.victim_refused_contact')?.choices?.map((c) => c.name)).toEqual(['Ja', 'Nee', 'Weet ik niet', 'Waarom deze vraag?', 'Menu: antwoorden bekijken of wijzigen, incidenten, de beoordeling tot nu toe, stoppen']);
     // The saved file is a valid case file that assess reads.
     const text = serialise(r.last, 'zaak.yaml');

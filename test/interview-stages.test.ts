@@ -85,7 +85,8 @@ describe('a Dutch protective measure, recorded in the interview', () => {
       { ...NL_ASOF, lang: 'nl' },
     );
     expect(r.finished).toBe(true);
-    expect(r.last.orders).toEqual([{ type: 'nl-measure-38v', made: '2026-09-01', court: 'Rechtbank Amsterdam', served: '2026-09-03', indefinite: false, expires: '2028-09-01' }]);
+    // The court is not asked: no rule reads it (the review records it).
+    expect(r.last.orders).toEqual([{ type: 'nl-measure-38v', made: '2026-09-01', served: '2026-09-03', indefinite: false, expires: '2028-09-01' }]);
     expect(r.last.complaint).toEqual({ filed: false });
     // No rule reads previous convictions: they are not asked, since no answer could change anything.
     expect(r.last.previousConvictions).toBeUndefined();
@@ -203,7 +204,7 @@ describe('changing the jurisdiction', () => {
         if (p.id === 'case.jurisdiction' && saved) return { value: 'EW' };
         if (p.id === 'case.jurisdiction.confirm') return ((changed = true), true);
         if (p.id === 'order.type') return { value: 'non-molestation-order' };
-        if (changed && /^case\.orders\./.test(p.id)) return STOP;
+        if (changed && (/^case\.orders\./.test(p.id) || p.id === 'end')) return STOP;
         return undefined;
       }),
       { ...NL_ASOF, lang: 'en' },
@@ -219,7 +220,7 @@ describe('changing the jurisdiction', () => {
 });
 
 describe('an English order, recorded whole, and previous convictions', () => {
-  it('asks when and by which court it was made, service, its end and every term the rules read', async () => {
+  it('asks when it was made, service and its end (not the court, which no rule reads); no term while recording it (the law\'s questions ask a term only while an open result reads it)', async () => {
     const r = await interview(
       adviser('EW', ['10-10-2026'], (p, saved) => {
         switch (p.id) {
@@ -254,8 +255,10 @@ describe('an English order, recorded whole, and previous convictions', () => {
       { ...NL_ASOF, lang: 'en' },
     );
     const order = r.last.orders?.[0];
-    expect(order).toMatchObject({ type: 'non-molestation-order', made: '2026-03-01', court: 'Family Court at Leeds', served: '2026-03-02', indefinite: true, withoutNotice: false });
-    expect(order?.terms).toMatchObject({ indirectContact: true, molestation: true, violence: true });
+    expect(order).toMatchObject({ type: 'non-molestation-order', made: '2026-03-01', served: '2026-03-02', indefinite: true, withoutNotice: false });
+    expect(order?.court).toBeUndefined();
+    // Terms are not part of recording the order: five questions that often change nothing.
+    expect(r.prompter.asked.map((p) => p.id).filter((id) => id.startsWith('status:case.orders.0.terms.'))).toEqual([]);
     expect(r.last.previousConvictions).toBeUndefined();
     expect(r.prompter.asked.map((p) => p.id)).not.toContain('convictions.any');
     // Until further order: its expiry is never asked. A return date belongs to an order made without notice: not asked for this one.

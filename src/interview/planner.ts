@@ -191,7 +191,9 @@ export function plan(input: PlanInput): Plan {
   for (let i = 0; i < queue.length; i++) {
     const j = queue[i] as Question;
     if (j.type !== 'judgment') continue;
-    const before = indicatorQuestions(j.ref, input, report).filter((q) => !queue.some((x) => x.ref === q.ref));
+    // A free-text fact is not asked here: no rule compares it, so it cannot change a result; the
+    // adviser weighs it in the reason given with the judgment (and can record it in the review).
+    const before = indicatorQuestions(j.ref, input, report).filter((q) => q.type !== 'text' && !queue.some((x) => x.ref === q.ref));
     queue.splice(i, 0, ...before.map((q) => ({ ...q, weighs: j.ref })));
     i += before.length;
   }

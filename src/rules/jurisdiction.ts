@@ -35,6 +35,8 @@ export interface Jurisdiction {
   lawInForceOn: LawInForceOn;
   /** in the order the interview offers them */
   orderTypes: OrderType[];
+  /** boolean facts a given day of a clear refusal of contact answers yes */
+  refusalFacts?: string[];
 }
 
 /** The manifest's file name, one per rule folder. */
@@ -57,7 +59,7 @@ export function loadJurisdictionText(file: string, text: string): LoadedJurisdic
   const validator = validatorFor('jurisdiction', jurisdictionSchema);
   if (!validator(doc.value)) return { doc, diagnostics: schemaDiagnostics(doc, validator.errors ?? []) };
   const v = doc.value as Jurisdiction;
-  const jurisdiction: Jurisdiction = { id: v.id, name: v.name, timeZone: v.timeZone, languages: v.languages, lawInForceOn: v.lawInForceOn, orderTypes: v.orderTypes };
+  const jurisdiction: Jurisdiction = { id: v.id, name: v.name, timeZone: v.timeZone, languages: v.languages, lawInForceOn: v.lawInForceOn, orderTypes: v.orderTypes, ...(v.refusalFacts ? { refusalFacts: v.refusalFacts } : {}) };
   const out: Diagnostic[] = [];
   const at = (code: Diagnostic['code'], pointer: string, message: string): void => {
     const pos = doc.locate(pointer);

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { JudgmentRecord } from '../../case/types.js';
-import { timeZoneOf } from '../../rules/jurisdiction.js';
+import { jurisdictionOf, timeZoneOf } from '../../rules/jurisdiction.js';
 import type { Lang } from '../../rules/types.js';
 import { getAnswer, interviewState, markNoMore, setAnswer, setUnknown, withState } from '../answers.js';
 import { applyRefusal } from '../status.js';
@@ -94,7 +94,9 @@ export abstract class Asking extends SessionCore {
     ).trim();
     const parsed = typed === '' || DONT_KNOW_WORDS.has(typed.toLowerCase()) ? undefined : this.parseTyped(q, typed);
     const zone = timeZoneOf(this.jurisdictions, this.case.jurisdiction) ?? 'UTC';
-    const applied = parsed?.ok ? applyRefusal(this.case, parsed.value, zone) : this.case;
+    let applied = parsed?.ok ? applyRefusal(this.case, parsed.value, zone) : this.case;
+    // A given refusal day answers "did the victim clearly refuse contact?": yes (not asked again).
+    if (parsed?.ok) for (const f of jurisdictionOf(this.jurisdictions, this.case.jurisdiction)?.refusalFacts ?? []) if (getAnswer(applied, `facts.${f}`) === undefined) applied = setAnswer(applied, `facts.${f}`, true);
     const filled = (applied.incidents ?? []).filter((inc, i) => inc.afterRefusal !== undefined && this.case.incidents?.[i]?.afterRefusal === undefined).length;
     this.save(withState(applied, { refusalAsked: true, ...(parsed?.ok ? { refusal: typed } : {}) }));
     if (parsed?.ok) this.p.say(this.c.dim(this.t('refusalApplied', { n: filled })));

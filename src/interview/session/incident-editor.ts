@@ -44,7 +44,7 @@ export abstract class IncidentEditor extends RoutesPart {
     }
   }
 
-  /** An incident: its date, how many acts a period stands for, a description; what happened, unless chosen in the menu. */
+  /** An incident: its date, how many acts a period stands for; what happened, unless chosen in the menu. */
   protected async addIncident(chosenKind?: string): Promise<void> {
     const n = (this.case.incidents?.length ?? 0) + 1;
     const dateQ: Question = { ref: `new.incident.date`, type: 'date', text: this.t('incidentDate', { n }), range: true, past: true, time: true, decides: 0, dependents: [] };
@@ -76,8 +76,8 @@ export abstract class IncidentEditor extends RoutesPart {
     const period = typeof parsed.value === 'object' || /^\d{4}(-\d{2})?$/.test(String(parsed.value));
     const count = period ? await this.askCount(n) : undefined;
     const countUnknown = count === 'unknown';
-    const description = (await this.p.input({ id: 'incident.description', message: this.t('incidentDescription', { n }) })).trim();
-    const incident: Incident = { date: parsed.value as Incident['date'], ...(kind ? { kind } : {}), ...(count !== undefined && count !== 'unknown' ? { count } : {}), ...(description ? { description } : {}) };
+    // No description is asked: no rule reads it, so it cannot change anything for the client; the review edits it.
+    const incident: Incident = { date: parsed.value as Incident['date'], ...(kind ? { kind } : {}), ...(count !== undefined && count !== 'unknown' ? { count } : {}) };
     const added = addIncident(this.case, incident);
     // "Don't know how many" leaves the count out (one act at least) and is shown as not known, apart from "not asked".
     this.save(countUnknown ? markNoMore(added, `case.incidents.${n - 1}.count`) : added);

@@ -1,7 +1,7 @@
 import type { Order } from '../../case/types.js';
-import { addOrder, getAnswer, removeItem, setAnswer, unknownRefs } from '../answers.js';
+import { addOrder, getAnswer, markNoMore, removeItem, setAnswer, setUnknown, unknownRefs } from '../answers.js';
 import { mentionedCaseRefs } from '../status.js';
-import { orderTypeName, questionFor } from '../planner.js';
+import { assessSoFar, orderTypeName, questionFor, type PlanInput } from '../planner.js';
 import { SEPARATOR } from '../prompter.js';
 import { sayKey } from '../../words/interview.js';
 import { describeWhen } from '../view.js';
@@ -11,8 +11,21 @@ import { IncidentEditor } from './incident-editor.js';
 const ORDER_FIELDS = ['made', 'court', 'served', 'withoutNotice', 'returnDate', 'expires', 'terms.directContact', 'terms.indirectContact', 'terms.socialMedia', 'terms.violence', 'terms.molestation'] as const;
 /** An order's fields as the review shows them: its type first, and whether it runs until further order beside its end. */
 const ORDER_REVIEW_FIELDS: readonly string[] = ['type', ...ORDER_FIELDS.flatMap((f) => (f === 'expires' ? ['expires', 'indefinite'] : [f]))];
-/** Asked for every order; the others only where the jurisdiction's rules read them. */
-const ALWAYS_ASKED = new Set<string>(['made', 'court', 'served']);
+/** Asked for every order; the others (the court too) only where the jurisdiction's rules read them: the review records the rest. */
+const ALWAYS_ASKED = new Set<string>(['made', 'served']);
+
+/** The day before an ISO day: a hearing that "has passed" was before today. */
+function dayBefore(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** What the open results that can change what the adviser is told (headlines, deadlines, actions) still need. */
+function openNeeds(input: PlanInput): Set<string> {
+  const report = assessSoFar(input);
+  const out = new Set<string>();
+  for (const item of [...report.conclusions.filter((c) => c.headline), ...report.deadlines, ...report.actions]) for (const n of item.needs) out.add(n.ref);
+  return out;
+}
 
 /** The orders: each recorded whole (kind, made, court, service, end, the terms the rules read), listed, changed, removed. */
 export abstract class OrderEditor extends IncidentEditor {
@@ -74,12 +87,48 @@ export abstract class OrderEditor extends IncidentEditor {
         continue;
       }
       if (!ALWAYS_ASKED.has(field) && !mentioned.has(`case.orders.N.${field}`)) continue;
+      if (field === 'withoutNotice' && mentioned.has(`case.orders.N.returnDate`)) {
+        await this.withoutNotice(i);
+        continue;
+      }
       // A return date belongs to an order made without notice.
       if (field === 'returnDate' && this.case.orders?.[i]?.withoutNotice !== true) continue;
+      if (field === 'returnDate' && getAnswer(this.case, `case.orders.${i}.returnDate`) !== undefined) continue;
+      // The terms are left to the law's questions, which ask one only while a result still open
+      // reads it (a breach the incidents' facts have not settled yet); the return date only when a
+      // result still open reads it. Otherwise no answer could change anything for the client.
+      if (field.startsWith('terms.')) continue;
+      if (field === 'returnDate' && !openNeeds(this.planInput()).has(`case.orders.${i}.${field}`)) continue;
       const q = questionFor(`case.orders.${i}.${field}`, this.planInput());
       if (q) await this.ask(q, 'status');
     }
     this.p.say(this.c.green(this.t('orderAdded', { n: k, what: this.orderSummary(this.case.orders?.[i] ?? order) })));
+  }
+
+  /**
+   * Made without notice, and if so whether its return date is still to come, in one answer: a
+   * return date that has passed is recorded as "on or before yesterday" and not asked, since only one
+   * still to come can change what the adviser is told.
+   */
+  protected async withoutNotice(i: number): Promise<void> {
+    // The same answer values (and id) as the plain yes/no question, so "yes" still means "to come".
+    type Pick = { kind: 'value'; value: boolean | 'passed' } | { kind: 'unknown' };
+    const r = await this.p.select<Pick>({
+      id: `status:case.orders.${i}.withoutNotice`,
+      message: this.t('q.orders.withoutNotice'),
+      choices: [
+        { value: { kind: 'value', value: true }, name: this.t('withoutNoticeToCome') },
+        { value: { kind: 'value', value: 'passed' }, name: this.t('withoutNoticePassed') },
+        { value: { kind: 'value', value: false }, name: this.t('no') },
+        { value: { kind: 'unknown' }, name: this.t('dontKnow') },
+      ],
+      required: true,
+    });
+    const ref = `case.orders.${i}.withoutNotice`;
+    if (r.kind === 'unknown') return void this.save(setUnknown(this.case, ref));
+    const next = setAnswer(this.case, ref, r.value !== false);
+    const day = `case.orders.${i}.returnDate`;
+    this.save(r.value === 'passed' ? markNoMore(setAnswer(next, day, { to: dayBefore(this.today()) }), day) : next);
   }
 
   /** Until when the order runs: a date, until further order, or not known. */

@@ -31,6 +31,8 @@ export abstract class Review extends Stages {
   private shown(ref: string): string {
     const raw = getAnswer(this.case, ref);
     if (raw === undefined) return unknownRefs(this.case).has(ref) || (ref === 'case.complaint.filed' && this.case.complaint?.filed === 'unknown') ? this.t('dontKnowShort') : this.t('notAsked');
+    // Not asked but followed from "the police do not know": the review says so.
+    if (ref === 'case.complaint.filed' && raw === false && getAnswer(this.case, 'case.police.reported') === false) return `${this.t('no').toLowerCase()} ${this.t('complaintFromPolice')}`;
     if (ref === 'case.client.wants' && Array.isArray(raw)) {
       const options = caseField('client.wants')?.options ?? [];
       return raw.map((v) => options.find((o) => o.value === v)?.label[this.lang] ?? String(v)).join(', ');

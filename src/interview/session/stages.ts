@@ -13,6 +13,11 @@ interface Step {
   run: (again: boolean) => Promise<StepResult>;
 }
 
+/** A case reference made from when the interview started (UTC, to the minute): "2026-12-05-1716". */
+export function generatedId(startedIso: string): string {
+  return `${startedIso.slice(0, 10)}-${startedIso.slice(11, 13)}${startedIso.slice(14, 16)}`;
+}
+
 /** Old values of where a criminal case stands, kept readable but no longer offered. */
 const OLD_STAGES = new Set(['plea-guilty', 'plea-not-guilty', 'discontinued']);
 
@@ -47,8 +52,8 @@ export abstract class Stages extends StatusQuestions {
     });
     const stageOf = (): string | undefined => getAnswer(this.case, 'case.proceedings.stage') as string | undefined;
     return [
-      { id: 'case.id', stage: 'opening', run: (again) => this.caseText('id', again) },
-      { id: 'case.summary', stage: 'opening', run: (again) => this.caseText('summary', again) },
+      // The case reference and summary are not asked: neither can change anything for the client.
+      // The reference is made from the day the interview started; both stay editable in the review.
       { id: 'case.client.wants', stage: 'posture', run: (again) => this.wants(again) },
       { id: 'police', stage: 'posture', run: (again) => this.police(again) },
       field('case.police.reported', 'posture', this.t('q.police.reported'), () => this.dayOpen('case.police.reported'), { past: true, help: '' }),
@@ -131,18 +136,6 @@ export abstract class Stages extends StatusQuestions {
     return v !== null && typeof v === 'object' && (v as { from?: unknown }).from === undefined && !unknownRefs(this.case).has(ref);
   }
 
-  private async caseText(key: 'id' | 'summary', again: boolean): Promise<StepResult> {
-    if (!again && (this.case[key] !== undefined || interviewState(this.case)?.trail.includes(`s:case.${key}`))) return 'skip';
-    const typed = await this.p.input({ id: `case.${key}`, message: this.t(key === 'id' ? 'caseId' : 'summary'), ...(this.case[key] ? { default: this.case[key] } : {}), back: '<' });
-    if (typed.trim() === '<') return 'back';
-    const value = typed.trim();
-    const next = { ...this.case };
-    if (value === '') delete next[key];
-    else next[key] = value;
-    this.save(next);
-    return 'next';
-  }
-
   /** What the client wants: several at once (ticked), or not known. */
   private async wants(again: boolean): Promise<StepResult> {
     const ref = 'case.client.wants';
@@ -183,7 +176,9 @@ export abstract class Stages extends StatusQuestions {
     const r = await this.yesNoUnknown('police.known', this.t('q.police.known'), this.t('policeNotYet'), () => this.explainPosture(ref));
     if (r === 'back' || r === 'stop') return r;
     const held = getAnswer(this.case, ref);
-    if (r === 'no') this.save(setAnswer(this.case, ref, false));
+    if (r !== 'no' && held === false && this.case.complaint?.filed === false) this.save(setAnswer(this.case, 'case.complaint.filed', undefined));
+    // A complaint is made to the police: when they do not know, none was made, so it is not asked.
+    if (r === 'no') this.save(this.matters('case.complaint.filed') && this.case.complaint?.filed === undefined ? setAnswer(setAnswer(this.case, ref, false), 'case.complaint.filed', false) : setAnswer(this.case, ref, false));
     else if (r === 'unknown') this.save(setUnknown(this.case, ref));
     // Told, on a day not known yet: on or before today; the next step asks the day.
     else if (held === undefined || held === false) this.save(setAnswer(this.case, ref, { to: this.today() }));
@@ -282,7 +277,7 @@ export abstract class Stages extends StatusQuestions {
       jurisdiction = await this.p.select({ id: 'case.jurisdiction', message: this.t('jurisdiction'), choices: jurisdictions });
     }
     const now = new Date(this.deps.now()).toISOString();
-    this.caseFile = withState({ jurisdiction, lang: this.lang, ...(this.options.asOf !== undefined ? { asOf: this.options.asOf } : {}) }, { started: now, stage: 'opening' });
+    this.caseFile = withState({ jurisdiction, lang: this.lang, id: generatedId(now), ...(this.options.asOf !== undefined ? { asOf: this.options.asOf } : {}) }, { started: now, stage: 'opening' });
     this.save(this.case);
   }
 }
