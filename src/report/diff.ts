@@ -64,10 +64,9 @@ export function diffCase(old: CaseReport, neu: CaseReport): CaseDiff {
   for (const key of [...new Set([...oldD.keys(), ...newD.keys()])]) {
     const a = oldD.get(key);
     const b = newD.get(key);
-    const ref = (b ?? a) as NonNullable<typeof a>;
-    const base = { kind: 'deadline' as const, ruleset: ref.ruleset, id: ref.id, title: ref.title };
+    const base = { kind: 'deadline' as const, ...titled(a, b) };
     if (!a || !b) {
-      changes.push({ ...base, field: 'present', old: a ? (a.due ?? a.status) : null, new: b ? (b.due ?? b.status) : null });
+      changes.push(presence(base, a, b));
       continue;
     }
     if (a.due !== b.due) changes.push({ ...base, field: 'due', old: a.due, new: b.due });
@@ -94,10 +93,9 @@ function actionChanges(old: CaseReport, neu: CaseReport): Change[] {
   for (const k of [...new Set([...oldA.keys(), ...newA.keys()])]) {
     const a = oldA.get(k);
     const b = newA.get(k);
-    const ref = (b ?? a) as NonNullable<typeof a>;
-    const base = { kind: 'action' as const, ruleset: ref.ruleset, id: ref.id, title: ref.title };
+    const base = { kind: 'action' as const, ...titled(a, b) };
     if (!a || !b) {
-      out.push({ ...base, field: 'present', old: a ? (a.due ?? a.status) : null, new: b ? (b.due ?? b.status) : null });
+      out.push(presence(base, a, b));
       continue;
     }
     if (a.due !== b.due) out.push({ ...base, field: 'due', old: a.due, new: b.due });
@@ -105,6 +103,25 @@ function actionChanges(old: CaseReport, neu: CaseReport): Change[] {
     if (oldRank.get(k) !== newRank.get(k)) out.push({ ...base, field: 'order', old: oldRank.get(k), new: newRank.get(k) });
   }
   return out;
+}
+
+interface Dated {
+  ruleset: string;
+  id: string;
+  title: string;
+  due: string | null;
+  status: string;
+}
+
+/** Who a change is about: the newer version's words where there is one. */
+function titled(a: Dated | undefined, b: Dated | undefined): Pick<Change, 'ruleset' | 'id' | 'title'> {
+  const ref = (b ?? a) as Dated;
+  return { ruleset: ref.ruleset, id: ref.id, title: ref.title };
+}
+
+/** A deadline or action in one version only: it appears or disappears, with its last day (or status). */
+function presence(base: Omit<Change, 'field' | 'old' | 'new'>, a: Dated | undefined, b: Dated | undefined): Change {
+  return { ...base, field: 'present', old: a ? (a.due ?? a.status) : null, new: b ? (b.due ?? b.status) : null };
 }
 
 const val = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
